@@ -1,0 +1,55 @@
+"""redline: compare negotiated texts by their structure; write Word redlines.
+
+>>> import redline
+>>> comparison = redline.compare(Path("old.md"), Path("new.md"))
+>>> redline.write_docx(comparison, "redline.docx", author="Drafter", date="2026-01-01")
+"""
+
+from ._api import compare, parse
+from .align import DEFAULT_THRESHOLD, Kind, Match
+from .comparison import Comparison
+from .errors import (
+    AmbiguousInputError,
+    BinaryInputError,
+    ConservationError,
+    DecodeError,
+    DocumentError,
+    EmptyInputError,
+    InputError,
+    OutputError,
+    RedlineError,
+)
+from .model import Footnote, Header, Paragraph, Part, Resolution, SubParagraph, Vote
+from .report import report
+from .word import read_view, write_docx, xml_safe, xml_safe_text
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "AmbiguousInputError",
+    "BinaryInputError",
+    "Comparison",
+    "ConservationError",
+    "DecodeError",
+    "DocumentError",
+    "EmptyInputError",
+    "Footnote",
+    "Header",
+    "InputError",
+    "Kind",
+    "Match",
+    "OutputError",
+    "Paragraph",
+    "Part",
+    "RedlineError",
+    "Resolution",
+    "SubParagraph",
+    "Vote",
+    "compare",
+    "parse",
+    "read_view",
+    "report",
+    "write_docx",
+    "xml_safe",
+    "xml_safe_text",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,85 @@
+"""The one place that joins the core to the file edges: inputs in, a Comparison out."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Union
+
+from .align import DEFAULT_THRESHOLD
+from .comparison import Comparison, compare_resolutions
+from .errors import AmbiguousInputError, DocumentError, InputError
+from .model import Resolution
+from .parse import parse_bytes, parse_string
+
+Source = Union[str, "os.PathLike[str]", Resolution]
+"""What `compare` takes for each side: a file path, the text itself, or a parsed Resolution."""
+
+_LOOKS_LIKE_FILE = re.compile(r"^[^\n]{0,4096}\.(?:txt|md|markdown|docx|pdf|odt|doc|rtf)\s*$", re.I)
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+"""Text inputs above this size are refused (README: limits)."""
+
+
+def parse(source: Source, *, name: str = "<text>", language: str = "en") -> Resolution:
+    """Parse one input: a path (os.PathLike), the text itself (str), or a Resolution.
+
+    >>> parse(Path("examples/hrc-47-9.md")).header.symbol
+    'A/HRC/RES/47/9'
+    """
+    if isinstance(source, Resolution):
+        return source
+    if isinstance(source, str):
+        if _LOOKS_LIKE_FILE.match(source.strip()) and "\n" not in source.strip():
+            raise AmbiguousInputError(
+                f"{source.strip()!r} looks like a file name, not a resolution text: "
+                "pass pathlib.Path(...) to read the file",
+                source=name,
+            )
+        return parse_string(source, source=name, language=language)
+    if isinstance(source, os.PathLike):
+        return _read_file(Path(source), language=language)
+    raise TypeError(f"cannot compare a {type(source).__name__}: pass a Path, a str or a Resolution")
+
+
+def _read_file(path: Path, *, language: str) -> Resolution:
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".pdf", ".doc", ".odt"):
+        raise DocumentError(
+            f"reading {suffix} files is not supported yet; save it as text", source=name
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(
+                f"the file is {size / 2**20:.0f} MB; the limit for a text is "
+                f"{MAX_TEXT_BYTES // 2**20} MB",
+                source=name,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("no such file", source=name) from exc
+    except IsADirectoryError as exc:
+        raise InputError("this is a directory, not a file", source=name) from exc
+    except PermissionError as exc:
+        raise InputError("permission denied: the file cannot be read", source=name) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
+    return parse_bytes(data, source=name, language=language)
+
+
+def compare(
+    old: Source, new: Source, *, threshold: float = DEFAULT_THRESHOLD, language: str = "en"
+) -> Comparison:
+    """Compare two resolutions given as paths, texts or parsed Resolutions.
+
+    >>> c = compare(Path("examples/hrc-46-13.txt"), Path("examples/hrc-47-9.md"))
+    >>> c.summary()  # doctest: +ELLIPSIS
+    '... paragraphs matched ...'
+    """
+    return compare_resolutions(
+        parse(old, name="<old>", language=language),
+        parse(new, name="<new>", language=language),
+        threshold=threshold,
+    )

@@ -1,0 +1,331 @@
+"""Matching paragraphs across two texts: scoring, one-to-one assignment, moves.
+
+Paragraphs are scored by word-level similarity (rapidfuzz's normalized Indel similarity
+over word tokens: twice the words kept in order, over the words of both). Words, not
+characters, because two unrelated paragraphs of one resolution family share most of their
+letters ("human rights", "international cooperation") but few of their word sequences,
+and because the kept words are what a reader sees unmarked in the redline.
+
+Pairs are then chosen by a maximum-weight one-to-one assignment over the whole document
+(not greedy first-come), so a paragraph reused under another number and in another part
+is still found, and one below the threshold stays added or deleted rather than a bad pair.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from .model import Paragraph, Part
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Kind",
+    "Match",
+    "Placement",
+    "Side",
+    "align",
+    "placements",
+    "similarity",
+    "stationary",
+]
+
+DEFAULT_THRESHOLD = 0.5
+"""Word similarity below which two paragraphs are not a pair (see benchmarks/calibrate.py)."""
+
+
+class Kind(enum.Enum):
+    """A paragraph's fate between the two texts."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    ADDED = "added"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One paragraph's fate: indices into the old and new `Resolution.paragraphs`.
+
+    `moved` says the pair is not on the longest chain of pairs that keep their order, so the
+    reader must be told it moved; `part_changed` that it crossed between preamble and
+    operative part (always a move); `renumbered` that its operative number changed.
+    """
+
+    kind: Kind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float | None = None
+    moved: bool = False
+    part_changed: bool = False
+    renumbered: bool = False
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(p: Paragraph) -> list[str]:
+    return _WORD.findall(p.full_text.casefold())
+
+
+class _Vocabulary:
+    """Encodes each distinct word as one character, so rapidfuzz compares word sequences."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, words: list[str]) -> str:
+        out = []
+        for w in words:
+            ch = self.codes.get(w)
+            if ch is None:
+                n = len(self.codes) + 0x100
+                ch = self.codes[w] = chr(n + 0x800 if n >= 0xD800 else n)
+            out.append(ch)
+        return "".join(out)
+
+
+def similarity(a: Paragraph, b: Paragraph) -> float:
+    """Word-level similarity of two paragraphs, from 0 (nothing kept) to 1 (same words)."""
+    vocab = _Vocabulary()
+    return float(Indel.normalized_similarity(vocab.encode(_words(a)), vocab.encode(_words(b))))
+
+
+def _candidates(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
+) -> dict[tuple[int, int], float]:
+    vocab = _Vocabulary()
+    olds = [vocab.encode(_words(p)) for p in old]
+    news = [vocab.encode(_words(p)) for p in new]
+    pairs: dict[tuple[int, int], float] = {}
+    for i, query in enumerate(olds):
+        for _choice, score, j in process.extract(
+            query, news, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None
+        ):
+            pairs[(i, j)] = float(score)
+    return pairs
+
+
+def _components(pairs: dict[tuple[int, int], float]) -> list[tuple[list[int], list[int]]]:
+    """Connected groups of candidate pairs: each is assigned on its own, small and fast."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        a, b = find(("o", i)), find(("n", j))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for i, j in sorted(pairs):
+        olds, news = groups.setdefault(find(("o", i)), ([], []))
+        if i not in olds:
+            olds.append(i)
+        if j not in news:
+            news.append(j)
+    return [(sorted(o), sorted(n)) for _, (o, n) in sorted(groups.items())]
+
+
+def _assign(weights: list[list[float]]) -> list[int]:
+    """Maximum-weight assignment of rows to columns (Hungarian method, shortest paths).
+
+    Rows may stay unassigned (-1): each row gets a private dummy column of weight 0.
+    """
+    rows = len(weights)
+    cols = len(weights[0]) if rows else 0
+    width = cols + rows
+    inf = float("inf")
+    cost = [[-w for w in row] + [0.0] * rows for row in weights]
+    u = [0.0] * (rows + 1)
+    v = [0.0] * (width + 1)
+    owner = [0] * (width + 1)  # owner[j]: row (1-based) holding column j
+    way = [0] * (width + 1)
+    for i in range(1, rows + 1):
+        owner[0] = i
+        j0 = 0
+        minv = [inf] * (width + 1)
+        used = [False] * (width + 1)
+        while True:
+            used[j0] = True
+            i0 = owner[j0]
+            delta = inf
+            j1 = 0
+            row = cost[i0 - 1]
+            for j in range(1, width + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(width + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    result = [-1] * rows
+    for j in range(1, cols + 1):
+        if owner[j]:
+            result[owner[j] - 1] = j - 1
+    return result
+
+
+def _pairs(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
+) -> dict[int, tuple[int, float]]:
+    candidates = _candidates(old, new, threshold)
+    chosen: dict[int, tuple[int, float]] = {}
+    scale = max(len(old), len(new), 1)
+    for olds, news in _components(candidates):
+        weights = [
+            [
+                candidates[(i, j)] - abs(i / len(old) - j / len(new)) / (1000 * scale)
+                if (i, j) in candidates
+                else -1.0
+                for j in news
+            ]
+            for i in olds
+        ]
+        for r, c in enumerate(_assign(weights)):
+            if c >= 0 and (olds[r], news[c]) in candidates:
+                chosen[olds[r]] = (news[c], candidates[(olds[r], news[c])])
+    return chosen
+
+
+def stationary(pairs: Sequence[tuple[int, int]], weights: Sequence[int]) -> set[int]:
+    """Which pairs keep their order: the longest chain increasing on both sides.
+
+    The most pairs stay put, so the fewest are called moved; among equally long chains the
+    one keeping the most text (`weights`, e.g. characters) wins, then the earliest. Returns
+    positions in `pairs`. The evaluation generator calls this too, so its gold "moved"
+    follows the same rule as the report.
+    """
+    order = sorted(range(len(pairs)), key=lambda k: pairs[k])
+    best: list[tuple[int, int]] = []
+    back: list[int] = []
+    for a, k in enumerate(order):
+        score, prev = (1, weights[k]), -1
+        for b in range(a):
+            kb = order[b]
+            if pairs[kb][0] < pairs[k][0] and pairs[kb][1] < pairs[k][1]:
+                cand = (best[b][0] + 1, best[b][1] + weights[k])
+                if cand > score:
+                    score, prev = cand, b
+        best.append(score)
+        back.append(prev)
+    if not best:
+        return set()
+    end = max(range(len(best)), key=lambda a: (best[a], -a))
+    keep: set[int] = set()
+    while end >= 0:
+        keep.add(order[end])
+        end = back[end]
+    return keep
+
+
+def _same(a: Paragraph, b: Paragraph) -> bool:
+    return a.text == b.text and a.subparagraphs == b.subparagraphs and a.notes == b.notes
+
+
+def align(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], *, threshold: float = DEFAULT_THRESHOLD
+) -> tuple[Match, ...]:
+    """Match every paragraph of both texts exactly once; in new-document order."""
+    chosen = _pairs(old, new, threshold)
+    pairs = sorted((i, j) for i, (j, _) in chosen.items())
+    same_part = [k for k, (i, j) in enumerate(pairs) if old[i].part is new[j].part]
+    kept = stationary(
+        [pairs[k] for k in same_part], [len(old[pairs[k][0]].full_text) for k in same_part]
+    )
+    still = {pairs[same_part[k]] for k in kept}
+    by_new: dict[int, Match] = {}
+    for i, j in pairs:
+        a, b = old[i], new[j]
+        crossed = a.part is not b.part
+        by_new[j] = Match(
+            Kind.UNCHANGED if _same(a, b) else Kind.MODIFIED,
+            (i,),
+            (j,),
+            round(chosen[i][1], 4),
+            moved=(i, j) not in still,
+            part_changed=crossed,
+            renumbered=not crossed and a.part is Part.OPERATIVE and a.number != b.number,
+        )
+    matches = [by_new.get(j) or Match(Kind.ADDED, (), (j,)) for j in range(len(new))]
+    paired = {i for i, _ in pairs}
+    matches += [Match(Kind.DELETED, (i,), ()) for i in range(len(old)) if i not in paired]
+    return tuple(matches)
+
+
+class Side(enum.Enum):
+    """What a placement in the redline shows of its match."""
+
+    BOTH = "both"  # a pair in place: its word diff
+    OLD = "old"  # a deleted paragraph, or the source of a move
+    NEW = "new"  # an added paragraph, or the destination of a move
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One paragraph of the redline: which match, and which side of it."""
+
+    match: int
+    side: Side
+
+
+def placements(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], matches: Sequence[Match]
+) -> tuple[Placement, ...]:
+    """The redline's paragraphs in order, part by part.
+
+    Between two paragraphs that stay in place, the old text's leftovers (deletions, move
+    sources) come first, in old order, then the new text's (insertions, move destinations),
+    as Word shows a deletion before an insertion.
+    """
+    out: list[Placement] = []
+    old_at = {i: m for m, match in enumerate(matches) for i in match.old}
+    new_at = {j: m for m, match in enumerate(matches) for j in match.new}
+    for part in Part:
+        olds = [i for i, p in enumerate(old) if p.part is part]
+        news = [j for j, p in enumerate(new) if p.part is part]
+        oi = ni = 0
+        while oi < len(olds) or ni < len(news):
+            while oi < len(olds) and not _in_place(matches[old_at[olds[oi]]]):
+                out.append(Placement(old_at[olds[oi]], Side.OLD))
+                oi += 1
+            while ni < len(news) and not _in_place(matches[new_at[news[ni]]]):
+                out.append(Placement(new_at[news[ni]], Side.NEW))
+                ni += 1
+            if ni < len(news):
+                m = new_at[news[ni]]
+                out.append(Placement(m, Side.BOTH))
+                ni += 1
+                oi += 1
+            elif oi < len(olds):  # cannot happen: an in-place old pairs an in-place new
+                raise AssertionError("unbalanced placements")
+    return tuple(out)
+
+
+def _in_place(m: Match) -> bool:
+    return bool(m.old and m.new and not m.moved)

@@ -1,0 +1,119 @@
+"""A comparison of two resolutions: matches, and the redline's segments in reading order.
+
+The comparison decides everything a redline shows (which paragraph pairs with which, what
+moved, the word diff of each pair, where deletions stand); writers only render it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .align import DEFAULT_THRESHOLD, Kind, Match, Side, align, placements
+from .diff import Edit, Op, diff_lines
+from .layout import Line, header_lines, paragraph_lines, sequential, vote_lines
+from .model import Resolution
+
+__all__ = ["Comparison", "Segment", "compare_resolutions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the redline: lines of the old and new text and the word diff between them.
+
+    A move has two segments sharing `move`: the source (old lines, `source` true) and the
+    destination (new lines, with the diff from the old).
+    """
+
+    old: tuple[Line, ...]
+    new: tuple[Line, ...]
+    edits: tuple[Edit, ...]
+    match: int | None = None
+    move: str | None = None
+    source: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What changed from `old` to `new`: every paragraph's match, and the redline's segments."""
+
+    old: Resolution
+    new: Resolution
+    matches: tuple[Match, ...]
+    segments: tuple[Segment, ...]
+    auto_numbers: bool
+    warnings: tuple[str, ...] = ()
+
+    def count(self, kind: Kind) -> int:
+        return sum(1 for m in self.matches if m.kind is kind)
+
+    @property
+    def moved(self) -> int:
+        return sum(1 for m in self.matches if m.moved)
+
+    def summary(self) -> str:
+        """One line a drafter reads at a glance."""
+        pairs = sum(1 for m in self.matches if m.old and m.new)
+        return (
+            f"{pairs} paragraphs matched ({self.count(Kind.UNCHANGED)} unchanged, "
+            f"{self.count(Kind.MODIFIED)} modified, {self.moved} moved), "
+            f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted"
+        )
+
+
+def whole(lines: Sequence[Line], op: Op) -> tuple[Edit, ...]:
+    """The edits that insert or delete whole lines, marks between them included."""
+    edits: list[Edit] = []
+    for k, line in enumerate(lines):
+        if k:
+            edits.append(Edit(op, "", mark=True))
+        if line.text:
+            edits.append(Edit(op, line.text))
+    return tuple(edits)
+
+
+def _diff(old: Sequence[Line], new: Sequence[Line]) -> tuple[Edit, ...]:
+    if not old:
+        return whole(new, Op.INSERT)
+    if not new:
+        return whole(old, Op.DELETE)
+    return diff_lines([ln.text for ln in old], [ln.text for ln in new])
+
+
+def compare_resolutions(
+    old: Resolution, new: Resolution, *, threshold: float = DEFAULT_THRESHOLD
+) -> Comparison:
+    """Compare two parsed resolutions."""
+    matches = align(old.paragraphs, new.paragraphs, threshold=threshold)
+    auto = sequential(old.paragraphs) and sequential(new.paragraphs)
+    segments: list[Segment] = []
+    oh, nh = header_lines(old), header_lines(new)
+    if oh or nh:
+        segments.append(Segment(oh, nh, _diff(oh, nh)))
+    move_names: dict[int, str] = {}
+    for place in placements(old.paragraphs, new.paragraphs, matches):
+        m = matches[place.match]
+        ol = paragraph_lines(old.paragraphs[m.old[0]], auto_numbers=auto) if m.old else ()
+        nl = paragraph_lines(new.paragraphs[m.new[0]], auto_numbers=auto) if m.new else ()
+        name = None
+        if m.moved:
+            name = move_names.setdefault(place.match, f"move{len(move_names) + 1}")
+        if place.side is Side.BOTH:
+            segments.append(Segment(ol, nl, _diff(ol, nl), place.match))
+        elif place.side is Side.OLD:
+            segments.append(Segment(ol, (), whole(ol, Op.DELETE), place.match, name, True))
+        else:
+            segments.append(
+                Segment(
+                    ol if name else (),
+                    nl,
+                    _diff(ol, nl) if name else whole(nl, Op.INSERT),
+                    place.match,
+                    name,
+                )
+            )
+    ov, nv = vote_lines(old), vote_lines(new)
+    if ov or nv:
+        segments.append(Segment(ov, nv, _diff(ov, nv)))
+    warnings = tuple(f"old: {w}" for w in old.warnings) + tuple(f"new: {w}" for w in new.warnings)
+    return Comparison(old, new, matches, tuple(segments), auto, warnings)

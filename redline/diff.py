@@ -1,0 +1,231 @@
+"""The word-level diff: one tokenizer, one wrapper of diff-match-patch.
+
+Each token (a word, a run of spaces, a punctuation sign, a paragraph mark) is encoded as one
+character before diff-match-patch sees the texts, as in its line mode, so no edit can begin
+or end inside a word. `Diff_Timeout = 0` makes the result independent of the machine's speed.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+__all__ = ["Edit", "Op", "diff_lines", "diff_words", "side_lines", "tokenize"]
+
+
+class Op(enum.Enum):
+    """What an edit does to the old text to reach the new."""
+
+    EQUAL = 0
+    INSERT = 1
+    DELETE = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A stretch of text kept, inserted or deleted; `mark` edits are paragraph marks."""
+
+    op: Op
+    text: str
+    mark: bool = False
+
+
+_RAW = re.compile(r"\w+|\s+|.", re.DOTALL)
+# Characters that belong to the token before them: combining marks, joiners, variation
+# selectors and emoji modifiers, so a grapheme cluster is never cut.
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x3040 <= cp <= 0x30FF  # kana
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3134F
+    )
+
+
+def _attaches(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return (
+        cat.startswith("M")
+        or (cat == "Sk" and 0x1F3FB <= ord(ch) <= 0x1F3FF)
+        or (0xFE00 <= ord(ch) <= 0xFE0F)
+    )
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into words, whitespace runs and single signs; "".join gives it back.
+
+    Chinese and Japanese have no spaces between words: each ideograph or kana is a token of
+    its own, so an edit there is never wider than the characters that changed.
+    """
+    tokens: list[str] = []
+    glue = False
+    for raw in _RAW.findall(text):
+        pieces = list(raw) if any(_is_cjk(c) for c in raw) else [raw]
+        for piece in pieces:
+            if tokens and (glue or _attaches(piece[0]) or piece[0] in _JOINERS):
+                tokens[-1] += piece
+            else:
+                tokens.append(piece)
+            glue = piece[-1] in _JOINERS
+    return tokens
+
+
+class _Mark:
+    """The paragraph-mark token between two lines of a multi-line unit."""
+
+    def __repr__(self) -> str:
+        return "<mark>"
+
+
+_MARK = _Mark()
+_Token = str | _Mark
+
+
+def _encode(
+    sequences: Sequence[Sequence[_Token]],
+) -> tuple[list[str], list[_Token]]:
+    codes: dict[_Token, str] = {}
+    alphabet: list[_Token] = []
+    encoded = []
+    for seq in sequences:
+        chars = []
+        for tok in seq:
+            ch = codes.get(tok)
+            if ch is None:
+                n = len(alphabet) + 0x100
+                if n >= 0xD800:  # skip the surrogate block
+                    n += 0x800
+                ch = chr(n)
+                codes[tok] = ch
+                alphabet.append(tok)
+            chars.append(ch)
+        encoded.append("".join(chars))
+    return encoded, alphabet
+
+
+def _line_tokens(lines: Sequence[str]) -> list[_Token]:
+    out: list[_Token] = []
+    for i, line in enumerate(lines):
+        if i:
+            out.append(_MARK)
+        out.extend(tokenize(line))
+    return out
+
+
+def _decode(ch: str, alphabet: list[_Token]) -> _Token:
+    n = ord(ch)
+    if n >= 0xE000:
+        n -= 0x800
+    return alphabet[n - 0x100]
+
+
+_OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
+
+
+def _blocks(
+    diffs: Iterable[tuple[int, str]], alphabet: list[_Token]
+) -> list[tuple[Op, list[_Token]]]:
+    return [(_OPS[op], [_decode(c, alphabet) for c in chars]) for op, chars in diffs if chars]
+
+
+def _fold_spaces(blocks: list[tuple[Op, list[_Token]]]) -> list[tuple[Op, list[_Token]]]:
+    """Fold a lone whitespace equality between two changes into them.
+
+    "~~a b~~ c d" reads better than "~~a~~c ~~b~~d", and costs one space of marking.
+    """
+    out: list[tuple[Op, list[_Token]]] = []
+    i = 0
+    while i < len(blocks):
+        op, toks = blocks[i]
+        if (
+            op is Op.EQUAL
+            and len(toks) == 1
+            and isinstance(toks[0], str)
+            and toks[0].isspace()
+            and out
+            and out[-1][0] is not Op.EQUAL
+            and i + 1 < len(blocks)
+            and blocks[i + 1][0] is not Op.EQUAL
+        ):
+            out.append((Op.DELETE, list(toks)))
+            out.append((Op.INSERT, list(toks)))
+        else:
+            out.append((op, list(toks)))
+        i += 1
+    # Regroup each run of changes as all deletions, then all insertions (Word's order).
+    grouped: list[tuple[Op, list[_Token]]] = []
+    run: dict[Op, list[_Token]] = {Op.DELETE: [], Op.INSERT: []}
+
+    def flush() -> None:
+        for kind in (Op.DELETE, Op.INSERT):
+            if run[kind]:
+                grouped.append((kind, run[kind]))
+                run[kind] = []
+
+    for op, toks in out:
+        if op is Op.EQUAL:
+            flush()
+            grouped.append((op, toks))
+        else:
+            run[op].extend(toks)
+    flush()
+    return grouped
+
+
+def _edits(blocks: list[tuple[Op, list[_Token]]]) -> tuple[Edit, ...]:
+    edits: list[Edit] = []
+    for op, toks in blocks:
+        text: list[str] = []
+        for tok in toks:
+            if isinstance(tok, _Mark):
+                if text:
+                    edits.append(Edit(op, "".join(text)))
+                    text = []
+                edits.append(Edit(op, "", mark=True))
+            else:
+                text.append(tok)
+        if text:
+            edits.append(Edit(op, "".join(text)))
+    return tuple(edits)
+
+
+def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
+    """Word diff of two multi-line units; the marks between lines are diffed as tokens.
+
+    An inserted mark splits a line in two, a deleted one joins two lines: the same edits
+    serve sub-paragraphs, header lines, splits and merges.
+    """
+    (a, b), alphabet = _encode([_line_tokens(old), _line_tokens(new)])
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(a, b, False)
+    return _edits(_fold_spaces(_blocks(diffs, alphabet)))
+
+
+def diff_words(old: str, new: str) -> tuple[Edit, ...]:
+    """Word diff of two one-line texts."""
+    return diff_lines([old], [new])
+
+
+def side_lines(edits: Iterable[Edit], *, new: bool) -> list[str]:
+    """The lines the edits give on one side: new (accept all) or old (reject all)."""
+    dropped = Op.DELETE if new else Op.INSERT
+    lines = [""]
+    for e in edits:
+        if e.op is dropped:
+            continue
+        if e.mark:
+            lines.append("")
+        else:
+            lines[-1] += e.text
+    return lines

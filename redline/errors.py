@@ -1,0 +1,61 @@
+"""The one tree of errors redline raises.
+
+    RedlineError                      root: catch this to catch everything of ours
+    ├── InputError (also ValueError)  an input cannot be read as a text to compare
+    │   ├── EmptyInputError           nothing but whitespace
+    │   ├── BinaryInputError          bytes that are not text (NUL bytes, control soup)
+    │   ├── DecodeError               bytes not valid in the encodings tried
+    │   ├── AmbiguousInputError       a str that looks like a file name, not a text
+    │   └── DocumentError             a .docx/.pdf that is corrupt, hostile or unsupported
+    ├── ConservationError             a comparison would lose or invent text (a bug: report it)
+    └── OutputError                   the redline cannot be written where asked
+
+Every error names its source (a file path, or "<old>"/"<new>" for texts passed as strings)
+and, where it helps, the line or paragraph, so the CLI can print it on one line.
+"""
+
+from __future__ import annotations
+
+
+class RedlineError(Exception):
+    """Root of redline's errors; `source` names the file or text it is about."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        self.source = source
+        self.line = line
+        where = ""
+        if source is not None:
+            where = f"{source}:{line}: " if line is not None else f"{source}: "
+        super().__init__(where + message)
+
+
+class InputError(RedlineError, ValueError):
+    """An input cannot be read as a text to compare."""
+
+
+class EmptyInputError(InputError):
+    """The input holds nothing but whitespace."""
+
+
+class BinaryInputError(InputError):
+    """The input is binary data, not text."""
+
+
+class DecodeError(InputError):
+    """The input's bytes are not valid in any encoding tried."""
+
+
+class AmbiguousInputError(InputError):
+    """A `str` that looks like a file name was passed where a text was expected."""
+
+
+class DocumentError(InputError):
+    """A Word or PDF file that is corrupt, hostile or unsupported."""
+
+
+class ConservationError(RedlineError):
+    """A comparison would lose or invent text; raised before any file is written."""
+
+
+class OutputError(RedlineError):
+    """The redline cannot be written to the path asked for."""

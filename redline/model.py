@@ -1,0 +1,191 @@
+"""The parsed structure of a resolution: plain, frozen values that know nothing of files.
+
+A `Resolution` is what every reader (text, Markdown, Word, PDF) reduces its input to, and
+what the aligner, the diff and the writers work from. Offsets into paragraph text are in
+Python characters (code points), so they hold for any script.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Part(enum.Enum):
+    """Where a paragraph stands in a resolution; a part change is always a move."""
+
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
+    ANNEX = "annex"
+    PLAIN = "plain"
+
+    @property
+    def prefix(self) -> str:
+        """The label prefix of the match report: PP3, OP12, AN1, P7."""
+        return _PREFIX[self]
+
+
+_PREFIX = {Part.PREAMBLE: "PP", Part.OPERATIVE: "OP", Part.ANNEX: "AN", Part.PLAIN: "P"}
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A footnote reference: the footnote `mark` sits after `offset` characters of a text."""
+
+    offset: int
+    mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote's printed mark ("1") and its text."""
+
+    mark: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubParagraph:
+    """A lettered sub-paragraph, (a), (b)…, of a paragraph; the label is kept as printed."""
+
+    label: str
+    text: str
+    notes: tuple[NoteRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One preambular, operative, annex or plain paragraph.
+
+    `text` is the whole paragraph as a reader reads it, lead included; `lead` is its italic
+    opening ("Recalling also", "Calls upon"), a prefix of `text` or "". `number` is the
+    operative number as printed ("3", "3 bis"), without its full stop. `index` counts the
+    paragraphs of its part from 1, in document order: the report's labels use it.
+    """
+
+    part: Part
+    index: int
+    text: str
+    lead: str = ""
+    number: str = ""
+    subparagraphs: tuple[SubParagraph, ...] = ()
+    notes: tuple[NoteRef, ...] = ()
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.part.prefix}{self.index}"
+
+    @property
+    def full_text(self) -> str:
+        """The text with its sub-paragraphs, one per line: what similarity is scored on."""
+        if not self.subparagraphs:
+            return self.text
+        return "\n".join([self.text, *(f"{s.label} {s.text}" for s in self.subparagraphs)])
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """One line of the header as it stands in the source, with the field it gives."""
+
+    field: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The document's header; fields are None where the source does not give them.
+
+    `symbol_inferred` says the symbol was built from the title's number (47/9's text has no
+    symbol line), so a reader knows it is not in the source.
+    """
+
+    lines: tuple[HeaderLine, ...] = ()
+    symbol: str | None = None
+    symbol_inferred: bool = False
+    body: str | None = None
+    session: str | None = None
+    dates: str | None = None
+    agenda_item: str | None = None
+    agenda_title: str | None = None
+    adopted: str | None = None
+    date: str | None = None
+    number: str | None = None
+    title: str | None = None
+
+    def fields(self) -> dict[str, str | None]:
+        """The header's fields by name, for reports."""
+        return {
+            "symbol": self.symbol,
+            "body": self.body,
+            "session": self.session,
+            "dates": self.dates,
+            "agenda_item": self.agenda_item,
+            "agenda_title": self.agenda_title,
+            "adopted": self.adopted,
+            "date": self.date,
+            "number": self.number,
+            "title": self.title,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """The adoption record after the operative part: meeting, date and the recorded vote.
+
+    `lines` are the record's lines as they stand (what the redline shows); the other fields
+    are read from them. Counts are None when the text states none (adopted without a vote).
+    """
+
+    lines: tuple[str, ...]
+    meeting: str | None = None
+    date: str | None = None
+    in_favour: tuple[str, ...] = ()
+    against: tuple[str, ...] = ()
+    abstaining: tuple[str, ...] = ()
+    yes: int | None = None
+    no: int | None = None
+    abstentions: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Noise:
+    """Text the parser dropped as page furniture (running heads, page rules): kept on record."""
+
+    line: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A parsed resolution (or, when `structured` is false, a text of plain paragraphs)."""
+
+    source: str
+    header: Header = field(default_factory=Header)
+    formula: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    vote: Vote | None = None
+    language: str = "en"
+    structured: bool = True
+    warnings: tuple[str, ...] = ()
+    noise: tuple[Noise, ...] = ()
+
+    def part(self, part: Part) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.part is part)
+
+    @property
+    def preamble(self) -> tuple[Paragraph, ...]:
+        return self.part(Part.PREAMBLE)
+
+    @property
+    def operative(self) -> tuple[Paragraph, ...]:
+        return self.part(Part.OPERATIVE)
+
+    @property
+    def annex(self) -> tuple[Paragraph, ...]:
+        return self.part(Part.ANNEX)
+
+    def footnote(self, mark: str) -> Footnote | None:
+        return next((f for f in self.footnotes if f.mark == mark), None)

@@ -1,0 +1,186 @@
+"""The header lines above the enacting formula, and the vote record below the operative part."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Header, HeaderLine, Vote
+
+_BODIES = (
+    "Human Rights Council",
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Commission on Human Rights",
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "symbol",
+        re.compile(r"^(?:United Nations\s+)?(?P<v>[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/\d+(?:/\d+)?)$"),
+    ),
+    ("distribution", re.compile(r"^Distr\.:\s*(?P<v>.+)$")),
+    ("original", re.compile(r"^Original:\s*(?P<v>.+)$")),
+    ("body", re.compile(rf"^(?P<v>{'|'.join(_BODIES)})$")),
+    ("session", re.compile(r"^(?P<v>[A-Z][\w-]*(?:\s+[\w-]+)?\s+(?:special\s+)?session)$", re.I)),
+    ("dates", re.compile(rf"^(?P<v>\d{{1,2}}(?:\s+{_MONTH})?(?:\s+\d{{4}})?\s*[–-]\s*{_DATE})$")),
+    ("agenda_item", re.compile(r"^(?P<v>Agenda items?\s+.+)$")),
+    ("adopted", re.compile(r"^(?P<v>Resolution adopted by .+)$")),
+    ("committee", re.compile(r"^(?P<v>\[(?:on the report|without reference).+\])$")),
+    ("title", re.compile(r"^(?P<num>\d{1,4}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<v>.+)$")),
+)
+_SYMBOL_PREFIX = {
+    "Human Rights Council": "A/HRC/RES/",
+    "General Assembly": "A/RES/",
+    "Security Council": "S/RES/",
+    "Economic and Social Council": "E/RES/",
+}
+
+
+def read_header(texts: list[str]) -> tuple[Header, list[str]]:
+    """Give each header line its field; returns the header and warnings."""
+    lines: list[HeaderLine] = []
+    values: dict[str, str] = {}
+    number: str | None = None
+    after_agenda = False
+    for text in texts:
+        stripped = text.strip()
+        name = "other"
+        for field_name, rx in _FIELDS:
+            m = rx.match(stripped)
+            if m:
+                name = field_name
+                values.setdefault(name, m.group("v"))
+                if name == "title":
+                    number = m.group("num")
+                break
+        if name == "other" and after_agenda and "agenda_title" not in values:
+            name = "agenda_title"
+            values[name] = stripped
+        after_agenda = name == "agenda_item"
+        lines.append(HeaderLine(name, text))
+    warnings: list[str] = []
+    symbol = values.get("symbol")
+    inferred = False
+    body = values.get("body")
+    if symbol is None and number and body in _SYMBOL_PREFIX:
+        symbol = _SYMBOL_PREFIX[body] + number
+        inferred = True
+        warnings.append(f"no document symbol in the text: {symbol} inferred from the title")
+    adopted = values.get("adopted")
+    date_match = re.search(_DATE, adopted) if adopted else None
+    header = Header(
+        lines=tuple(lines),
+        symbol=symbol,
+        symbol_inferred=inferred,
+        body=body,
+        session=values.get("session"),
+        dates=values.get("dates"),
+        agenda_item=values.get("agenda_item"),
+        agenda_title=values.get("agenda_title"),
+        adopted=adopted,
+        date=date_match.group(0) if date_match else None,
+        number=number,
+        title=values.get("title"),
+    )
+    return header, warnings
+
+
+MEETING = re.compile(
+    rf"^(?P<meeting>\d{{1,4}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\s*(?P<date>{_DATE})?\s*$"
+)
+_DATE_LINE = re.compile(rf"^{_DATE}$")
+_RECORDED = re.compile(
+    r"recorded vote of (?P<yes>\d+) to (?P<no>\d+)(?:, with (?P<abs>\d+|no) abstentions?)?"
+)
+_LIST_HEADS = {"in favour:": "in_favour", "against:": "against", "abstaining:": "abstaining"}
+# Member States whose names hold " and ": the one closed list the vote parser needs, so
+# "Trinidad and Tobago and Uruguay" splits into two names, not three.
+_AND_NAMES = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+)
+
+
+def starts_vote(text: str) -> bool:
+    """Whether a line opens the adoption record (meeting line or the bracketed vote)."""
+    t = text.strip()
+    return bool(MEETING.match(t)) or t.startswith("[Adopted") or t.startswith("Adopted ")
+
+
+def _countries(text: str) -> tuple[str, ...]:
+    text = text.strip().rstrip("]").strip()
+    guarded = text
+    for i, name in enumerate(_AND_NAMES):
+        guarded = guarded.replace(name, f"\x00{i}\x00")
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", guarded) if p.strip()]
+    out = []
+    for p in parts:
+        for i, name in enumerate(_AND_NAMES):
+            p = p.replace(f"\x00{i}\x00", name)
+        out.append(p)
+    return tuple(out)
+
+
+def read_vote(texts: list[str]) -> tuple[Vote, list[str]]:
+    """Read meeting, date and recorded vote from the record's lines."""
+    meeting = date = None
+    counts: dict[str, int | None] = {"yes": None, "no": None, "abs": None}
+    lists: dict[str, tuple[str, ...]] = {}
+    current: str | None = None
+    for text in texts:
+        t = text.strip()
+        m = MEETING.match(t)
+        if m:
+            meeting = m.group("meeting")
+            date = m.group("date") or date
+            continue
+        if _DATE_LINE.match(t) and date is None:
+            date = t
+            continue
+        r = _RECORDED.search(t)
+        if r:
+            counts = {
+                "yes": int(r.group("yes")),
+                "no": int(r.group("no")),
+                "abs": int(r.group("abs")) if (r.group("abs") or "no") != "no" else 0,
+            }
+            continue
+        head = _LIST_HEADS.get(t.lower())
+        if head:
+            current = head
+            continue
+        if current:
+            lists[current] = lists.get(current, ()) + _countries(t)
+            current = None
+    vote = Vote(
+        lines=tuple(texts),
+        meeting=meeting,
+        date=date,
+        in_favour=lists.get("in_favour", ()),
+        against=lists.get("against", ()),
+        abstaining=lists.get("abstaining", ()),
+        yes=counts["yes"],
+        no=counts["no"],
+        abstentions=counts["abs"],
+    )
+    warnings = []
+    for name, count in (
+        ("in_favour", vote.yes),
+        ("against", vote.no),
+        ("abstaining", vote.abstentions),
+    ):
+        listed = len(lists.get(name, ()))
+        if count is not None and listed and listed != count:
+            warnings.append(
+                f"vote record: {count} {name.replace('_', ' ')} stated, {listed} States listed"
+            )
+    return vote, warnings

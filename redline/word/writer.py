@@ -1,0 +1,437 @@
+"""Render a Comparison as a DOCX with real tracked changes (w:ins, w:del, moves).
+
+The comparison has decided everything; this module only turns its segments into
+WordprocessingML, following the layouts LibreOffice and Word round-trip exactly
+(NOTES.md §1-5): tracked paragraph marks, moves with named ranges, one revision-id
+counter for the whole package, footnotes in footnotes.xml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..comparison import Comparison, Segment
+from ..diff import Edit, Op, diff_words
+from ..layout import Line, Style
+from ..model import Resolution
+from . import _package as pkg
+from ._xml_safe import xml_safe
+
+__all__ = ["docx_bytes", "write_docx"]
+
+_W = f"{{{pkg.W_NS}}}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_STYLE_IDS = {
+    Style.HEADER: "RlHeader",
+    Style.TITLE: "RlTitle",
+    Style.FORMULA: "RlFormula",
+    Style.PREAMBLE: "RlPreamble",
+    Style.OPERATIVE: "RlOperative",
+    Style.SUBPARAGRAPH: "RlSubparagraph",
+    Style.ANNEX: "RlAnnex",
+    Style.PLAIN: "RlPlain",
+    Style.VOTE: "RlVote",
+}
+
+# How an edit is wrapped: None (kept), or the tracked-change element that holds it.
+_Wrap = str | None
+_PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
+_MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "ins", Op.DELETE: None}
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    el = etree.Element(_W + tag)
+    for k, v in attrs.items():
+        el.set(_W + k, v)
+    return el
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, _W + tag)
+    for k, v in attrs.items():
+        el.set(_W + k, v)
+    return el
+
+
+@dataclass(slots=True)
+class _Para:
+    """A paragraph being built: its content, look, and what happened to its mark."""
+
+    style: Style
+    numbered: bool = False
+    content: list[etree._Element] = field(default_factory=list)
+    mark: _Wrap = None
+    after: list[etree._Element] = field(default_factory=list)  # range ends after the w:p
+    mark_el: etree._Element | None = None
+
+
+class _Builder:
+    def __init__(self, comparison: Comparison, author: str, date: str) -> None:
+        self.c = comparison
+        self.author = author
+        self.date = date
+        self.next_id = 1
+        self.paras: list[_Para] = []
+        self.footnotes: list[etree._Element] = []
+
+    # -- revision elements -------------------------------------------------------------
+    def tracked(self, tag: str, **extra: str) -> etree._Element:
+        el = _el(tag, id=str(self.next_id), author=self.author, date=self.date, **extra)
+        self.next_id += 1
+        return el
+
+    def wrap(self, kind: _Wrap, runs: Sequence[etree._Element]) -> list[etree._Element]:
+        if kind is None:
+            return list(runs)
+        holder = self.tracked(kind)
+        holder.extend(runs)
+        return [holder]
+
+    # -- runs ----------------------------------------------------------------------------
+    @staticmethod
+    def run(text: str, *, italic: bool, deleted: bool) -> etree._Element:
+        r = _el("r")
+        if italic:
+            rpr = _sub(r, "rPr")
+            _sub(rpr, "i")
+            _sub(rpr, "iCs")
+        for kind, piece in xml_safe(text):
+            if kind == "tab":
+                _sub(r, "tab")
+            elif kind == "br":
+                _sub(r, "br")
+            else:
+                t = _sub(r, "delText" if deleted else "t")
+                t.set(_XML_SPACE, "preserve")
+                t.text = piece
+        return r
+
+    def note_ref(self, old: str | None, new: str | None, kind: _Wrap) -> list[etree._Element]:
+        """A footnote reference and its footnote: kept (texts diffed), inserted or deleted."""
+        fid = str(len(self.footnotes) + 1)
+        note = _el("footnote", id=fid)
+        p = _sub(note, "p")
+        _sub(_sub(p, "pPr"), "pStyle", val="FootnoteText")
+        ref_run = _el("r")
+        _sub(_sub(ref_run, "rPr"), "rStyle", val="FootnoteReference")
+        _sub(ref_run, "footnoteRef")
+        if old is not None and new is not None:
+            p.append(ref_run)
+            for e in diff_words(old, new):
+                p.extend(
+                    self.wrap(
+                        _PLAIN[e.op], [self.run(e.text, italic=False, deleted=e.op is Op.DELETE)]
+                    )
+                )
+        else:
+            text = new if new is not None else old or ""
+            tracked = kind if kind in ("ins", "del") else None
+            p.extend(
+                self.wrap(
+                    tracked, [ref_run, self.run(text, italic=False, deleted=tracked == "del")]
+                )
+            )
+        self.footnotes.append(note)
+        body_run = _el("r")
+        _sub(_sub(body_run, "rPr"), "rStyle", val="FootnoteReference")
+        _sub(body_run, "footnoteReference", id=fid)
+        return self.wrap(kind, [body_run])
+
+    # -- segments ------------------------------------------------------------------------
+    def segment(self, seg: Segment, *, fallback: bool) -> None:
+        move = seg.move if seg.move and not fallback else None
+        if seg.source:
+            kinds = {Op.DELETE: "moveFrom" if move else "del"}
+            end: _Wrap = kinds[Op.DELETE]
+            edits: Sequence[Edit] = seg.edits
+        elif seg.move:
+            kinds = dict(_MOVE_TO) if move else {Op.INSERT: "ins"}
+            end = "moveTo" if move else "ins"
+            edits = [e for e in seg.edits if e.op is not Op.DELETE] if move else _whole_new(seg)
+        else:
+            kinds = dict(_PLAIN)
+            end = None if seg.old and seg.new else ("ins" if seg.new else "del")
+            edits = seg.edits
+        old_lines = () if seg.move and not seg.source else seg.old
+        first = len(self.paras)
+        start = None
+        if move:
+            tag = "moveFrom" if seg.source else "moveTo"
+            start = self.tracked(f"{tag}RangeStart", name=move)
+        _Render(self, old_lines, seg.new, kinds).run(edits, end)
+        if start is not None:
+            # The named range opens in the move's first paragraph and closes after its last.
+            self.paras[first].content.insert(0, start)
+            self.paras[-1].after.append(_el(f"{tag}RangeEnd", id=start.get(_W + "id") or ""))
+
+
+def _whole_new(seg: Segment) -> list[Edit]:
+    out: list[Edit] = []
+    for k, line in enumerate(seg.new):
+        if k:
+            out.append(Edit(Op.INSERT, "", mark=True))
+        if line.text:
+            out.append(Edit(Op.INSERT, line.text))
+    return out
+
+
+class _Render:
+    """Walks one segment's edits, keeping the place on each side, and builds paragraphs."""
+
+    def __init__(
+        self, b: _Builder, old: Sequence[Line], new: Sequence[Line], kinds: dict[Op, _Wrap]
+    ) -> None:
+        self.b = b
+        self.old, self.new = old, new
+        self.kinds = kinds
+        self.oi = self.ni = 0  # line on each side
+        self.oo = self.no = 0  # offset in that line
+        self.para = self._open()
+
+    def _line(self, side_old: bool) -> Line | None:
+        lines, i = (self.old, self.oi) if side_old else (self.new, self.ni)
+        return lines[i] if i < len(lines) else None
+
+    def _open(self) -> _Para:
+        line = self._line(False) or self._line(True)
+        assert line is not None
+        para = _Para(line.style, line.numbered)
+        self.b.paras.append(para)
+        return para
+
+    def run(self, edits: Sequence[Edit], end: _Wrap) -> None:
+        for e in edits:
+            kind = self.kinds.get(e.op)
+            if e.op is Op.DELETE and Op.DELETE not in self.kinds:
+                continue
+            if e.mark:
+                self._close(e.op, kind)
+            else:
+                self._text(e, kind)
+        self.para.mark = end
+        line = self._line(False) if end != "del" and end != "moveFrom" else self._line(True)
+        if line is not None:
+            self.para.style, self.para.numbered = line.style, line.numbered
+
+    def _close(self, op: Op, kind: _Wrap) -> None:
+        # The mark ends the new line unless only the old text has it.
+        line = self._line(op is Op.DELETE)
+        if line is not None:
+            self.para.style, self.para.numbered = line.style, line.numbered
+        self.para.mark = kind
+        if op is not Op.INSERT:
+            self.oi, self.oo = self.oi + 1, 0
+        if op is not Op.DELETE:
+            self.ni, self.no = self.ni + 1, 0
+        self.para = self._open()
+
+    def _text(self, e: Edit, kind: _Wrap) -> None:
+        size = len(e.text)
+        show_old = e.op is Op.DELETE
+        shown = self._line(show_old)
+        base = self.oo if show_old else self.no
+        italic = shown.italic if shown else ()
+        refs_new = self._refs(False, e) if e.op is not Op.DELETE else []
+        refs_old = self._refs(True, e) if e.op is not Op.INSERT else []
+        cuts = sorted(
+            {
+                0,
+                size,
+                *(r for r, _ in refs_new),
+                *(r for r, _ in refs_old),
+                *(max(0, min(size, x - base)) for span in italic for x in span),
+            }
+        )
+        out: list[etree._Element] = []
+        self._emit_refs(out, 0, refs_old, refs_new, kind)
+        for a, b in itertools.pairwise(cuts):
+            piece = e.text[a:b]
+            if piece:
+                it = any(s <= base + a and base + b <= t for s, t in italic)
+                out.extend(self.b.wrap(kind, [self.b.run(piece, italic=it, deleted=kind == "del")]))
+            self._emit_refs(out, b, refs_old, refs_new, kind)
+        self.para.content.extend(out)
+        if e.op is not Op.INSERT:
+            self.oo += size
+        if e.op is not Op.DELETE:
+            self.no += size
+
+    def _refs(self, side_old: bool, e: Edit) -> list[tuple[int, str]]:
+        line = self._line(side_old)
+        if line is None:
+            return []
+        start = self.oo if side_old else self.no
+        lo = start if start == 0 else start + 1  # a note at offset k follows character k-1
+        return [
+            (n.offset - start, n.mark)
+            for n in line.notes
+            if lo <= n.offset <= start + len(e.text) and (n.offset > start or start == 0)
+        ]
+
+    def _emit_refs(
+        self,
+        out: list[etree._Element],
+        at: int,
+        refs_old: list[tuple[int, str]],
+        refs_new: list[tuple[int, str]],
+        kind: _Wrap,
+    ) -> None:
+        olds = [self._note_text(self.b.c.old, m) for r, m in refs_old if r == at]
+        news = [self._note_text(self.b.c.new, m) for r, m in refs_new if r == at]
+        if kind is None:  # kept text: a note on both sides is one note, diffed
+            for k in range(max(len(olds), len(news))):
+                o = olds[k] if k < len(olds) else None
+                n = news[k] if k < len(news) else None
+                wrap = None if o is not None and n is not None else ("ins" if o is None else "del")
+                out.extend(self.b.note_ref(o, n, wrap))
+        else:
+            for text in olds if kind in ("del", "moveFrom") else news:
+                out.extend(
+                    self.b.note_ref(
+                        text if kind in ("del", "moveFrom") else None,
+                        None if kind in ("del", "moveFrom") else text,
+                        kind,
+                    )
+                )
+
+    @staticmethod
+    def _note_text(r: Resolution, mark: str) -> str:
+        note = r.footnote(mark)
+        return note.text if note else ""
+
+
+def _relocate_last_mark(paras: list[_Para]) -> None:
+    """Keep the body's last paragraph mark untracked (NOTES.md §2).
+
+    LibreOffice cannot remove the last mark of a container, so a trailing run of inserted
+    (or deleted) paragraphs has its tracked marks shifted one paragraph earlier.
+    """
+    if not paras or paras[-1].mark not in ("ins", "del"):
+        return
+    kind = paras[-1].mark
+    k = len(paras) - 1
+    while k > 0 and paras[k - 1].mark == kind:
+        k -= 1
+    if k > 0 and paras[k - 1].mark is None:
+        paras[k - 1].mark = kind
+        paras[-1].mark = None
+        return
+    other = "del" if kind == "ins" else "ins"
+    if k > 0 and paras[k - 1].mark == other:
+        # ... D(k) I(1..m): fold D(k)'s content into I(m), the body's final paragraph.
+        j = k - 1
+        last = paras[-1]
+        donor = paras.pop(j)
+        last.content[0:0] = donor.content
+        last.mark = None
+
+
+def _document(paras: list[_Para]) -> bytes:
+    root = etree.Element(_W + "document", nsmap={"w": pkg.W_NS, "r": pkg.R_NS})
+    body = _sub(root, "body")
+    for para in paras:
+        p = _sub(body, "p")
+        ppr = _sub(p, "pPr")
+        _sub(ppr, "pStyle", val=_STYLE_IDS[para.style])
+        if para.numbered:
+            num = _sub(ppr, "numPr")
+            _sub(num, "ilvl", val="0")
+            _sub(num, "numId", val="1")
+        if para.mark_el is not None:
+            _sub(ppr, "rPr").append(para.mark_el)
+        p.extend(para.content)
+        body.extend(para.after)
+    sect = _sub(body, "sectPr")
+    _sub(sect, "pgSz", w="11906", h="16838")
+    _sub(
+        sect,
+        "pgMar",
+        top="1701",
+        right="1134",
+        bottom="1701",
+        left="1134",
+        header="851",
+        footer="851",
+        gutter="0",
+    )
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _footnotes_part(notes: list[etree._Element]) -> bytes:
+    root = etree.Element(_W + "footnotes", nsmap={"w": pkg.W_NS, "r": pkg.R_NS})
+    for fid, kind, child in (
+        ("-1", "separator", "separator"),
+        ("0", "continuationSeparator", "continuationSeparator"),
+    ):
+        fn = _sub(root, "footnote", type=kind, id=fid)
+        p = _sub(fn, "p")
+        _sub(_sub(p, "pPr"), "spacing", after="0")
+        _sub(_sub(p, "r"), child)
+    root.extend(notes)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _iso(date: dt.datetime | str | None) -> str:
+    if date is None:
+        date = dt.datetime.now(dt.timezone.utc)
+    if isinstance(date, str):
+        date = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+    if date.tzinfo is not None:
+        date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return date.replace(microsecond=0).isoformat() + "Z"
+
+
+def _moves_at_edges(segments: Sequence[Segment]) -> set[str]:
+    """Moves that cannot be written safely: a half that would be the body's last paragraph."""
+    if not segments:
+        return set()
+    last = segments[-1]
+    return {last.move} if last.move else set()
+
+
+def docx_bytes(
+    comparison: Comparison, *, author: str = "redline", date: dt.datetime | str | None = None
+) -> dict[str, bytes]:
+    """The parts of the redline package, by name."""
+    stamp = _iso(date)
+    b = _Builder(comparison, author, stamp)
+    unsafe = _moves_at_edges(comparison.segments)
+    for seg in comparison.segments:
+        b.segment(seg, fallback=seg.move in unsafe)
+    _relocate_last_mark(b.paras)
+    for para in b.paras:
+        if para.mark is not None:
+            para.mark_el = b.tracked(para.mark)
+    title = comparison.new.header.title or comparison.new.source
+    return {
+        "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
+        "_rels/.rels": pkg.ROOT_RELS.encode(),
+        "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
+        "word/document.xml": _document(b.paras),
+        "word/styles.xml": pkg.STYLES.encode(),
+        "word/settings.xml": pkg.SETTINGS.encode(),
+        "word/numbering.xml": pkg.NUMBERING.encode(),
+        "word/footnotes.xml": _footnotes_part(b.footnotes),
+        "docProps/core.xml": pkg.core_properties(author, stamp, title).encode(),
+        "docProps/app.xml": pkg.APP.encode(),
+    }
+
+
+def write_docx(
+    comparison: Comparison,
+    path: str | os.PathLike[str],
+    *,
+    author: str = "redline",
+    date: dt.datetime | str | None = None,
+) -> Path:
+    """Write the redline of `comparison` to `path` and return the path."""
+    target = Path(path)
+    pkg.write_package(target, docx_bytes(comparison, author=author, date=date))
+    return target

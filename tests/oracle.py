@@ -1,0 +1,143 @@
+"""Run the shared LibreOffice accept/reject oracle on DOCX files from the tests.
+
+The oracle (`<shared>/tools/lo_oracle.py`) opens each file in a private headless
+LibreOffice, applies Accept All and Reject All, and reports the resulting text as JSON.
+It needs the system Python with LibreOffice's `uno` module (Debian: python3-uno), so it
+runs as a subprocess of `/usr/bin/python3`, never inside the test interpreter.
+
+Starting LibreOffice costs seconds: give `run_oracle` all of a test's files at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+"""The interpreter that has LibreOffice's `uno` bridge (Debian's python3-uno)."""
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+REQUIRE_ENV = "REDLINE_REQUIRE_ORACLE"
+SHARED_ENV = "REDLINE_SHARED"
+MODES = ("accept", "reject")
+
+
+class SharedDirMissing(LookupError):
+    """The shared folder (oracle, corpus, notes) is not where the tests look for it."""
+
+
+def locate_shared_dir() -> Path:
+    """Return the shared folder: `$REDLINE_SHARED`, else `<repo>/../shared` (CI's layout).
+
+    Raises `SharedDirMissing` naming the place looked at, so a test can fail clearly.
+    """
+    configured = os.environ.get(SHARED_ENV)
+    candidate = Path(configured) if configured else REPO_ROOT.parent / "shared"
+    if not candidate.is_dir():
+        source = f"${SHARED_ENV}" if configured else f"<repo>/../shared (set ${SHARED_ENV})"
+        raise SharedDirMissing(f"shared folder not found: {candidate} (from {source})")
+    return candidate.resolve()
+
+
+def oracle_script() -> Path:
+    """Return the path of `lo_oracle.py` in the shared folder (it may not exist)."""
+    return locate_shared_dir() / "tools" / "lo_oracle.py"
+
+
+@functools.cache
+def _unavailable_reason() -> str | None:
+    """Say why the oracle cannot run here, or None when it can (checked once per session)."""
+    try:
+        script = oracle_script()
+    except SharedDirMissing as exc:
+        return str(exc)
+    if not script.is_file():
+        return f"oracle script not found: {script}"
+    if not SYSTEM_PYTHON.is_file():
+        return f"{SYSTEM_PYTHON} not found (the system Python with python3-uno)"
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        return "soffice not found on PATH (apt-get install libreoffice-writer-nogui)"
+    probe = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True, text=True, check=False
+    )
+    if probe.returncode != 0:
+        return f"{SYSTEM_PYTHON} cannot import uno (apt-get install python3-uno): {probe.stderr}"
+    return None
+
+
+def oracle_available() -> bool:
+    """Tell whether the LibreOffice oracle can run: script, soffice and `uno` all present."""
+    return _unavailable_reason() is None
+
+
+def require_oracle() -> None:
+    """Skip the calling test when the oracle cannot run, or fail it if the run demands one.
+
+    With `REDLINE_REQUIRE_ORACLE=1` (set by tests/run.sh, hence in CI) a missing
+    LibreOffice is a failure, so oracle tests can never pass by being skipped.
+    """
+    reason = _unavailable_reason()
+    if reason is None:
+        return
+    if os.environ.get(REQUIRE_ENV) == "1":
+        pytest.fail(f"LibreOffice oracle required ({REQUIRE_ENV}=1) but unusable: {reason}")
+    pytest.skip(f"LibreOffice oracle unavailable: {reason}")
+
+
+def run_oracle(
+    paths: Sequence[Path],
+    *,
+    modes: Sequence[str] = MODES,
+    allow_unloaded: bool = False,
+    timeout: float = 900.0,
+) -> dict[str, dict[str, Any]]:
+    """Run the oracle once on all `paths` (one LibreOffice start); return its report.
+
+    The report is keyed by `str(path)` for each given path; see the oracle's docstring for
+    the entries ("loaded", "redlines", "moves", and per mode "body", "numbers",
+    "footnotes", "remaining"). A file LibreOffice did not load fails the calling test
+    with the oracle's error, unless `allow_unloaded` (for tests about unloadable files).
+
+    Raises AssertionError, with the oracle's stderr, when the oracle cannot run or its
+    output is not the expected JSON.
+    """
+    unknown = [m for m in modes if m not in MODES]
+    if not modes or unknown:
+        raise ValueError(f"modes must be a non-empty subset of {MODES}, got {tuple(modes)}")
+    keys = list(dict.fromkeys(str(p) for p in paths))
+    if not keys:
+        raise ValueError("run_oracle needs at least one file")
+    reason = _unavailable_reason()
+    if reason is not None:
+        raise AssertionError(f"LibreOffice oracle cannot run: {reason}")
+    command = [str(SYSTEM_PYTHON), str(oracle_script()), "--modes", ",".join(modes), *keys]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError(
+            f"LibreOffice oracle timed out after {timeout:g} s on {len(keys)} file(s); "
+            f"stderr:\n{exc.stderr!r}"
+        ) from exc
+    try:
+        report: dict[str, dict[str, Any]] = json.loads(done.stdout)
+    except json.JSONDecodeError as exc:
+        raise AssertionError(
+            f"LibreOffice oracle failed (exit status {done.returncode}), no JSON report.\n"
+            f"command: {' '.join(command)}\nstderr:\n{done.stderr}\nstdout:\n{done.stdout[:2000]}"
+        ) from exc
+    missing = [k for k in keys if k not in report]
+    if missing:
+        raise AssertionError(f"LibreOffice oracle reported nothing for {missing}")
+    if not allow_unloaded:
+        unloaded = {k: report[k].get("error", "?") for k in keys if not report[k].get("loaded")}
+        if unloaded:
+            raise AssertionError(f"LibreOffice could not load: {unloaded}\nstderr:\n{done.stderr}")
+    return {k: report[k] for k in keys}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The one command that installs what the test suite needs and runs it.
+#
+#   tests/run.sh [pytest arguments...]
+#
+# - Installs LibreOffice (Writer, headless) and Debian's python3-uno with apt-get when
+#   `soffice` or the system Python's `uno` module is missing: the oracle tests open the
+#   generated DOCX files in LibreOffice through <checkout>/../shared/tools/lo_oracle.py.
+# - Installs the project with its test extras into the current `python3` (pip, quiet).
+# - Runs `python3 -m pytest "$@"` from the repository root, with REDLINE_REQUIRE_ORACLE=1
+#   (oracle tests fail instead of skipping when LibreOffice is unusable) and the Hypothesis
+#   profile `ci` unless HYPOTHESIS_PROFILE is already set.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+oracle_ready() {
+    command -v soffice >/dev/null 2>&1 && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+if ! oracle_ready; then
+    echo "tests/run.sh: LibreOffice or python3-uno missing; installing with apt-get" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+        libreoffice-writer-nogui python3-uno fonts-dejavu-core
+    if ! oracle_ready; then
+        echo "tests/run.sh: still no usable LibreOffice after apt-get install" \
+             "(need 'soffice' on PATH and 'import uno' in /usr/bin/python3)" >&2
+        exit 1
+    fi
+fi
+
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e '.[test]'
+
+export REDLINE_REQUIRE_ORACLE=1
+export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"
+
+status=0
+python3 -m pytest "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+    echo "tests/run.sh: FAILED: pytest collected no tests (exit status 5);" \
+         "check the arguments and the tests/ directory" >&2
+fi
+exit "$status"
