@@ -24,11 +24,11 @@ from .report import report
 from .word import read_view, write_docx, xml_safe, xml_safe_text
 
 __all__ = [
-    "DEFAULT_THRESHOLD",
     "AmbiguousInputError",
     "BinaryInputError",
     "Comparison",
     "ConservationError",
+    "DEFAULT_THRESHOLD",
     "DecodeError",
     "DocumentError",
     "EmptyInputError",

@@ -106,7 +106,8 @@ def read_view(path: str | Path, mode: str) -> View:
     for p in document.iter(f"{_W}p"):
         text = pending + _text(p, mode, refs)
         numbered = p.find(f"{_W}pPr/{_W}numPr/{_W}numId") is not None
-        first_numbered = pending_numbered if pending_numbered is not None else numbered
+        # A paragraph removed whole leaves no trace; one merged into the next lends it its look.
+        first_numbered = pending_numbered if pending else numbered
         if _mark_dropped(p, mode):
             pending, pending_numbered = text, first_numbered
             continue

@@ -1,0 +1,79 @@
+"""Texts of other shapes: sub-paragraphs, annexes, plain texts, drafts without a header."""
+
+from __future__ import annotations
+
+import redline
+from redline.model import Part
+
+DRAFT = """The General Assembly,
+
+Recalling its resolution 70/1,
+
+Noting with concern the situation,
+
+1. Decides to act;
+
+2. Requests the Secretary-General:
+
+(a) To report on the matter;
+
+(b) To consult States;
+
+3. Decides to remain seized of the matter.
+
+51st plenary meeting
+19 December 2023
+
+Annex
+
+Declaration on the matter
+
+Article 1. Everyone has the right.
+"""
+
+
+def test_subparagraphs_attach_to_their_paragraph() -> None:
+    r = redline.parse(DRAFT)
+    op2 = r.operative[1]
+    assert [s.label for s in op2.subparagraphs] == ["a", "b"]
+    assert op2.subparagraphs[0].text == "To report on the matter;"
+    assert len(r.operative) == 3
+
+
+def test_annex_after_the_adoption_record() -> None:
+    r = redline.parse(DRAFT)
+    assert r.vote is not None and r.vote.meeting == "51st plenary meeting"
+    assert r.vote.date == "19 December 2023"
+    assert [p.text for p in r.annex] == [
+        "Annex",
+        "Declaration on the matter",
+        "Article 1. Everyone has the right.",
+    ]
+    assert r.annex[0].label == "AN1"
+
+
+def test_leads_with_lexicon() -> None:
+    r = redline.parse(DRAFT)
+    assert [p.lead for p in r.preamble] == ["Recalling", "Noting with concern"]
+
+
+def test_unstructured_text_is_plain_paragraphs_with_warning() -> None:
+    r = redline.parse("Dear colleagues,\n\nPlease find the text attached.\n\nBest regards\n")
+    assert not r.structured
+    assert [p.label for p in r.paragraphs] == ["P1", "P2", "P3"]
+    assert all(p.part is Part.PLAIN for p in r.paragraphs)
+    assert any("no resolution structure" in w for w in r.warnings)
+
+
+def test_draft_without_header_or_formula() -> None:
+    text = "Recalling its resolution 70/1,\n\n1. Decides to act;\n\n2. Requests a report.\n"
+    r = redline.parse(text)
+    assert r.structured
+    assert (len(r.preamble), len(r.operative)) == (1, 2)
+    assert any("enacting formula" in w for w in r.warnings)
+
+
+def test_bis_numbers_are_kept() -> None:
+    text = "The General Assembly,\n\n1. Decides to act;\n\n1 bis. Also decides to act;\n"
+    r = redline.parse(text)
+    assert [p.number for p in r.operative] == ["1", "1 bis"]
