@@ -101,7 +101,7 @@ def compare_resolutions(
         if place.side is Side.BOTH:
             segments.append(Segment(ol, nl, _diff(ol, nl), place.match))
         elif place.side is Side.OLD:
-            segments.append(Segment(ol, (), whole(ol, Op.DELETE), place.match, name, True))
+            segments.append(Segment(ol, (), whole(ol, Op.DELETE), place.match, name, bool(name)))
         else:
             segments.append(
                 Segment(

@@ -30,9 +30,9 @@ _SPECIAL = re.compile("\r\n|[\x00-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _replace(ch: str) -> str:
-    cp = ord(ch)
-    if ch in "\r\n\x0b" or ch == "\r\n":
+    if ch in ("\r\n", "\r", "\n", "\x0b"):
         return "\n"
+    cp = ord(ch)
     if ch == "\t":
         return "\t"
     if cp == 0x1E:

@@ -105,7 +105,10 @@ def read_view(path: str | Path, mode: str) -> View:
     counters: dict[str, int] = {}
     for p in document.iter(f"{_W}p"):
         text = pending + _text(p, mode, refs)
-        numbered = p.find(f"{_W}pPr/{_W}numPr/{_W}numId") is not None
+        ppr = p.find(f"{_W}pPr")
+        if mode == "reject" and ppr is not None and ppr.find(f"{_W}pPrChange") is not None:
+            ppr = ppr.find(f"{_W}pPrChange/{_W}pPr")  # the look before the change
+        numbered = ppr is not None and ppr.find(f"{_W}numPr/{_W}numId") is not None
         # A paragraph removed whole leaves no trace; one merged into the next lends it its look.
         first_numbered = pending_numbered if pending else numbered
         if _mark_dropped(p, mode):
@@ -114,10 +117,9 @@ def read_view(path: str | Path, mode: str) -> View:
         pending, pending_numbered = "", None
         body.append(text)
         if first_numbered:
-            num = p.find(f"{_W}pPr/{_W}numPr/{_W}numId")
-            key = num.get(f"{_W}val") if num is not None else "1"
-            counters[key or "1"] = counters.get(key or "1", 0) + 1
-            numbers.append(f"{counters[key or '1']}.")
+            key = "1"
+            counters[key] = counters.get(key, 0) + 1
+            numbers.append(f"{counters[key]}.")
         else:
             numbers.append("")
     if pending:

@@ -70,6 +70,8 @@ class _Para:
     mark: _Wrap = None
     after: list[etree._Element] = field(default_factory=list)  # range ends after the w:p
     mark_el: etree._Element | None = None
+    was: tuple[Style, bool] | None = None  # the old look, when the mark's fold changed it
+    change_el: etree._Element | None = None
 
 
 class _Builder:
@@ -325,12 +327,25 @@ def _relocate_last_mark(paras: list[_Para]) -> None:
         return
     other = "del" if kind == "ins" else "ins"
     if k > 0 and paras[k - 1].mark == other:
-        # ... D(k) I(1..m): fold D(k)'s content into I(m), the body's final paragraph.
-        j = k - 1
+        # ... D(k) I(1..m): fold D(k) and I(m) into one final paragraph with an untracked
+        # mark, showing the new look with the old one kept as a tracked paragraph change.
+        donor = paras.pop(k - 1)
         last = paras[-1]
-        donor = paras.pop(j)
-        last.content[0:0] = donor.content
+        deleted, inserted = (donor, last) if kind == "ins" else (last, donor)
+        old_look, new_look = (deleted.style, deleted.numbered), (inserted.style, inserted.numbered)
+        last.content = deleted.content + inserted.content
         last.mark = None
+        last.style, last.numbered = new_look
+        if old_look != new_look:
+            last.was = old_look  # reject restores the old look
+
+
+def _base_ppr(ppr: etree._Element, style: Style, numbered: bool) -> None:
+    _sub(ppr, "pStyle", val=_STYLE_IDS[style])
+    if numbered:
+        num = _sub(ppr, "numPr")
+        _sub(num, "ilvl", val="0")
+        _sub(num, "numId", val="1")
 
 
 def _document(paras: list[_Para]) -> bytes:
@@ -339,13 +354,12 @@ def _document(paras: list[_Para]) -> bytes:
     for para in paras:
         p = _sub(body, "p")
         ppr = _sub(p, "pPr")
-        _sub(ppr, "pStyle", val=_STYLE_IDS[para.style])
-        if para.numbered:
-            num = _sub(ppr, "numPr")
-            _sub(num, "ilvl", val="0")
-            _sub(num, "numId", val="1")
+        _base_ppr(ppr, para.style, para.numbered)
         if para.mark_el is not None:
             _sub(ppr, "rPr").append(para.mark_el)
+        if para.change_el is not None and para.was is not None:
+            _base_ppr(_sub(para.change_el, "pPr"), *para.was)
+            ppr.append(para.change_el)
         p.extend(para.content)
         body.extend(para.after)
     sect = _sub(body, "sectPr")
@@ -409,6 +423,8 @@ def docx_bytes(
     for para in b.paras:
         if para.mark is not None:
             para.mark_el = b.tracked(para.mark)
+        if para.was is not None:
+            para.change_el = b.tracked("pPrChange")
     title = comparison.new.header.title or comparison.new.source
     return {
         "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
