@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
 from oracle import SharedDirMissing, locate_shared_dir
 
 settings.register_profile("dev", max_examples=50)

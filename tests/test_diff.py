@@ -81,4 +81,4 @@ def test_a_lone_space_between_changes_is_folded() -> None:
 
 def test_paragraph_marks_are_diffed() -> None:
     edits = diff_lines(["one two", "three"], ["one two three"])
-    assert [e for e in edits if e.mark][0].op is Op.DELETE
+    assert next(e for e in edits if e.mark).op is Op.DELETE

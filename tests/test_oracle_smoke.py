@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from oracle import require_oracle, run_oracle
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
