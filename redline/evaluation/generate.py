@@ -14,11 +14,28 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..align import similarity, stationary
+from ..align import _same, similarity, stationary
 from ..model import NoteRef, Paragraph, Part, Resolution
-from ..parse.lexicon import LEADS
+from ._wording import (
+    ADVERBS,
+    CLAUSES,
+    INSERTS,
+    REPLACEMENTS,
+    TERMINAL,
+    WORD,
+    lead_of,
+    lower_first,
+    relead,
+    splice,
+    synthesize,
+    terminate,
+    to_operative,
+    to_preamble,
+    upper_first,
+    with_adverb,
+)
 
-__all__ = ["ALL_KINDS", "NEW_CUTOFF", "GoldMatch", "RevisionPair", "revise", "revision_pairs"]
+__all__ = ["ALL_KINDS", "GoldMatch", "NEW_CUTOFF", "RevisionPair", "revise", "revision_pairs"]
 
 ALL_KINDS = (
     "edit", "delete", "insert", "move_near", "move_far", "promote", "demote", "split", "merge",
@@ -26,15 +43,16 @@ ALL_KINDS = (
 NEW_CUTOFF = 0.3
 """An inserted paragraph's word similarity to every base paragraph stays below this."""
 _MAX_EDIT = 0.3  # share of a paragraph's words one edit may touch: the pair stays a pair
-_TERMINAL = {Part.PREAMBLE: ",", Part.OPERATIVE: ";"}
 
 
 @dataclass(frozen=True, slots=True)
 class GoldMatch:
     """The known fate of paragraphs: indices into `old.paragraphs` and `new.paragraphs`.
 
-    `moved` follows the report's rule (see `_gold`); split and merged matches take part in
-    it by their first old and first new index.
+    `kind` is a `redline.align.Kind` value: unchanged, modified, added, deleted, split (old
+    (i,), new (j, j+1)) or merged (old (i, i+1), new (j,)). `moved` follows the report's
+    rule (see `_gold`); split and merged matches take part in it by their first old and
+    first new index.
     """
 
     kind: str
@@ -49,7 +67,8 @@ class RevisionPair:
     """A base resolution, its revision, the gold matches and what was done, in order.
 
     Operations name paragraphs by their old labels (new ones new1, new2…); a target
-    position ("-> OP3") is the position at the time of the operation.
+    position ("-> OP3") is the position at the time of the operation. Trailing "punctuate"
+    entries record the commas, semicolons and final full stop set right afterwards.
     """
 
     name: str
@@ -71,128 +90,14 @@ class _Item:
     crossed: bool = False
 
     @property
+    def editable(self) -> bool:
+        """One paragraph not edited yet: a second edit could take it past the 30%."""
+        return len(self.paragraphs) == 1 and self.origin in ("same", "added") and not self.edited
+
+    @property
     def plain(self) -> bool:
         """One old paragraph, whole and in its part: what delete, split, merge, swaps act on."""
         return self.origin == "same" and len(self.paragraphs) == 1 and not self.crossed
-
-
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_REPLACEMENTS = (
-    "effective", "relevant", "national", "regional", "sustainable", "meaningful", "inclusive",
-    "appropriate", "continued", "enhanced", "full", "timely", "voluntary", "concrete",
-    "practical", "all", "further", "genuine", "coordinated", "targeted",
-)  # fmt: skip
-_INSERTS = (
-    "inter alia,", "as appropriate,", "where appropriate,", "full and effective",
-    "in accordance with international law", "and other relevant stakeholders", "at all levels",
-    "in particular", "in a transparent manner",
-)  # fmt: skip
-_CLAUSES = (
-    ", including through the exchange of best practices", ", as appropriate",
-    ", in accordance with its programme of work", ", taking into account national circumstances",
-    ", within existing resources", ", upon the request of the States concerned",
-)  # fmt: skip
-_SYNTH = {
-    "lead": {
-        Part.PREAMBLE: ("Noting", "Acknowledging", "Aware", "Convinced", "Recognizing"),
-        Part.OPERATIVE: ("Encourages", "Invites", "Calls upon", "Urges"),
-    },
-    "who": ("Member States", "regional organizations", "national statistical offices",
-            "development partners", "local authorities", "parliaments"),
-    "what": ("digital literacy programmes", "early warning systems", "vocational training",
-             "public procurement standards", "data protection frameworks", "coastal resilience",
-             "rural broadband access", "climate adaptation finance", "maternal health services"),
-    "tail": ("with particular attention to small island developing States",
-             "through voluntary peer learning", "on the basis of mutually agreed terms",
-             "drawing on lessons learned from pilot projects"),
-}  # fmt: skip
-_TO_OPERATIVE = {
-    "Deeply concerned": "Expresses deep concern",
-    "Gravely concerned": "Expresses grave concern",
-    "Seriously concerned": "Expresses serious concern",
-    "Concerned": "Expresses concern",
-    "Recognizing": "Recognizes",
-    "Reaffirming": "Reaffirms",
-    "Recalling": "Recalls",
-}
-_ADVERBS = ("also", "further")
-_VERBS = frozenset(w.casefold() for p in LEADS["en"]["operative"] for w in p.split())
-
-
-def _lower_first(s: str) -> str:
-    return s[:1].lower() + s[1:]
-
-
-def _upper_first(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
-def _to_operative(lead: str) -> str | None:
-    """ "Reaffirming also" -> "Also reaffirms"; None for a lead with no operative form."""
-    words = lead.split()
-    adverbs = [w.lower() for w in words if w.lower() in _ADVERBS]
-    rest = [w for w in words if w.lower() not in _ADVERBS]
-    head = _TO_OPERATIVE.get(" ".join(rest))
-    if head is None:
-        k = next((k for k, w in enumerate(rest) if w.endswith("ing") and len(w) > 5), None)
-        if k is None or any(not w.endswith("ly") for w in rest[:k]):
-            return None
-        stem = rest[k][:-3]
-        verb = next((v for v in (stem + "s", stem + "es") if v.casefold() in _VERBS), stem + "s")
-        head = " ".join([*rest[:k], verb, *rest[k + 1 :]])
-    if adverbs:
-        head = " ".join([*(a.capitalize() for a in adverbs), _lower_first(head)])
-    return _upper_first(head)
-
-
-def _to_preamble(lead: str) -> str | None:
-    """ "Also reaffirms" -> "Reaffirming also"; None when no verb in -s leads it."""
-    words = lead.split()
-    adverbs: list[str] = []
-    while words and words[0].lower() in _ADVERBS:
-        adverbs.append(words.pop(0).lower())
-    k = next((k for k, w in enumerate(words) if not w.lower().endswith("ly")), None)
-    if k is None or not words[k].endswith("s") or len(words[k]) < 4:
-        return None
-    w = words[k]
-    if w.endswith("ees"):
-        w = w[:-1] + "ing"
-    elif w.endswith("ies"):
-        w = w[:-3] + "ying"
-    elif w.endswith("es") and not w.endswith("ys"):
-        w = w[:-2] + "ing"
-    else:
-        w = w[:-1] + "ing"
-    return _upper_first(" ".join([*words[:k], _lower_first(w), *words[k + 1 :], *adverbs]))
-
-
-def _splice(p: Paragraph, start: int, end: int, new: str) -> Paragraph:
-    """Replace `text[start:end]`, carrying footnote marks along (those inside go to `start`)."""
-    delta = len(new) - (end - start)
-    notes = tuple(
-        n if n.offset <= start else NoteRef(n.offset + delta if n.offset >= end else start, n.mark)
-        for n in p.notes
-    )
-    return replace(p, text=p.text[:start] + new + p.text[end:], notes=notes)
-
-
-def _relead(p: Paragraph, lead: str) -> Paragraph:
-    return replace(_splice(p, 0, len(p.lead), lead), lead=lead)
-
-
-def _terminate(p: Paragraph, mark: str) -> Paragraph:
-    """Give a paragraph the full stop, comma or semicolon its place asks for."""
-    if p.subparagraphs or not p.text or p.text[-1] not in ",;." or p.text[-1] == mark:
-        return p
-    return _splice(p, len(p.text) - 1, len(p.text), mark)
-
-
-def _lead_of(text: str, part: Part, language: str) -> str:
-    """The longest lexicon lead that opens `text` (the lexicon is sorted longest first)."""
-    for phrase in LEADS.get(language, {}).get(part.value, ()):
-        if text.startswith(phrase) and not text[len(phrase) : len(phrase) + 1].isalnum():
-            return phrase
-    return ""
 
 
 class _Revision:
@@ -210,44 +115,28 @@ class _Revision:
     def novel(self, p: Paragraph) -> bool:
         return all(similarity(p, b) < NEW_CUTOFF for b in self.base.paragraphs)
 
-    def items(self, test: Callable[[_Item], bool]) -> list[tuple[Part, int]]:
-        return [
-            (part, k)
-            for part, items in self.parts.items()
-            for k, it in enumerate(items)
-            if test(it)
-        ]
-
     def pick(self, test: Callable[[_Item], bool]) -> tuple[Part, int, _Item] | None:
-        found = self.items(test)
+        found = [
+            (part, k) for part, its in self.parts.items() for k, it in enumerate(its) if test(it)
+        ]
         if not found:
             return None
         part, k = self.rng.choice(found)
         return part, k, self.parts[part][k]
 
-    def label(self, part: Part, k: int) -> str:
-        return f"{part.prefix}{k + 1}"
-
 
 def _edit(rev: _Revision) -> str | None:
     """Replace, insert or delete a few words, add "also" to a lead or a clause at the end."""
-    found = rev.pick(
-        lambda it: (
-            len(it.paragraphs) == 1
-            and it.origin in ("same", "added")
-            and not it.edited
-            and len(_WORD.findall(it.paragraphs[0].text)) >= 4
-        )
-    )
+    found = rev.pick(lambda it: it.editable and len(WORD.findall(it.paragraphs[0].text)) >= 4)
     if found is None:
         return None
     part, k, item = found
     p, rng = item.paragraphs[0], rev.rng
-    budget = max(1, int(_MAX_EDIT * len(_WORD.findall(p.text))))
+    budget = max(1, int(_MAX_EDIT * len(WORD.findall(p.text))))
     spent = 0
-    for _ in range(rng.randint(1, 3)):
+    for _ in range(rng.randint(1, 6)):
         left = budget - spent
-        words = [m.span() for m in _WORD.finditer(p.text) if m.start() >= len(p.lead)]
+        words = [m.span() for m in WORD.finditer(p.text) if m.start() >= len(p.lead)]
         how = rng.choice(("replace", "replace", "insert", "delete", "lead", "clause"))
         n = rng.randint(1, min(3, left))
         runs = [  # n words from w, each followed by one space: no clause boundary crossed
@@ -257,36 +146,32 @@ def _edit(rev: _Revision) -> str | None:
         ]
         if how == "replace" and runs:
             w = rng.choice(runs)
-            new = " ".join(rng.sample(_REPLACEMENTS, rng.randint(1, n)))
+            new = " ".join(rng.sample(REPLACEMENTS, rng.randint(1, n)))
             if new.casefold() != p.text[words[w][0] : words[w + n - 1][1]].casefold():
-                p, spent = _splice(p, words[w][0], words[w + n - 1][1], new), spent + n
+                p, spent = splice(p, words[w][0], words[w + n - 1][1], new), spent + n
         elif how == "insert" and words:
-            phrase = rng.choice([s for s in _INSERTS if len(s.split()) <= left] or [""])
+            phrase = rng.choice([s for s in INSERTS if len(s.split()) <= left] or [""])
             if phrase:
                 at = rng.choice(words)[0]
-                p, spent = _splice(p, at, at, phrase + " "), spent + len(phrase.split())
+                p, spent = splice(p, at, at, phrase + " "), spent + len(phrase.split())
         elif how == "delete" and runs and len(words) - n >= 3:
             w = rng.choice(runs)
-            p, spent = _splice(p, words[w][0], words[w + n][0], ""), spent + n
-        elif how == "lead" and p.lead and part in _TERMINAL and rev.base.language == "en":
-            if not any(w.lower() in _ADVERBS for w in p.lead.split()):
-                adverb = rng.choice(_ADVERBS)
-                if part is Part.PREAMBLE:
-                    lead = f"{p.lead} {adverb}"
-                else:
-                    lead = f"{adverb.capitalize()} {_lower_first(p.lead)}"
-                p, spent = _relead(p, lead), spent + 1
+            p, spent = splice(p, words[w][0], words[w + n][0], ""), spent + n
+        elif how == "lead" and p.lead and part in TERMINAL and rev.base.language == "en":
+            lead = with_adverb(p.lead, part, rng.choice(ADVERBS))
+            if lead:
+                p, spent = relead(p, lead), spent + 1
         elif how == "clause" and not p.subparagraphs and p.text[-1:] in (",", ";", "."):
-            clause = rng.choice([c for c in _CLAUSES if len(c.split()) <= left] or [""])
+            clause = rng.choice([c for c in CLAUSES if len(c.split()) <= left] or [""])
             if clause:
                 end = len(p.text) - 1
-                p, spent = _splice(p, end, end, clause), spent + len(clause.split())
+                p, spent = splice(p, end, end, clause), spent + len(clause.split())
         if spent >= budget:
             break
     if not spent:
         return None
     rev.parts[part][k] = replace(item, paragraphs=(p,), edited=True)
-    return f"edit {item.name}: {spent} words"
+    return f"edit {item.name}: {spent} word{'s' if spent > 1 else ''}"
 
 
 def _delete(rev: _Revision) -> str | None:
@@ -299,17 +184,9 @@ def _delete(rev: _Revision) -> str | None:
 
 
 def _synthesize(rev: _Revision, part: Part) -> Paragraph | None:
-    """A paragraph from a small word list, on a subject no base paragraph speaks of."""
-    rng, words = rev.rng, _SYNTH
+    """A paragraph from the word list, on a subject no base paragraph speaks of."""
     for _ in range(20):
-        lead = rng.choice(words["lead"][part])
-        what = " and ".join(rng.sample(words["what"], 2))
-        who, tail = rng.choice(words["who"]), rng.choice(words["tail"])
-        if part is Part.PREAMBLE:
-            text = f"{lead} that {who} can contribute to {what} {tail},"
-        else:
-            text = f"{lead} {who} to support {what} {tail};"
-        p = Paragraph(part, 0, text, lead=lead)
+        p = synthesize(rev.rng, part)
         if rev.novel(p):
             return p
     return None
@@ -317,9 +194,7 @@ def _synthesize(rev: _Revision, part: Part) -> Paragraph | None:
 
 def _insert(rev: _Revision) -> str | None:
     """A new paragraph: a donor's (another resolution's), else one from the word list."""
-    parts = [part for part in _TERMINAL if rev.parts[part]] or [
-        part for part in Part if rev.parts[part]
-    ]
+    parts = [part for part in TERMINAL if rev.parts[part]] or [p for p in Part if rev.parts[p]]
     if not parts:
         return None
     part = rev.rng.choice(parts)
@@ -330,17 +205,17 @@ def _insert(rev: _Revision) -> str | None:
         p = same[rev.rng.randrange(len(same))]
         rev.donors.remove(p)
         p = replace(p, notes=(), line=0)
-    elif rev.base.language == "en" and part in _TERMINAL:
+    elif rev.base.language == "en" and part in TERMINAL:
         p, source = _synthesize(rev, part), "word list"
     if p is None:
         return None
     p = replace(p, part=part)
-    if part in _TERMINAL:
-        p = _terminate(p, _TERMINAL[part])
+    if part in TERMINAL:
+        p = terminate(p, TERMINAL[part])
     rev.added += 1
     at = rev.rng.randint(0, len(rev.parts[part]))
     rev.parts[part].insert(at, _Item(f"new{rev.added}", (), (p,), "added"))
-    return f"insert new{rev.added} ({source}) -> {rev.label(part, at)}"
+    return f"insert new{rev.added} ({source}) -> {part.prefix}{at + 1}"
 
 
 def _move(rev: _Revision, *, far: bool) -> str | None:
@@ -362,7 +237,7 @@ def _move(rev: _Revision, *, far: bool) -> str | None:
 def _swap_part(rev: _Revision, *, to: Part) -> str | None:
     """Promote a preambular paragraph to the operative part, or demote one the other way."""
     source = Part.PREAMBLE if to is Part.OPERATIVE else Part.OPERATIVE
-    convert = _to_operative if to is Part.OPERATIVE else _to_preamble
+    convert = to_operative if to is Part.OPERATIVE else to_preamble
     if rev.base.language != "en" or not rev.parts[to]:
         return None
     found = rev.pick(
@@ -376,13 +251,13 @@ def _swap_part(rev: _Revision, *, to: Part) -> str | None:
         return None
     _, k, item = found
     p = item.paragraphs[0]
-    p = _terminate(replace(_relead(p, convert(p.lead) or ""), part=to), _TERMINAL[to])
+    p = terminate(replace(relead(p, convert(p.lead) or ""), part=to), TERMINAL[to])
     del rev.parts[source][k]
     edge = 0 if to is Part.OPERATIVE else len(rev.parts[to])
     at = edge if rev.rng.random() < 0.5 else rev.rng.randint(0, len(rev.parts[to]))
     rev.parts[to].insert(at, replace(item, paragraphs=(p,), crossed=True))
     verb = "promote" if to is Part.OPERATIVE else "demote"
-    return f"{verb} {item.name} -> {rev.label(to, at)}"
+    return f"{verb} {item.name} -> {to.prefix}{at + 1}"
 
 
 def _split(rev: _Revision) -> str | None:
@@ -392,12 +267,12 @@ def _split(rev: _Revision) -> str | None:
         return [
             m
             for m in re.finditer(r", and |; ", p.text)
-            if len(_WORD.findall(p.text[len(p.lead) : m.start()])) >= 5
-            and len(_WORD.findall(p.text[m.end() :])) >= 5
+            if len(WORD.findall(p.text[len(p.lead) : m.start()])) >= 5
+            and len(WORD.findall(p.text[m.end() :])) >= 5
         ]
 
     found = rev.pick(
-        lambda it: it.plain and it.paragraphs[0].part in _TERMINAL and bool(cuts(it.paragraphs[0]))
+        lambda it: it.plain and it.paragraphs[0].part in TERMINAL and bool(cuts(it.paragraphs[0]))
     )
     if found is None:
         return None
@@ -405,9 +280,9 @@ def _split(rev: _Revision) -> str | None:
     p = item.paragraphs[0]
     cut = rev.rng.choice(cuts(p))
     body = p.text[cut.end() :]
-    lead = _lead_of(_upper_first(body), part, rev.base.language)
+    lead = lead_of(upper_first(body), part, rev.base.language)
     if lead:
-        text = _upper_first(body)
+        text = upper_first(body)
     else:
         leads = sorted({q.lead for q in rev.base.part(part) if q.lead} or {p.lead})
         lead = rev.rng.choice(leads)
@@ -416,7 +291,7 @@ def _split(rev: _Revision) -> str | None:
     before = tuple(n for n in p.notes if n.offset <= cut.start())
     rest = (n for n in p.notes if n.offset > cut.start())
     after = tuple(NoteRef(max(n.offset + shift, len(lead)), n.mark) for n in rest)
-    first = replace(p, text=p.text[: cut.start()] + _TERMINAL[part], subparagraphs=(), notes=before)
+    first = replace(p, text=p.text[: cut.start()] + TERMINAL[part], subparagraphs=(), notes=before)
     second = replace(p, text=text, lead=lead, notes=after)
     rev.parts[part][k] = replace(item, paragraphs=(first, second), origin="split")
     return f"split {item.name} at {cut.group()!r}"
@@ -425,18 +300,17 @@ def _split(rev: _Revision) -> str | None:
 def _merge(rev: _Revision) -> str | None:
     """Join two paragraphs that stood side by side in the old text and still do."""
 
-    def joinable(part: Part, k: int) -> bool:
-        items = rev.parts[part]
-        a, b = items[k], items[k + 1] if k + 1 < len(items) else None
+    def joinable(a: _Item, b: _Item) -> bool:
         return (
-            b is not None
-            and a.plain
-            and b.plain
-            and b.old[0] == a.old[0] + 1
-            and not a.paragraphs[0].subparagraphs
+            a.plain and b.plain and b.old[0] == a.old[0] + 1 and not a.paragraphs[0].subparagraphs
         )
 
-    found = [(part, k) for part, k in rev.items(lambda it: True) if joinable(part, k)]
+    found = [
+        (part, k)
+        for part, items in rev.parts.items()
+        for k in range(len(items) - 1)
+        if joinable(items[k], items[k + 1])
+    ]
     if not found:
         return None
     part, k = rev.rng.choice(found)
@@ -444,7 +318,7 @@ def _merge(rev: _Revision) -> str | None:
     p, q = a.paragraphs[0], b.paragraphs[0]
     head = p.text[:-1] if p.text[-1:] in (",", ";", ".") else p.text
     head += ", and "
-    tail = _lower_first(q.text) if q.lead else q.text
+    tail = lower_first(q.text) if q.lead else q.text
     notes = tuple(NoteRef(min(n.offset, len(head)), n.mark) for n in p.notes)
     notes += tuple(NoteRef(n.offset + len(head), n.mark) for n in q.notes)
     merged = replace(p, text=head + tail, notes=notes, subparagraphs=q.subparagraphs)
@@ -471,21 +345,16 @@ def _punctuate(rev: _Revision) -> None:
     ops = [p.text[-1:] for p in rev.base.operative if not p.subparagraphs]
     if set(pre) - {","} or not ops or set(ops[:-1]) - {";"} or ops[-1] != ".":
         return
-    for part in _TERMINAL:
+    for part in TERMINAL:
         items = rev.parts[part]
         for k, item in enumerate(items):
             last = part is Part.OPERATIVE and k == len(items) - 1
-            marks = [_TERMINAL[part]] * len(item.paragraphs)
+            marks = [TERMINAL[part]] * len(item.paragraphs)
             marks[-1] = "." if last else marks[-1]
-            paragraphs = tuple(_terminate(p, m) for p, m in zip(item.paragraphs, marks))
+            paragraphs = tuple(terminate(p, m) for p, m in zip(item.paragraphs, marks, strict=True))
             if paragraphs != item.paragraphs:
                 rev.done.append(f"punctuate {item.name} -> {marks[-1]!r}")
                 items[k] = replace(item, paragraphs=paragraphs)
-
-
-def _same(a: Paragraph, b: Paragraph) -> bool:
-    """Unchanged as `redline.align` decides it: text, sub-paragraphs and footnote marks."""
-    return a.text == b.text and a.subparagraphs == b.subparagraphs and a.notes == b.notes
 
 
 def _gold(

@@ -43,8 +43,8 @@ class Score:
     def __add__(self, other: Score) -> Score:
         return Score(
             self.pairs + other.pairs,
-            tuple(a + b for a, b in zip(self.gold, other.gold)),
-            tuple(a + b for a, b in zip(self.exact, other.exact)),
+            tuple(a + b for a, b in zip(self.gold, other.gold, strict=True)),
+            tuple(a + b for a, b in zip(self.exact, other.exact, strict=True)),
             self.wrong_kind + other.wrong_kind,
             self.false_pairs + other.false_pairs,
             self.moves + other.moves,
@@ -60,11 +60,13 @@ class Score:
 
     def accuracy_by_kind(self) -> dict[str, float]:
         """Exact-target accuracy per gold kind, for the kinds the gold has."""
-        return {k: e / g for k, g, e in zip(KINDS, self.gold, self.exact) if g}
+        return {k: e / g for k, g, e in zip(KINDS, self.gold, self.exact, strict=True) if g}
 
     def summary(self) -> str:
         """One line for a benchmark log."""
-        kinds = ", ".join(f"{k} {e}/{g}" for k, g, e in zip(KINDS, self.gold, self.exact) if g)
+        kinds = ", ".join(
+            f"{k} {e}/{g}" for k, g, e in zip(KINDS, self.gold, self.exact, strict=True) if g
+        )
         return (
             f"{self.pairs} pairs: accuracy {self.accuracy:.3f} ({kinds}); "
             f"{self.wrong_kind} wrong kind, {self.false_pairs} false pairs, "

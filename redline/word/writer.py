@@ -12,7 +12,6 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -22,6 +21,13 @@ from ..diff import Edit, Op, diff_words
 from ..layout import Line, Style
 from ..model import Resolution
 from . import _package as pkg
+from ._marks import (
+    _Para,
+    _relocate_last_mark,
+    _shift_marks_after_insertions,
+    _shift_marks_before_notes,
+    _Wrap,
+)
 from ._xml_safe import xml_safe
 
 __all__ = ["docx_bytes", "write_docx"]
@@ -40,8 +46,6 @@ _STYLE_IDS = {
     Style.VOTE: "RlVote",
 }
 
-# How an edit is wrapped: None (kept), or the tracked-change element that holds it.
-_Wrap = str | None
 _PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
 _MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "ins", Op.DELETE: None}
 
@@ -58,20 +62,6 @@ def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     for k, v in attrs.items():
         el.set(_W + k, v)
     return el
-
-
-@dataclass(slots=True)
-class _Para:
-    """A paragraph being built: its content, look, and what happened to its mark."""
-
-    style: Style
-    numbered: bool = False
-    content: list[etree._Element] = field(default_factory=list)
-    mark: _Wrap = None
-    after: list[etree._Element] = field(default_factory=list)  # range ends after the w:p
-    mark_el: etree._Element | None = None
-    was: tuple[Style, bool] | None = None  # the old look, when the mark's fold changed it
-    change_el: etree._Element | None = None
 
 
 class _Builder:
@@ -260,6 +250,8 @@ class _Render:
                 out.extend(self.b.wrap(kind, [self.b.run(piece, italic=it, deleted=kind == "del")]))
             self._emit_refs(out, b, refs_old, refs_new, kind)
         self.para.content.extend(out)
+        self.para.kept |= kind not in ("del", "moveFrom") and bool(e.text)
+        self.para.old_kept |= kind not in ("ins", "moveTo") and bool(e.text)
         if e.op is not Op.INSERT:
             self.oo += size
         if e.op is not Op.DELETE:
@@ -285,6 +277,8 @@ class _Render:
         refs_new: list[tuple[int, str]],
         kind: _Wrap,
     ) -> None:
+        if any(r == at for r, _ in refs_old) or any(r == at for r, _ in refs_new):
+            self.para.noted = True
         olds = [self._note_text(self.b.c.old, m) for r, m in refs_old if r == at]
         news = [self._note_text(self.b.c.new, m) for r, m in refs_new if r == at]
         if kind is None:  # kept text: a note on both sides is one note, diffed
@@ -307,37 +301,6 @@ class _Render:
     def _note_text(r: Resolution, mark: str) -> str:
         note = r.footnote(mark)
         return note.text if note else ""
-
-
-def _relocate_last_mark(paras: list[_Para]) -> None:
-    """Keep the body's last paragraph mark untracked (NOTES.md §2).
-
-    LibreOffice cannot remove the last mark of a container, so a trailing run of inserted
-    (or deleted) paragraphs has its tracked marks shifted one paragraph earlier.
-    """
-    if not paras or paras[-1].mark not in ("ins", "del"):
-        return
-    kind = paras[-1].mark
-    k = len(paras) - 1
-    while k > 0 and paras[k - 1].mark == kind:
-        k -= 1
-    if k > 0 and paras[k - 1].mark is None:
-        paras[k - 1].mark = kind
-        paras[-1].mark = None
-        return
-    other = "del" if kind == "ins" else "ins"
-    if k > 0 and paras[k - 1].mark == other:
-        # ... D(k) I(1..m): fold D(k) and I(m) into one final paragraph with an untracked
-        # mark, showing the new look with the old one kept as a tracked paragraph change.
-        donor = paras.pop(k - 1)
-        last = paras[-1]
-        deleted, inserted = (donor, last) if kind == "ins" else (last, donor)
-        old_look, new_look = (deleted.style, deleted.numbered), (inserted.style, inserted.numbered)
-        last.content = deleted.content + inserted.content
-        last.mark = None
-        last.style, last.numbered = new_look
-        if old_look != new_look:
-            last.was = old_look  # reject restores the old look
 
 
 def _base_ppr(ppr: etree._Element, style: Style, numbered: bool) -> None:
@@ -411,14 +374,20 @@ def _moves_at_edges(segments: Sequence[Segment]) -> set[str]:
 
 
 def docx_bytes(
-    comparison: Comparison, *, author: str = "redline", date: dt.datetime | str | None = None
+    comparison: Comparison,
+    *,
+    author: str = "redline",
+    date: dt.datetime | str | None = None,
+    moves: bool = False,
 ) -> dict[str, bytes]:
     """The parts of the redline package, by name."""
     stamp = _iso(date)
     b = _Builder(comparison, author, stamp)
     unsafe = _moves_at_edges(comparison.segments)
     for seg in comparison.segments:
-        b.segment(seg, fallback=seg.move in unsafe)
+        b.segment(seg, fallback=not moves or seg.move in unsafe)
+    _shift_marks_before_notes(b.paras)
+    _shift_marks_after_insertions(b.paras)
     _relocate_last_mark(b.paras)
     for para in b.paras:
         if para.mark is not None:
@@ -446,8 +415,13 @@ def write_docx(
     *,
     author: str = "redline",
     date: dt.datetime | str | None = None,
+    moves: bool = False,
 ) -> Path:
-    """Write the redline of `comparison` to `path` and return the path."""
+    """Write the redline of `comparison` to `path` and return the path.
+
+    `moves=True` writes moved paragraphs as Word moves (w:moveFrom/w:moveTo); the default
+    writes them as a deletion plus an insertion, the layout LibreOffice applies exactly.
+    """
     target = Path(path)
-    pkg.write_package(target, docx_bytes(comparison, author=author, date=date))
+    pkg.write_package(target, docx_bytes(comparison, author=author, date=date, moves=moves))
     return target
