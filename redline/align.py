@@ -191,6 +191,15 @@ def _assign(weights: list[list[float]]) -> list[int]:
     return result
 
 
+def _drift(i: int, n: int, j: int, m: int) -> float:
+    """Tie-break between equal scores: how far a pair moves, squared.
+
+    Squared (convex), so among equally similar paragraphs the pairing that keeps their
+    order wins, and the same whichever text is called old.
+    """
+    return ((i + 0.5) / n - (j + 0.5) / m) ** 2
+
+
 def _pairs(
     old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
 ) -> dict[int, tuple[int, float]]:
@@ -200,7 +209,7 @@ def _pairs(
     for olds, news in _components(candidates):
         weights = [
             [
-                candidates[(i, j)] - abs(i / len(old) - j / len(new)) / (1000 * scale)
+                candidates[(i, j)] - _drift(i, len(old), j, len(new)) / (1000 * scale)
                 if (i, j) in candidates
                 else -1.0
                 for j in news
