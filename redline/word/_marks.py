@@ -34,49 +34,57 @@ class _Para:
     change_el: etree._Element | None = None
 
 
-def _shift_marks_before_notes(paras: list[_Para]) -> None:
-    """Move a deleted mark from the first noted paragraph of a deleted run to the one before.
+_VANISH = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}
 
-    LibreOffice's Accept All leaves an empty paragraph where a wholly deleted run of
-    paragraphs holds a footnote reference (7.4). Carrying the first noted paragraph's
-    deletion on the mark of the paragraph before the run gives the same text both ways
-    (the run's content is all deleted) and LibreOffice applies it exactly.
+
+def _vanishes(p: _Para, view: str) -> bool:
+    """Whether the paragraph, mark and all, is gone in this view."""
+    return p.mark in _VANISH[view] and not (p.kept if view == "accept" else p.old_kept)
+
+
+def _carry_marks_back(paras: list[_Para], view: str) -> None:
+    """Carry the tracked mark of a run of vanishing paragraphs on the paragraph before it.
+
+    When a paragraph mark goes, LibreOffice (7.4) gives the joined paragraph the look of the
+    first of the two, even when that one's text is all gone: a deleted preambular paragraph
+    before an operative one takes its number away. So a run that vanishes in a view has
+    its first tracked mark carried on the kept paragraph before it (Word's own model of an
+    inserted paragraph), whose look is the right one; the text is the same both ways
+    because the run's own text is all gone. In a deleted run holding a footnote reference,
+    the first such paragraph keeps its mark untracked instead: LibreOffice's Accept All
+    leaves an empty paragraph otherwise (all oracle-tested).
     """
     k = 0
     while k < len(paras):
-        if paras[k].mark != "del" or paras[k].kept:
+        if not _vanishes(paras[k], view):
             k += 1
             continue
         end = k
-        while end + 1 < len(paras) and paras[end + 1].mark == "del" and not paras[end + 1].kept:
+        while end + 1 < len(paras) and _vanishes(paras[end + 1], view):
             end += 1
-        noted = next((j for j in range(k, end + 1) if paras[j].noted), None)
-        if noted is not None and k > 0 and paras[k - 1].mark is None:
-            paras[k - 1].mark = "del"
-            paras[noted].mark = None
+        if k > 0 and paras[k - 1].mark is None:
+            noted = [j for j in range(k, end + 1) if paras[j].noted]
+            j = noted[0] if view == "accept" and noted else end
+            paras[k - 1].mark = _VANISH[view][0]
+            paras[j].mark = None
+        elif end + 1 < len(paras):  # nothing before to carry it: lend the next one's look
+            _lend_look(paras[k], paras[end + 1], view)
         k = end + 1
 
 
-def _shift_marks_after_insertions(paras: list[_Para]) -> None:
-    """Carry an inserted run's first mark on the paragraph before it, when that one ends inserted.
-
-    LibreOffice joins an insertion at the end of a paragraph with the wholly inserted
-    paragraphs after it, and Reject All then removes the kept paragraph's mark too (7.4).
-    Word's own model, the inserted mark before the inserted text, avoids it: the run's
-    content is all inserted, so the text is the same both ways.
-    """
-    for k in range(1, len(paras)):
-        before, first = paras[k - 1], paras[k]
-        if before.mark is not None or first.mark != "ins" or first.old_kept:
-            continue
-        last = before.content[-1] if before.content else None
-        if last is None or etree.QName(last).localname != "ins":
-            continue
-        end = k
-        while end + 1 < len(paras) and paras[end + 1].mark == "ins" and not paras[end + 1].old_kept:
-            end += 1
-        before.mark = "ins"
-        paras[end].mark = None
+def _lend_look(first: _Para, after: _Para, view: str) -> None:
+    """The first paragraph of a vanishing run shows, in that view, the look of the paragraph
+    after the run, which the joined paragraph then keeps (the reject-all look through a
+    tracked paragraph change)."""
+    own = (first.style, first.numbered)
+    if view == "accept":
+        first.style, first.numbered = (after.style, after.numbered)
+        if first.was is None and own != (first.style, first.numbered):
+            first.was = own
+    elif first.was is None:
+        target = after.was or (after.style, after.numbered)
+        if target != own:
+            first.was = target
 
 
 def _relocate_last_mark(paras: list[_Para]) -> None:

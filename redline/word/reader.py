@@ -109,8 +109,8 @@ def read_view(path: str | Path, mode: str) -> View:
         if mode == "reject" and ppr is not None and ppr.find(f"{_W}pPrChange") is not None:
             ppr = ppr.find(f"{_W}pPrChange/{_W}pPr")  # the look before the change
         numbered = ppr is not None and ppr.find(f"{_W}numPr/{_W}numId") is not None
-        # A paragraph removed whole leaves no trace; one merged into the next lends it its look.
-        first_numbered = pending_numbered if pending else numbered
+        # Joined paragraphs take the look of the first, as in LibreOffice.
+        first_numbered = pending_numbered if pending_numbered is not None else numbered
         if _mark_dropped(p, mode):
             pending, pending_numbered = text, first_numbered
             continue

@@ -22,10 +22,9 @@ from ..layout import Line, Style
 from ..model import Resolution
 from . import _package as pkg
 from ._marks import (
+    _carry_marks_back,
     _Para,
     _relocate_last_mark,
-    _shift_marks_after_insertions,
-    _shift_marks_before_notes,
     _Wrap,
 )
 from ._xml_safe import xml_safe
@@ -47,7 +46,10 @@ _STYLE_IDS = {
 }
 
 _PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
-_MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "ins", Op.DELETE: None}
+# At a move's destination, words inserted since are an insertion inside the move
+# (w:moveTo > w:ins): LibreOffice 7.4 leaves an empty paragraph on Reject All where a
+# w:ins ends a moved paragraph (a promotion's new ";") and the move is then exact.
+_MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "moveTo>ins", Op.DELETE: None}
 
 
 def _el(tag: str, **attrs: str) -> etree._Element:
@@ -82,6 +84,11 @@ class _Builder:
     def wrap(self, kind: _Wrap, runs: Sequence[etree._Element]) -> list[etree._Element]:
         if kind is None:
             return list(runs)
+        if ">" in kind:  # nested: the outer change holds the inner one
+            outer, inner = kind.split(">", 1)
+            holder = self.tracked(outer)
+            holder.extend(self.wrap(inner, runs))
+            return [holder]
         holder = self.tracked(kind)
         holder.extend(runs)
         return [holder]
@@ -145,7 +152,7 @@ class _Builder:
             edits: Sequence[Edit] = seg.edits
         elif seg.move:
             kinds = dict(_MOVE_TO) if move else {Op.INSERT: "ins"}
-            end = "moveTo" if move else "ins"
+            end = "moveTo"
             edits = [e for e in seg.edits if e.op is not Op.DELETE] if move else _whole_new(seg)
         else:
             kinds = dict(_PLAIN)
@@ -204,7 +211,7 @@ class _Render:
             if e.op is Op.DELETE and Op.DELETE not in self.kinds:
                 continue
             if e.mark:
-                self._close(e.op, kind)
+                self._close(e.op, kind.split(">")[0] if kind else None)
             else:
                 self._text(e, kind)
         self.para.mark = end
@@ -250,8 +257,9 @@ class _Render:
                 out.extend(self.b.wrap(kind, [self.b.run(piece, italic=it, deleted=kind == "del")]))
             self._emit_refs(out, b, refs_old, refs_new, kind)
         self.para.content.extend(out)
-        self.para.kept |= kind not in ("del", "moveFrom") and bool(e.text)
-        self.para.old_kept |= kind not in ("ins", "moveTo") and bool(e.text)
+        outer = kind.split(">")[0] if kind else None
+        self.para.kept |= outer not in ("del", "moveFrom") and bool(e.text)
+        self.para.old_kept |= outer not in ("ins", "moveTo") and bool(e.text)
         if e.op is not Op.INSERT:
             self.oo += size
         if e.op is not Op.DELETE:
@@ -378,7 +386,7 @@ def docx_bytes(
     *,
     author: str = "redline",
     date: dt.datetime | str | None = None,
-    moves: bool = False,
+    moves: bool = True,
 ) -> dict[str, bytes]:
     """The parts of the redline package, by name."""
     stamp = _iso(date)
@@ -386,8 +394,8 @@ def docx_bytes(
     unsafe = _moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)
-    _shift_marks_before_notes(b.paras)
-    _shift_marks_after_insertions(b.paras)
+    _carry_marks_back(b.paras, "accept")
+    _carry_marks_back(b.paras, "reject")
     _relocate_last_mark(b.paras)
     for para in b.paras:
         if para.mark is not None:
@@ -415,12 +423,12 @@ def write_docx(
     *,
     author: str = "redline",
     date: dt.datetime | str | None = None,
-    moves: bool = False,
+    moves: bool = True,
 ) -> Path:
     """Write the redline of `comparison` to `path` and return the path.
 
-    `moves=True` writes moved paragraphs as Word moves (w:moveFrom/w:moveTo); the default
-    writes them as a deletion plus an insertion, the layout LibreOffice applies exactly.
+    Moved paragraphs are written as Word moves (w:moveFrom/w:moveTo, one named range per
+    paragraph); `moves=False` writes them as a deletion plus an insertion instead.
     """
     target = Path(path)
     pkg.write_package(target, docx_bytes(comparison, author=author, date=date, moves=moves))
