@@ -110,9 +110,9 @@ def _relocate_last_mark(paras: list[_Para]) -> None:
         donor = paras.pop(k - 1)
         last = paras[-1]
         deleted, inserted = (donor, last) if kind == "ins" else (last, donor)
-        old_look, new_look = (deleted.style, deleted.numbered), (inserted.style, inserted.numbered)
+        old_look = deleted.was or (deleted.style, deleted.numbered)
+        new_look = (inserted.style, inserted.numbered)
         last.content = deleted.content + inserted.content
         last.mark = None
         last.style, last.numbered = new_look
-        if old_look != new_look:
-            last.was = old_look  # reject restores the old look
+        last.was = old_look if old_look != new_look else None  # reject restores the old look

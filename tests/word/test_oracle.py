@@ -76,3 +76,42 @@ def test_accept_gives_new_and_reject_gives_old(checked: list[tuple[Case, Any]], 
 def test_seed_pair_is_tracked_not_rewritten(checked: list[tuple[Case, Any]]) -> None:
     _case, result = checked[0]
     assert result["redlines"].get("Insert", 0) > 0 and result["redlines"].get("Delete", 0) > 0
+
+
+def test_arbitrary_unicode_pairs_in_libreoffice(tmp_path: Path) -> None:
+    """50 hypothesis examples (arbitrary Unicode, RTL, CJK, controls) through LibreOffice."""
+    from hypothesis import HealthCheck, given, settings
+
+    from redline.comparison import compare_resolutions
+    from strategies import revisions
+
+    require_oracle()
+    cases: list[tuple[Path, redline.Comparison]] = []
+
+    @settings(
+        max_examples=50, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+    )
+    @given(revisions())
+    def collect(pair: tuple[redline.Resolution, redline.Resolution]) -> None:
+        comparison = compare_resolutions(*pair)
+        path = tmp_path / f"h{len(cases):03d}.docx"
+        redline.write_docx(comparison, path, date=DATE)
+        cases.append((path, comparison))
+
+    collect()
+    assert len(cases) >= 50
+    report = run_oracle([p for p, _ in cases])
+    failures = []
+    for path, c in cases:
+        result = report[str(path)]
+        for mode, side in (("accept", c.new), ("reject", c.old)):
+            body, numbers, notes = expected_view(side, auto_numbers=c.auto_numbers)
+            view = result[mode]
+            if (view["body"], view["numbers"], view["footnotes"], view["remaining"]) != (
+                body,
+                numbers,
+                notes,
+                0,
+            ):
+                failures.append((path.name, mode, view["body"], body))
+    assert failures == []
