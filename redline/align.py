@@ -257,33 +257,109 @@ def _same(a: Paragraph, b: Paragraph) -> bool:
     return a.text == b.text and a.subparagraphs == b.subparagraphs and a.notes == b.notes
 
 
+SPLIT_SHARE = 0.8
+"""Share of a fragment's words that must come, in order, from the paragraph it split from."""
+
+
+def _kept_share(part: Paragraph, whole: str, vocab: _Vocabulary) -> float:
+    """How much of `part`'s word sequence is found, in order, in `whole`."""
+    a, b = vocab.encode(_words(part)), vocab.encode(_WORD.findall(whole.casefold()))
+    if not a:
+        return 0.0
+    lcs = (len(a) + len(b) - Indel.distance(a, b)) / 2
+    return lcs / len(a)
+
+
+def _joined(paragraphs: Sequence[Paragraph]) -> Paragraph:
+    first = paragraphs[0]
+    return Paragraph(first.part, first.index, " ".join(p.full_text for p in paragraphs))
+
+
+def _grow(
+    one: Sequence[Paragraph],
+    many: Sequence[Paragraph],
+    pairs: dict[int, tuple[int, float]],
+    free: set[int],
+) -> dict[int, tuple[tuple[int, ...], float]]:
+    """Pairs that gain an unpaired neighbour on the `many` side: a split (or, swapped, a merge).
+
+    The neighbour must sit next to the pair's paragraph, in the same part, take most of its
+    words in order from the `one` paragraph, and raise the similarity of the whole.
+    """
+    vocab = _Vocabulary()
+    grown: dict[int, tuple[tuple[int, ...], float]] = {}
+    for i, (j, score) in sorted(pairs.items()):
+        best: tuple[float, tuple[int, ...]] | None = None
+        for k in (j + 1, j - 1):
+            if k not in free or many[k].part is not many[j].part:
+                continue
+            if _kept_share(many[k], one[i].full_text, vocab) < SPLIT_SHARE:
+                continue
+            group = (min(j, k), max(j, k))
+            combined = similarity(one[i], _joined([many[x] for x in group]))
+            if combined > score and (best is None or combined > best[0]):
+                best = (combined, group)
+        if best is not None:
+            grown[i] = (best[1], best[0])
+            free.discard(best[1][0] if best[1][0] != j else best[1][1])
+    return grown
+
+
 def align(
     old: Sequence[Paragraph], new: Sequence[Paragraph], *, threshold: float = DEFAULT_THRESHOLD
 ) -> tuple[Match, ...]:
-    """Match every paragraph of both texts exactly once; in new-document order."""
+    """Match every paragraph of both texts exactly once; in new-document order.
+
+    One-to-one pairs first; then a pair whose new paragraph has an unpaired neighbour cut
+    from the same old paragraph becomes a split (1 → 2), and the mirror a merge (2 → 1).
+    """
     chosen = _pairs(old, new, threshold)
-    pairs = sorted((i, j) for i, (j, _) in chosen.items())
-    same_part = [k for k, (i, j) in enumerate(pairs) if old[i].part is new[j].part]
+    free_new = set(range(len(new))) - {j for j, _ in chosen.values()}
+    splits = _grow(old, new, chosen, free_new)
+    reverse = {j: (i, score) for i, (j, score) in chosen.items() if i not in splits}
+    free_old = set(range(len(old))) - set(chosen)
+    merges = _grow(new, old, reverse, free_old)
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for i, (j, score) in chosen.items():
+        if i in splits:
+            groups.append(((i,), splits[i][0], splits[i][1]))
+        elif j in merges:
+            groups.append((merges[j][0], (j,), merges[j][1]))
+        else:
+            groups.append(((i,), (j,), score))
+    groups.sort()
+    same_part = [k for k, (o, n, _) in enumerate(groups) if old[o[0]].part is new[n[0]].part]
     kept = stationary(
-        [pairs[k] for k in same_part], [len(old[pairs[k][0]].full_text) for k in same_part]
+        [(groups[k][0][0], groups[k][1][0]) for k in same_part],
+        [sum(len(old[i].full_text) for i in groups[k][0]) for k in same_part],
     )
-    still = {pairs[same_part[k]] for k in kept}
-    by_new: dict[int, Match] = {}
-    for i, j in pairs:
-        a, b = old[i], new[j]
+    still = {same_part[k] for k in kept}
+    matches: list[Match] = []
+    for k, (o, n, score) in enumerate(groups):
+        a, b = old[o[0]], new[n[0]]
         crossed = a.part is not b.part
-        by_new[j] = Match(
-            Kind.UNCHANGED if _same(a, b) else Kind.MODIFIED,
-            (i,),
-            (j,),
-            round(chosen[i][1], 4),
-            moved=(i, j) not in still,
-            part_changed=crossed,
-            renumbered=not crossed and a.part is Part.OPERATIVE and a.number != b.number,
+        if len(n) > 1:
+            kind = Kind.SPLIT
+        elif len(o) > 1:
+            kind = Kind.MERGED
+        else:
+            kind = Kind.UNCHANGED if _same(a, b) else Kind.MODIFIED
+        matches.append(
+            Match(
+                kind,
+                o,
+                n,
+                round(score, 4),
+                moved=k not in still,
+                part_changed=crossed,
+                renumbered=not crossed and a.part is Part.OPERATIVE and a.number != b.number,
+            )
         )
-    matches = [by_new.get(j) or Match(Kind.ADDED, (), (j,)) for j in range(len(new))]
-    paired = {i for i, _ in pairs}
-    matches += [Match(Kind.DELETED, (i,), ()) for i in range(len(old)) if i not in paired]
+    paired_new = {j for m in matches for j in m.new}
+    paired_old = {i for m in matches for i in m.old}
+    matches += [Match(Kind.ADDED, (), (j,)) for j in range(len(new)) if j not in paired_new]
+    matches.sort(key=lambda m: m.new[0] if m.new else len(new))
+    matches += [Match(Kind.DELETED, (i,), ()) for i in range(len(old)) if i not in paired_old]
     return tuple(matches)
 
 
@@ -315,22 +391,29 @@ def placements(
     out: list[Placement] = []
     old_at = {i: m for m, match in enumerate(matches) for i in match.old}
     new_at = {j: m for m, match in enumerate(matches) for j in match.new}
+    shown: set[tuple[int, Side]] = set()
+
+    def show(m: int, side: Side) -> None:
+        if (m, side) not in shown:  # a split or merge is shown once for its paragraphs
+            shown.add((m, side))
+            out.append(Placement(m, side))
+
     for part in Part:
         olds = [i for i, p in enumerate(old) if p.part is part]
         news = [j for j, p in enumerate(new) if p.part is part]
         oi = ni = 0
         while oi < len(olds) or ni < len(news):
             while oi < len(olds) and not _in_place(matches[old_at[olds[oi]]]):
-                out.append(Placement(old_at[olds[oi]], Side.OLD))
+                show(old_at[olds[oi]], Side.OLD)
                 oi += 1
             while ni < len(news) and not _in_place(matches[new_at[news[ni]]]):
-                out.append(Placement(new_at[news[ni]], Side.NEW))
+                show(new_at[news[ni]], Side.NEW)
                 ni += 1
             if ni < len(news):
                 m = new_at[news[ni]]
-                out.append(Placement(m, Side.BOTH))
-                ni += 1
-                oi += 1
+                show(m, Side.BOTH)
+                ni += len(matches[m].new)
+                oi += len(matches[m].old)
             elif oi < len(olds):  # cannot happen: an in-place old pairs an in-place new
                 raise AssertionError("unbalanced placements")
     return tuple(out)

@@ -93,8 +93,12 @@ def compare_resolutions(
     move_names: dict[int, str] = {}
     for place in placements(old.paragraphs, new.paragraphs, matches):
         m = matches[place.match]
-        ol = paragraph_lines(old.paragraphs[m.old[0]], auto_numbers=auto) if m.old else ()
-        nl = paragraph_lines(new.paragraphs[m.new[0]], auto_numbers=auto) if m.new else ()
+        ol = tuple(
+            ln for i in m.old for ln in paragraph_lines(old.paragraphs[i], auto_numbers=auto)
+        )
+        nl = tuple(
+            ln for j in m.new for ln in paragraph_lines(new.paragraphs[j], auto_numbers=auto)
+        )
         name = None
         if m.moved:
             name = move_names.setdefault(place.match, f"move{len(move_names) + 1}")
