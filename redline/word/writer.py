@@ -152,7 +152,7 @@ class _Builder:
             edits: Sequence[Edit] = seg.edits
         elif seg.move:
             kinds = dict(_MOVE_TO) if move else {Op.INSERT: "ins"}
-            end = "moveTo"
+            end = "moveTo" if move else "ins"
             edits = [e for e in seg.edits if e.op is not Op.DELETE] if move else _whole_new(seg)
         else:
             kinds = dict(_PLAIN)

@@ -45,6 +45,9 @@ def _cases(shared_dir: Path, folder: Path) -> list[Case]:
     for name, comparison in cases:
         path = redline.write_docx(comparison, folder / f"{name}.docx", author="Oracle", date=DATE)
         out.append(Case(name, comparison, path))
+        plain = folder / f"{name}-no-moves.docx"  # moves written as deletion + insertion
+        redline.write_docx(comparison, plain, author="Oracle", date=DATE, moves=False)
+        out.append(Case(f"{name}-no-moves", comparison, plain))
     return out
 
 
@@ -57,10 +60,10 @@ def checked(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[
 
 
 def test_enough_cases(checked: list[tuple[Case, Any]]) -> None:
-    assert len(checked) == GENERATED + 2
+    assert len(checked) == 2 * (GENERATED + 2)
 
 
-@pytest.mark.parametrize("index", range(GENERATED + 2))
+@pytest.mark.parametrize("index", range(2 * (GENERATED + 2)))
 def test_accept_gives_new_and_reject_gives_old(checked: list[tuple[Case, Any]], index: int) -> None:
     case, result = checked[index]
     assert result["loaded"], result.get("error")
