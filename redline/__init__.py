@@ -18,6 +18,7 @@ from .errors import (
     InputError,
     OutputError,
     RedlineError,
+    UnsafeCharacterError,
 )
 from .model import Footnote, Header, Paragraph, Part, Resolution, SubParagraph, Vote
 from .report import report
@@ -43,6 +44,7 @@ __all__ = [
     "RedlineError",
     "Resolution",
     "SubParagraph",
+    "UnsafeCharacterError",
     "Vote",
     "compare",
     "parse",

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Union
 
 from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison, compare_resolutions
-from .errors import AmbiguousInputError, DocumentError, InputError
+from .errors import AmbiguousInputError, DocumentError, InputError, UnsafeCharacterError
 from .model import Resolution
 from .parse import parse_bytes, parse_string
+from .word import substitutions
 
 Source = Union[str, "os.PathLike[str]", Resolution]
 """What `compare` takes for each side: a file path, the text itself, or a parsed Resolution."""
@@ -70,16 +72,62 @@ def _read_file(path: Path, *, language: str) -> Resolution:
 
 
 def compare(
-    old: Source, new: Source, *, threshold: float = DEFAULT_THRESHOLD, language: str = "en"
+    old: Source,
+    new: Source,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    language: str = "en",
+    strict: bool = False,
 ) -> Comparison:
     """Compare two resolutions given as paths, texts or parsed Resolutions.
+
+    Characters XML cannot hold are written by the one documented mapping (`xml_safe`) and
+    each is named in the comparison's warnings; `strict=True` refuses them instead.
 
     >>> c = compare(Path("examples/hrc-46-13.txt"), Path("examples/hrc-47-9.md"))
     >>> c.summary()  # doctest: +ELLIPSIS
     '... paragraphs matched ...'
     """
-    return compare_resolutions(
+    comparison = compare_resolutions(
         parse(old, name="<old>", language=language),
         parse(new, name="<new>", language=language),
         threshold=threshold,
     )
+    unsafe = _unsafe_characters(comparison)
+    if unsafe and strict:
+        side, where, offset, original, _ = unsafe[0]
+        more = f" ({len(unsafe) - 1} more)" if len(unsafe) > 1 else ""
+        raise UnsafeCharacterError(
+            f"{where} holds U+{ord(original):04X} at offset {offset}, which XML cannot hold{more}",
+            source=side,
+        )
+    notes = tuple(
+        f"{side}: {where}: U+{ord(original):04X} at offset {offset} is written as "
+        + ", ".join(f"U+{ord(ch):04X}" for ch in replacement)
+        for side, where, offset, original, replacement in unsafe
+    )
+    return replace(comparison, warnings=comparison.warnings + notes) if notes else comparison
+
+
+def _texts(r: Resolution) -> list[tuple[str, str]]:
+    """Every text of a resolution with the name a drafter knows it by."""
+    out = [(f"header line {k}", h.text) for k, h in enumerate(r.header.lines, 1)]
+    if r.formula:
+        out.append(("enacting formula", r.formula))
+    for p in r.paragraphs:
+        out.append((p.label, p.text))
+        out += [(f"{p.label} ({s.label})", s.text) for s in p.subparagraphs]
+    out += [(f"footnote {f.mark}", f.text) for f in r.footnotes]
+    if r.vote:
+        out += [(f"vote line {k}", t) for k, t in enumerate(r.vote.lines, 1)]
+    return out
+
+
+def _unsafe_characters(c: Comparison) -> list[tuple[str, str, int, str, str]]:
+    """Every character the DOCX mapping (`xml_safe`) changes, in text order, both sides."""
+    found = []
+    for r in (c.old, c.new):
+        for where, text in _texts(r):
+            for offset, original, replacement in substitutions(text):
+                found.append((r.source, where, offset, original, replacement))
+    return found

@@ -6,6 +6,7 @@
     │   ├── BinaryInputError          bytes that are not text (NUL bytes, control soup)
     │   ├── DecodeError               bytes not valid in the encodings tried
     │   ├── AmbiguousInputError       a str that looks like a file name, not a text
+    │   ├── UnsafeCharacterError      (strict mode) a character XML cannot hold
     │   └── DocumentError             a .docx/.pdf that is corrupt, hostile or unsupported
     ├── ConservationError             a comparison would lose or invent text (a bug: report it)
     └── OutputError                   the redline cannot be written where asked
@@ -47,6 +48,10 @@ class DecodeError(InputError):
 
 class AmbiguousInputError(InputError):
     """A `str` that looks like a file name was passed where a text was expected."""
+
+
+class UnsafeCharacterError(InputError):
+    """In strict mode: the text holds a character XML cannot hold (see `redline.xml_safe`)."""
 
 
 class DocumentError(InputError):
