@@ -6,15 +6,17 @@ moved, the word diff of each pair, where deletions stand); writers only render i
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import DEFAULT_THRESHOLD, Kind, Match, Side, align, placements
-from .diff import Edit, Op, diff_lines
+from .diff import Edit, Op, diff_lines, side_lines
+from .errors import ConservationError
 from .layout import Line, header_lines, paragraph_lines, sequential, vote_lines
 from .model import Resolution
 
-__all__ = ["Comparison", "Segment", "compare_resolutions"]
+__all__ = ["Comparison", "Segment", "check_conservation", "compare_resolutions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,3 +123,51 @@ def compare_resolutions(
         segments.append(Segment(ov, nv, _diff(ov, nv)))
     warnings = tuple(f"old: {w}" for w in old.warnings) + tuple(f"new: {w}" for w in new.warnings)
     return Comparison(old, new, matches, tuple(segments), auto, warnings)
+
+
+def check_conservation(c: Comparison) -> None:
+    """Every paragraph of both texts is shown exactly once, and every text in full.
+
+    Run before any file is written: a failure is a bug in redline, raised as a typed
+    error rather than written as a wrong redline.
+    """
+    for side, paragraphs, pick in (
+        ("old", c.old.paragraphs, lambda m: m.old),
+        ("new", c.new.paragraphs, lambda m: m.new),
+    ):
+        counts = Counter(i for m in c.matches for i in pick(m))
+        bad = [i for i in range(len(paragraphs)) if counts[i] != 1]
+        if bad or set(counts) - set(range(len(paragraphs))):
+            raise ConservationError(
+                f"{paragraphs[bad[0]].label if bad else 'a paragraph'} is not in exactly one match",
+                source=side,
+            )
+    shown: dict[str, Counter[int]] = {"old": Counter(), "new": Counter()}
+    for seg in c.segments:
+        destination = bool(seg.move) and not seg.source
+        if seg.old and not destination:
+            _same_text(seg, seg.old, new=False)
+            if seg.match is not None:
+                shown["old"].update(c.matches[seg.match].old)
+        if seg.new:
+            _same_text(seg, seg.new, new=True)
+            if seg.match is not None:
+                shown["new"].update(c.matches[seg.match].new)
+    for side, paragraphs in (("old", c.old.paragraphs), ("new", c.new.paragraphs)):
+        missing = [p.label for i, p in enumerate(paragraphs) if shown[side][i] != 1]
+        if missing:
+            raise ConservationError(
+                f"{missing[0]} is not shown exactly once in the redline", source=side
+            )
+
+
+def _same_text(seg: Segment, lines: Sequence[Line], *, new: bool) -> None:
+    got = side_lines(seg.edits, new=new)
+    want = [ln.text for ln in lines]
+    if got != want:
+        where = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), len(want))
+        raise ConservationError(
+            f"the redline would not give back the {'new' if new else 'old'} text of "
+            f"line {where + 1} of a segment ({want[where][:40] if where < len(want) else ''!r})",
+            source="new" if new else "old",
+        )

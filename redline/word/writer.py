@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..comparison import Comparison, Segment
+from ..comparison import Comparison, Segment, check_conservation
 from ..diff import Edit, Op, diff_words
 from ..layout import Line, Style
 from ..model import Resolution
@@ -389,6 +389,7 @@ def docx_bytes(
     moves: bool = True,
 ) -> dict[str, bytes]:
     """The parts of the redline package, by name."""
+    check_conservation(comparison)
     stamp = _iso(date)
     b = _Builder(comparison, author, stamp)
     unsafe = _moves_at_edges(comparison.segments)
