@@ -21,6 +21,7 @@ from .errors import (
     UnsafeCharacterError,
 )
 from .model import Footnote, Header, Paragraph, Part, Resolution, SubParagraph, Vote
+from .parse import source_map
 from .report import report
 from .word import read_view, write_docx, xml_safe, xml_safe_text
 
@@ -50,6 +51,7 @@ __all__ = [
     "parse",
     "read_view",
     "report",
+    "source_map",
     "write_docx",
     "xml_safe",
     "xml_safe_text",

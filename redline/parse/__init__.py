@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from ..model import Resolution
+from ._conserve import source_map, verify_conservation
 from ._decode import check_text, decode
 from ._structure import parse_text
 
-__all__ = ["parse_bytes", "parse_string"]
+__all__ = ["parse_bytes", "parse_string", "source_map"]
 
 
 def parse_string(text: str, *, source: str = "<text>", language: str = "en") -> Resolution:
     """Parse a resolution held in a string (plain text or Markdown-like)."""
     check_text(text, source=source)
-    return parse_text(text, source=source, language=language)
+    resolution = parse_text(text, source=source, language=language)
+    verify_conservation(text, resolution)
+    return resolution
 
 
 def parse_bytes(data: bytes, *, source: str, language: str = "en") -> Resolution:
     """Parse the bytes of a text file; `source` names the file in errors."""
-    return parse_text(decode(data, source=source), source=source, language=language)
+    text = decode(data, source=source)
+    resolution = parse_text(text, source=source, language=language)
+    verify_conservation(text, resolution)
+    return resolution

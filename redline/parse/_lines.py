@@ -56,20 +56,24 @@ class Span:
     note: str | None = None
 
 
-def _spans(text: str) -> list[Span]:
+def _spans(text: str, markup: list[str]) -> list[Span]:
+    """Read inline markup; every markup character removed is appended to `markup`."""
     spans: list[Span] = []
     pos = 0
     for m in _INLINE.finditer(text):
         if m.start() > pos:
             spans.append(Span(text[pos : m.start()]))
         if m.group("b") is not None:
-            inner = _spans(m.group("b"))
+            markup.append("****")
+            inner = _spans(m.group("b"), markup)
             for s in inner:
                 s.bold = True
             spans.extend(inner)
         elif m.group("i") is not None:
+            markup.append("**")
             spans.append(Span(m.group("i"), italic=True))
         else:
+            markup.append(m.group(0))  # the reference: its tags and its mark
             spans.append(Span("", note=m.group("sup") or m.group("fn")))
         pos = m.end()
     if pos < len(text):
@@ -116,7 +120,11 @@ def _split_glued(number: int, spans: list[Span]) -> list[list[Span]]:
 
 
 def logical_lines(text: str) -> tuple[list[Line], list[Noise]]:
-    """Split a text into logical lines, setting aside page furniture as noise."""
+    """Split a text into logical lines, setting aside page furniture and markup as noise.
+
+    Every non-space character of the input ends up in a line or in the returned record
+    (kinds: page rule, page number, job number, barcode, markup).
+    """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines: list[Line] = []
     noise: list[Noise] = []
@@ -139,12 +147,15 @@ def logical_lines(text: str) -> tuple[list[Line], list[Noise]]:
         if kind:
             noise.append(Noise(number, current, kind))
             continue
+        markup: list[str] = []
         m = _FOOTNOTE_DEF.match(current)
         if m and current[m.end() :].strip():
-            body = _line_from_spans(number, _spans(current[m.end() :]))
+            markup.append(m.group(0))  # "<sup>1</sup> " before a footnote's text
+            body = _line_from_spans(number, _spans(current[m.end() :], markup))
             body.footnote = m.group("sup") or m.group("fn")
             lines.append(body)
-            continue
-        for group in _split_glued(number, _spans(current)):
-            lines.append(_line_from_spans(number, group))
+        else:
+            for group in _split_glued(number, _spans(current, markup)):
+                lines.append(_line_from_spans(number, group))
+        noise += [Noise(number, piece, "markup") for piece in markup]
     return lines, noise

@@ -138,7 +138,8 @@ def parse_text(text: str, *, source: str, language: str = "en") -> Resolution:
     header, header_warnings = read_header(_header_texts(head_lines))
     warnings += header_warnings
     blocks, footnotes = _blocks(body_lines)
-    paragraphs, vote_texts, more = _paragraphs(blocks, language)
+    markup: list[Noise] = []
+    paragraphs, vote_texts, more = _paragraphs(blocks, language, markup)
     warnings += more
     vote = None
     if vote_texts:
@@ -155,7 +156,7 @@ def parse_text(text: str, *, source: str, language: str = "en") -> Resolution:
         language=language,
         structured=True,
         warnings=tuple(warnings),
-        noise=tuple(noise),
+        noise=tuple(noise + markup),
     )
 
 
@@ -171,7 +172,7 @@ def _header_texts(lines: list[Line]) -> list[str]:
 
 
 def _paragraphs(
-    blocks: list[_Block], language: str
+    blocks: list[_Block], language: str, markup: list[Noise]
 ) -> tuple[list[Paragraph], list[str], list[str]]:
     paragraphs: list[Paragraph] = []
     vote: list[str] = []
@@ -205,6 +206,7 @@ def _paragraphs(
             continue
         sub = _SUBPARA.match(text)
         if sub and paragraphs:
+            markup.append(Noise(block.line, "()", "markup"))  # the label itself is kept
             rest = block.cut(sub.end())
             parent = paragraphs[-1]
             paragraphs[-1] = _with_sub(
@@ -214,6 +216,7 @@ def _paragraphs(
         num = _NUMBER.match(text)
         if num:
             part = Part.OPERATIVE
+            markup.append(Noise(block.line, (num.group("dash") or "") + ".", "markup"))
             block = block.cut(num.end())
         count[part] += 1
         lead = _lead(block, part, language)
