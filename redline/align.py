@@ -30,6 +30,7 @@ __all__ = [
     "Placement",
     "Side",
     "align",
+    "chain_weight",
     "placements",
     "similarity",
     "stationary",
@@ -222,6 +223,14 @@ def _pairs(
     return chosen
 
 
+def chain_weight(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], olds: Sequence[int], news: Sequence[int]
+) -> int:
+    """A pair's weight in the stationary chain: its text on both sides, so the choice of
+    what moved is the same whichever text is called old."""
+    return sum(len(old[i].full_text) for i in olds) + sum(len(new[j].full_text) for j in news)
+
+
 def stationary(pairs: Sequence[tuple[int, int]], weights: Sequence[int]) -> set[int]:
     """Which pairs keep their order: the longest chain increasing on both sides.
 
@@ -275,21 +284,21 @@ def _joined(paragraphs: Sequence[Paragraph]) -> Paragraph:
     return Paragraph(first.part, first.index, " ".join(p.full_text for p in paragraphs))
 
 
-def _grow(
+def _growths(
     one: Sequence[Paragraph],
     many: Sequence[Paragraph],
     pairs: dict[int, tuple[int, float]],
     free: set[int],
-) -> dict[int, tuple[tuple[int, ...], float]]:
-    """Pairs that gain an unpaired neighbour on the `many` side: a split (or, swapped, a merge).
+) -> list[tuple[float, int, tuple[int, ...], float]]:
+    """Pairs that could gain an unpaired neighbour on the `many` side (a split, or swapped a
+    merge): (gain, paragraph on the `one` side, the grown group, its similarity).
 
     The neighbour must sit next to the pair's paragraph, in the same part, take most of its
     words in order from the `one` paragraph, and raise the similarity of the whole.
     """
     vocab = _Vocabulary()
-    grown: dict[int, tuple[tuple[int, ...], float]] = {}
+    out = []
     for i, (j, score) in sorted(pairs.items()):
-        best: tuple[float, tuple[int, ...]] | None = None
         for k in (j + 1, j - 1):
             if k not in free or many[k].part is not many[j].part:
                 continue
@@ -297,12 +306,44 @@ def _grow(
                 continue
             group = (min(j, k), max(j, k))
             combined = similarity(one[i], _joined([many[x] for x in group]))
-            if combined > score and (best is None or combined > best[0]):
-                best = (combined, group)
-        if best is not None:
-            grown[i] = (best[1], best[0])
-            free.discard(best[1][0] if best[1][0] != j else best[1][1])
-    return grown
+            if combined > score:
+                out.append((combined - score, i, group, combined))
+    return out
+
+
+def _grow(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], chosen: dict[int, tuple[int, float]]
+) -> tuple[dict[int, tuple[tuple[int, ...], float]], dict[int, tuple[tuple[int, ...], float]]]:
+    """Splits (old index -> new group) and merges (new index -> old group), best gain first.
+
+    Both kinds compete in one ordering, so swapping the texts swaps splits and merges.
+    """
+    free_new = set(range(len(new))) - {j for j, _ in chosen.values()}
+    free_old = set(range(len(old))) - set(chosen)
+    reverse = {j: (i, score) for i, (j, score) in chosen.items()}
+    options = [
+        (g, i, chosen[i][0], grp, c, True) for g, i, grp, c in _growths(old, new, chosen, free_new)
+    ]
+    options += [
+        (g, reverse[j][0], j, grp, c, False)
+        for g, j, grp, c in _growths(new, old, reverse, free_old)
+    ]
+    options.sort(key=lambda o: (-round(o[0], 9), o[1] + o[2], abs(o[1] - o[2])))
+    splits: dict[int, tuple[tuple[int, ...], float]] = {}
+    merges: dict[int, tuple[tuple[int, ...], float]] = {}
+    grown_pairs: set[tuple[int, int]] = set()
+    for _gain, i, j, group, combined, is_split in options:
+        extra = set(group) - ({j} if is_split else {i})
+        pool = free_new if is_split else free_old
+        if (i, j) in grown_pairs or not extra <= pool:
+            continue
+        grown_pairs.add((i, j))
+        pool -= extra
+        if is_split:
+            splits[i] = (group, combined)
+        else:
+            merges[j] = (group, combined)
+    return splits, merges
 
 
 def align(
@@ -314,11 +355,7 @@ def align(
     from the same old paragraph becomes a split (1 → 2), and the mirror a merge (2 → 1).
     """
     chosen = _pairs(old, new, threshold)
-    free_new = set(range(len(new))) - {j for j, _ in chosen.values()}
-    splits = _grow(old, new, chosen, free_new)
-    reverse = {j: (i, score) for i, (j, score) in chosen.items() if i not in splits}
-    free_old = set(range(len(old))) - set(chosen)
-    merges = _grow(new, old, reverse, free_old)
+    splits, merges = _grow(old, new, chosen)
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for i, (j, score) in chosen.items():
         if i in splits:
@@ -331,7 +368,7 @@ def align(
     same_part = [k for k, (o, n, _) in enumerate(groups) if old[o[0]].part is new[n[0]].part]
     kept = stationary(
         [(groups[k][0][0], groups[k][1][0]) for k in same_part],
-        [sum(len(old[i].full_text) for i in groups[k][0]) for k in same_part],
+        [chain_weight(old, new, groups[k][0], groups[k][1]) for k in same_part],
     )
     still = {same_part[k] for k in kept}
     matches: list[Match] = []

@@ -53,6 +53,20 @@ class Comparison:
     def moved(self) -> int:
         return sum(1 for m in self.matches if m.moved)
 
+    def marked_characters(self) -> int:
+        """Characters a reader must read as change: inserted and deleted, a move's text once.
+
+        A move shows its whole old text at the source and its added words at the
+        destination, so it counts kept + deleted + inserted words once, either way round.
+        """
+        total = 0
+        for seg in self.segments:
+            for e in seg.edits:
+                if e.op is Op.EQUAL or (seg.move and not seg.source and e.op is Op.DELETE):
+                    continue
+                total += len(e.text)
+        return total
+
     def summary(self) -> str:
         """One line a drafter reads at a glance."""
         pairs = sum(1 for m in self.matches if m.old and m.new)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..align import _same, similarity, stationary
+from ..align import _same, chain_weight, similarity, stationary
 from ..model import NoteRef, Paragraph, Part, Resolution
 from ._wording import (
     ADVERBS,
@@ -363,8 +363,8 @@ def _gold(
     """The new paragraphs, numbered, and the gold matches in new order, then the deleted.
 
     "moved" mirrors `redline.align.align`: the pairs within one part (a split or merge by
-    its first old and first new index) go to `stationary`, weighted by the old paragraph's
-    length; those it leaves out moved, and so did every pair that changed part.
+    its first old and first new index) go to `stationary`, weighted by `chain_weight` (the
+    text on both sides); those it leaves out moved, and so did every pair that changed part.
     """
     paragraphs: list[Paragraph] = []
     placed: list[tuple[_Item, tuple[int, ...]]] = []
@@ -377,9 +377,10 @@ def _gold(
                 number = {Part.OPERATIVE: str(index), Part.PREAMBLE: ""}.get(part, p.number)
                 paragraphs.append(replace(p, part=part, index=index, number=number))
             placed.append((item, tuple(range(start, len(paragraphs)))))
-    pairs = sorted((item.old[0], new[0]) for item, new in placed if item.old)
-    pairs = [(i, j) for i, j in pairs if old.paragraphs[i].part is paragraphs[j].part]
-    kept = stationary(pairs, [len(old.paragraphs[i].full_text) for i, _ in pairs])
+    groups = sorted((item.old, new) for item, new in placed if item.old)
+    groups = [(o, n) for o, n in groups if old.paragraphs[o[0]].part is paragraphs[n[0]].part]
+    pairs = [(o[0], n[0]) for o, n in groups]
+    kept = stationary(pairs, [chain_weight(old.paragraphs, paragraphs, o, n) for o, n in groups])
     still = {pairs[k] for k in kept}
     gold: list[GoldMatch] = []
     for item, new in placed:

@@ -31,6 +31,29 @@ _W = f"{{{W_NS}}}"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_CONTENT_TYPES = {  # relationship type (last segment) -> the content types it may target
+    "officeDocument": (
+        f"{_WML}.document.main+xml",
+        f"{_WML}.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    ),
+    "styles": (f"{_WML}.styles+xml",),
+    "settings": (f"{_WML}.settings+xml",),
+    "numbering": (f"{_WML}.numbering+xml",),
+    "footnotes": (f"{_WML}.footnotes+xml",),
+    "endnotes": (f"{_WML}.endnotes+xml",),
+    "comments": (f"{_WML}.comments+xml",),
+    "fontTable": (f"{_WML}.fontTable+xml",),
+    "header": (f"{_WML}.header+xml",),
+    "footer": (f"{_WML}.footer+xml",),
+    "theme": ("application/vnd.openxmlformats-officedocument.theme+xml",),
+    "core-properties": ("application/vnd.openxmlformats-package.core-properties+xml",),
+    "extended-properties": (
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    ),
+}
 _STORY_RELS = {"footnotes", "endnotes", "header", "footer"}  # parts sharing the id counter
 
 # CT_TrackChange and its extensions (CT_RunTrackChange, CT_MoveBookmark, CT_*PrChange, ...):
@@ -89,7 +112,8 @@ def _local(tag: object) -> str:
 
 
 def _w(el: etree._Element, attr: str) -> str | None:
-    return el.get(_W + attr)
+    value = el.get(_W + attr)
+    return None if value is None else str(value)
 
 
 class _Part:
@@ -137,8 +161,8 @@ def check_package(path_or_bytes: str | os.PathLike[str] | bytes | Mapping[str, b
         parsed[name] = tree.getroot()
     problems += _check_relationships(files, parsed)
     main = _main_part(parsed)
-    if main is None:
-        return [*problems, "no main document part (officeDocument relationship)"]
+    if main is None or main not in parsed:
+        return [*problems, f"no readable main document part ({main or 'no officeDocument'})"]
     stories = [_Part(main, parsed[main])]
     stories += [_Part(n, parsed[n]) for n in _related(parsed, main, _STORY_RELS) if n in parsed]
     problems += _check_ids(stories)
@@ -188,13 +212,18 @@ def _related(parsed: Mapping[str, etree._Element], part: str, kinds: set[str]) -
 def _check_relationships(
     files: Mapping[str, bytes], parsed: Mapping[str, etree._Element]
 ) -> list[str]:
-    """Every internal relationship points at a part that exists and has a content type."""
+    """Every internal relationship points at a part that exists and has a content type, the
+    one its relationship type calls for (Word refuses a main document typed application/xml)."""
     types = parsed.get("[Content_Types].xml")
     if types is None:
         return ["[Content_Types].xml is missing"]
-    defaults = {(d.get("Extension") or "").lower() for d in types.iter(f"{{{_CT}}}Default")}
+    defaults = {
+        (d.get("Extension") or "").lower(): d.get("ContentType") or ""
+        for d in types.iter(f"{{{_CT}}}Default")
+    }
     overrides = {
-        (o.get("PartName") or "").lstrip("/").lower() for o in types.iter(f"{{{_CT}}}Override")
+        (o.get("PartName") or "").lstrip("/").lower(): o.get("ContentType") or ""
+        for o in types.iter(f"{{{_CT}}}Override")
     }
     names = {n.lower() for n in files}
     problems = [] if "_rels/.rels" in files else ["_rels/.rels is missing"]
@@ -209,12 +238,15 @@ def _check_relationships(
             if rel.get("TargetMode") == "External":
                 continue
             target = _target(source, rel)
-            if target.lower() not in names:
+            key = target.lower()
+            ctype = overrides.get(key) or defaults.get(posixpath.splitext(key)[1].lstrip("."))
+            expected = _CONTENT_TYPES.get((rel.get("Type") or "").rsplit("/", 1)[-1])
+            if key not in names:
                 problems.append(f"{rels}: relationship {rel.get('Id')} targets missing {target}")
-            elif target.lower() not in overrides and (
-                posixpath.splitext(target)[1].lstrip(".").lower() not in defaults
-            ):
+            elif not ctype:
                 problems.append(f"{rels}: {target} has no content type")
+            elif expected and ctype not in expected:
+                problems.append(f"{rels}: {target} has content type {ctype}, not {expected[0]}")
         problems += [
             f"{rels}: relationship Id {i!r} used {n} times" for i, n in seen.items() if n > 1
         ]

@@ -374,11 +374,18 @@ def _iso(date: dt.datetime | str | None) -> str:
 
 
 def _moves_at_edges(segments: Sequence[Segment]) -> set[str]:
-    """Moves that cannot be written safely: a half that would be the body's last paragraph."""
-    if not segments:
-        return set()
-    last = segments[-1]
-    return {last.move} if last.move else set()
+    """Moves that cannot be written safely: a half in the changed tail of the body.
+
+    The body's last paragraph mark must stay untracked (NOTES §2); the marks of a changed
+    tail are carried on the paragraphs before it, which a move's own marks cannot take.
+    """
+    unsafe: set[str] = set()
+    for seg in reversed(segments):
+        if seg.old and seg.new and not seg.move:
+            break  # a paragraph in place ends the tail
+        if seg.move:
+            unsafe.add(seg.move)
+    return unsafe
 
 
 def docx_bytes(

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import redline
-from redline.align import Kind, Match, similarity, stationary
+from redline.align import Kind, Match, chain_weight, similarity, stationary
 from redline.evaluation import (
     ALL_KINDS,
     KINDS,
@@ -97,8 +97,9 @@ def check(pair: RevisionPair) -> None:
         else:
             assert not g.moved and not g.part_changed, g
     # the report's rule for moves, recomputed
-    pairs = [(g.old[0], g.new[0]) for g in pair.gold if g.old and g.new and not g.part_changed]
-    kept = stationary(pairs, [len(old[i].full_text) for i, _ in pairs])
+    golds = sorted((g.old, g.new) for g in pair.gold if g.old and g.new and not g.part_changed)
+    pairs = [(o[0], n[0]) for o, n in golds]
+    kept = stationary(pairs, [chain_weight(old, new, o, n) for o, n in golds])
     moved = {pairs[k] for k in range(len(pairs)) if k not in kept}
     assert {(g.old[0], g.new[0]) for g in pair.gold if g.moved and not g.part_changed} == moved
 
