@@ -119,6 +119,17 @@ def _lead(block: _Block, part: Part, language: str) -> str:
 def parse_text(text: str, *, source: str, language: str = "en") -> Resolution:
     """Parse a resolution given as plain or Markdown-like text."""
     lines, noise = logical_lines(text)
+    return parse_lines(lines, noise, source=source, language=language)
+
+
+def parse_lines(
+    lines: list[Line], noise: list[Noise], *, source: str, language: str = "en"
+) -> Resolution:
+    """The structure pass over logical lines, whatever form they were read from.
+
+    A Word or PDF reader produces the same `Line`s (text, italic spans, footnote
+    references, footnote definitions, page rules) and gets the same resolution structure.
+    """
     formula_at = next((i for i, ln in enumerate(lines) if _FORMULA.match(ln.text.strip())), None)
     warnings: list[str] = []
     if formula_at is None:
