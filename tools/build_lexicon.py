@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build ``redline/parse/lexicon.py``: the English lexicon of paragraph "leads".
+"""Build ``redline/parse/lexicon.py``: paragraph "leads" and header words in six languages.
 
 A lead is the (normally italic) opening of a resolution paragraph: "Reaffirming",
 "Recalling also", "Deeply concerned", "Taking note with appreciation", "Calls upon",
@@ -80,6 +80,68 @@ Method
    is a lead even though most of its uses continue ("Also expresses its deep concern"): the
    matcher takes the longest match, so cores never cut a longer lead short.
 
+Other languages (fr, es, ru, ar, zh)
+-----------------------------------
+The English build above is untouched; the other five languages are learnt from the aligned
+texts under ``multilingual/`` by way of the English lexicon it produced:
+
+* ``unpc-devset/resolution_lines.tsv`` (163 lines from resolutions) and the other lines of the
+  same development set (``UNv1.0.devset.*``, line-aligned; mostly draft resolutions and
+  decisions, L.xx documents): every line whose English text -- after its paragraph number
+  ("2. ") -- opens with an English lead gives an *opening* per language, with the English
+  lead and its part (numbered -> operative looked up first);
+* ``udhr/*.xml``: the seven preambular paragraphs of the Universal Declaration (GA resolution
+  217 A (III)), aligned by position, all opening with "Whereas" (the English lead of that
+  group; "Whereas" itself is not added to the English lexicon, which stays as built above).
+  Both Chinese files (simplified, traditional) are used.
+
+Method, per language:
+
+1. Analysis form: normalise() plus typographic apostrophe -> "'", Arabic without tatweel and
+   harakat (the matcher skips them), paragraph number ("2. ", "٣ - ") removed.  The opening
+   is read up to the first punctuation mark: at most MAX_LEAD_WORDS words, for Chinese (no
+   spaces) at most MAX_LEAD_CHARS characters.  An Arabic preambular opening loses the "و"
+   ("and") joined to its first word ("وإذ تشير" -> "إذ تشير"): every preambular paragraph
+   after the first has it, and counting both forms apart would halve the evidence; the
+   matcher takes it back in front of any preambular lead.
+2. The lead of an opening is its longest prefix (1..4 words, 1..6 characters) that
+   - ends well: not in one of the STOP_RANK most frequent words of the language (articles,
+     prepositions, possessives -- "son", "свою", "بأن" -- that start the object), not in an
+     elided article ("l'", "qu'"), not in an Arabic particle alone ("إذ", "لما", "قد");
+   - is supported: at least two openings of the same English lead start with it, whose
+     English objects differ (``key``: the first English word after the lead that is not
+     one of the KEY_COMMON most common English words -- two translations of "its strong
+     commitment" share "son ferme attachement", which is object, not lead);
+   - starts more than half of the openings that share its head (its first word; for an
+     Arabic particle, the particle and the verb): "Acogiendo con beneplácito" (always
+     together) and "Prend note" are taken, "Exhorta a las autoridades" (2 of 5 "Exhorta")
+     is not.
+   The openings of the same English lead are asked first; if none supports a prefix, all
+   openings of the part are (translators render one English lead several ways and several
+   English leads one way: "Souligne" for Stresses, Emphasizes, Underlines).  The brief's
+   "shortest recurring n-gram" would keep "Se" for "Se félicitant" and "вновь" for "вновь
+   подтверждая"; the longest prefix under the three rules avoids both.
+3. Chinese: the same rules on characters, without the frequent-word test (Chinese has no
+   spaces to tell words); 1-character leads are allowed because the documents use them
+   ("请" = requests), which the 2..6 limit of the brief would lose.
+4. A phrase is kept if chosen for at least MIN_COUNT openings.  Russian phrases are kept in
+   the small letter the documents use; the matcher accepts a capital.
+5. The build prints, per language, how many openings got a lead, the top phrases, and a
+   held-out figure: the lexicon learnt *without* resolution_lines.tsv, and the share of
+   that file's openings in which it finds a lead.
+
+Header words (HEADER_WORDS): the enacting formulas are copied from the devset lines whose
+English is "The General Assembly," etc. and from the UDHR paragraph that is the formula
+alone.  The other words are listed in HEADER_EVIDENCE with the place each was copied from;
+the build fails if a phrase is not found there and counts, for devset header lines, in how
+many lines of that kind it occurs.  Vote-record words ("In favour:", "Against:",
+"Abstaining:") occur in no multilingual file: English only (from structured/).
+
+Language detection data: FUNCTION_WORDS (the FUNCTION_WORDS_N most frequent words of en,
+fr, es, per 10,000) and LETTERS (non-ASCII Latin letters per 100,000), counted over the
+devset without the lines of resolution_lines.tsv (so tests on that file measure unseen
+lines) and the UDHR.
+
 Run ``python3 tools/build_lexicon.py`` from the repository root; it rewrites
 redline/parse/lexicon.py and prints a summary.  Stdlib only.
 """
@@ -92,6 +154,7 @@ import json
 import os
 import re
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -539,13 +602,516 @@ def build(stats: Counter[str]) -> tuple[Tally, Tally]:
     return leads, cores
 
 
+# --- other languages: the aligned corpus ---------------------------------------------------
+MULTILINGUAL = os.path.join(CORPUS, "multilingual")
+UNPC = os.path.join(MULTILINGUAL, "unpc-devset")
+UDHR = os.path.join(MULTILINGUAL, "udhr")
+UDHR_NS = "{http://www.unhchr.ch/udhr}"
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+OTHER_LANGUAGES = LANGUAGES[1:]
+LATIN_LANGUAGES = ("en", "fr", "es")
+UDHR_FILES = {
+    "en": ("udhr_eng",),
+    "fr": ("udhr_fra",),
+    "es": ("udhr_spa",),
+    "ru": ("udhr_rus",),
+    "ar": ("udhr_arb",),
+    "zh": ("udhr_cmn_hans", "udhr_cmn_hant"),
+}
+UDHR_LEAD = "Whereas"  # opens each of the Declaration's seven preambular paragraphs
+MAX_LEAD_WORDS = 4
+MAX_LEAD_CHARS = 6
+KEY_COMMON = 20
+STOP_RANK = 100
+FUNCTION_WORDS_N = 100
+# closed classes of Arabic: the particles that open a preambular clause ("whereas", "since",
+# "having") -- never a lead by themselves -- and the conjunction "and", written joined to the
+# next word, that opens every preambular paragraph after the first ("وإذ تشير" after "إذ تشير")
+ARABIC_PARTICLES = frozenset({"إذ", "لما", "قد"})
+ARABIC_AND = "و"
+ARABIC_IGNORED = re.compile("[\u0640\u064b-\u0652]")  # tatweel, harakat
+NUMBER = re.compile(r"^\s*[0-9\u0660-\u0669]{1,3}\s*[.\-]\s*")  # "2. ", "2 - ", "٣ - "
+TOKEN = re.compile(r"[^\W\d_]+")
+KEY_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """One paragraph opening whose English twin starts with a known English lead."""
+
+    ref: str  # "unpc:1211" (line of the devset files) or "udhr_fra:3" (preamble paragraph)
+    origin: str  # "resolution_lines", "devset" or "udhr"
+    part: str
+    en_lead: str
+    key: str  # the first word of the English object that is not one of the most common words
+    texts: tuple[tuple[str, str], ...]  # (language, sentence)
+
+
+def analysis_form(text: str, language: str) -> str:
+    """normalise(), typographic apostrophe to "'", Arabic without tatweel and harakat."""
+    text = normalise(text).replace("\u2019", "'")
+    return ARABIC_IGNORED.sub("", text) if language == "ar" else text
+
+
+def strip_number(text: str) -> str:
+    m = NUMBER.match(text)
+    return text[m.end() :] if m else text
+
+
+def object_key(rest: str, common: frozenset[str]) -> str:
+    """The first word after the lead that is not among the most common English words."""
+    return next((w for w in KEY_TOKEN.findall(rest.lower()) if w not in common), "")
+
+
+def english_lead(
+    text: str, leads: dict[str, list[str]], common: frozenset[str]
+) -> tuple[str, str, str] | None:
+    """(part, lead, key) if ``text`` opens with an English lead; numbered -> operative first."""
+    text = normalise(text)
+    m = NUMBER.match(text)
+    body = text[m.end() :] if m else text
+    for part in ("operative", "preamble") if m else ("preamble", "operative"):
+        for phrase in leads[part]:
+            nxt = body[len(phrase) : len(phrase) + 1]
+            if body.startswith(phrase) and not (nxt.isalnum() or nxt in "-_"):
+                return part, phrase, object_key(body[len(phrase) :], common)
+    return None
+
+
+def read_lines(language: str) -> list[str]:
+    with open(os.path.join(UNPC, f"UNv1.0.devset.{language}"), encoding="utf-8") as fh:
+        return fh.read().split("\n")
+
+
+def resolution_rows() -> dict[int, dict[str, str]]:
+    """resolution_lines.tsv: devset line number -> {"doc", "ar", "en", ...}."""
+    rows: dict[int, dict[str, str]] = {}
+    with open(os.path.join(UNPC, "resolution_lines.tsv"), encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        for raw in fh:
+            cells = raw.rstrip("\n").split("\t")
+            row = dict(zip(header, cells))
+            rows[int(row.pop("line"))] = row
+    return rows
+
+
+def read_aligned(leads: dict[str, list[str]], stats: Counter[str]) -> list[Aligned]:
+    """Openings of resolution_lines.tsv, of the rest of the devset and of the UDHR preamble."""
+    rows = resolution_rows()
+    lines = {lang: read_lines(lang) for lang in LANGUAGES}
+    common = frozenset(w for w, _ in word_counts("en", set(rows)).most_common(KEY_COMMON))
+    out: list[Aligned] = []
+    for i in range(len(lines["en"])):
+        row = rows.get(i + 1)
+        texts = {lang: (row[lang] if row else lines[lang][i]) for lang in LANGUAGES}
+        hit = english_lead(texts["en"], leads, common)
+        origin = "resolution_lines" if row else "devset"
+        stats[f"{origin}: lines"] += bool(texts["en"].strip())
+        if not hit:
+            continue
+        stats[f"{origin}: English lead"] += 1
+        part, lead, key = hit
+        aligned = tuple((lang, texts[lang]) for lang in OTHER_LANGUAGES)
+        out.append(Aligned(f"unpc:{i + 1}", origin, part, lead, key, aligned))
+    for k, paragraphs in enumerate(zip(*(udhr_preamble(f) for f in UDHR_FILES["en"]))):
+        text = paragraphs[0]
+        if not text.startswith(UDHR_LEAD + " "):
+            continue
+        key = object_key(text[len(UDHR_LEAD) :], common)
+        for lang in OTHER_LANGUAGES:
+            for stem in UDHR_FILES[lang]:
+                para = udhr_preamble(stem)[k]
+                out.append(
+                    Aligned(f"{stem}:{k + 1}", "udhr", "preamble", UDHR_LEAD, key, ((lang, para),))
+                )
+        stats["udhr: preambular paragraphs"] += 1
+    return out
+
+
+def udhr_preamble(stem: str) -> list[str]:
+    """The paragraphs of the Declaration's preamble (its formula and proclamation included)."""
+    root = ET.parse(os.path.join(UDHR, stem + ".xml")).getroot()
+    preamble = root.find(UDHR_NS + "preamble")
+    assert preamble is not None, stem
+    return [" ".join("".join(p.itertext()).split()) for p in preamble.findall(UDHR_NS + "para")]
+
+
+def udhr_all_text(stem: str) -> str:
+    root = ET.parse(os.path.join(UDHR, stem + ".xml")).getroot()
+    return "\n".join("".join(p.itertext()) for p in root.iter(UDHR_NS + "para"))
+
+
+def word_counts(language: str, exclude: set[int]) -> Counter[str]:
+    """Lower-cased word counts over the devset (minus ``exclude`` lines) and the UDHR."""
+    counts: Counter[str] = Counter()
+    texts = [t for i, t in enumerate(read_lines(language), 1) if i not in exclude]
+    texts += [udhr_all_text(stem) for stem in UDHR_FILES[language]]
+    for t in texts:
+        counts.update(w.lower() for w in TOKEN.findall(t.replace("\u2019", "'")))
+    return counts
+
+
+def letter_counts(language: str, exclude: set[int]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    texts = [t for i, t in enumerate(read_lines(language), 1) if i not in exclude]
+    texts += [udhr_all_text(stem) for stem in UDHR_FILES[language]]
+    for t in texts:
+        counts.update(ch for ch in t.lower() if ch.isalpha())
+    return counts
+
+
+def is_accented(ch: str, count: int) -> bool:
+    """A Latin letter outside ASCII, seen at least 3 times."""
+    o = ord(ch)
+    return count >= 3 and not ch.isascii() and (o < 0x0250 or 0x1E00 <= o <= 0x1EFF)
+
+
+def opening_units(text: str, language: str, part: str) -> tuple[str, ...]:
+    """Words (characters for Chinese) at the start of a sentence, up to punctuation.
+
+    An Arabic preambular opening loses the conjunction "and" joined to its first word.
+    """
+    text = strip_number(analysis_form(text, language))
+    first = WORD.match(text)
+    if language == "ar" and part == "preamble" and first and first.group()[:1] == ARABIC_AND:
+        text = text[1:] if len(first.group()) > 2 else text
+    if language != "zh":
+        return leading_words(text, MAX_LEAD_WORDS)
+    units: list[str] = []
+    for ch in text[:MAX_LEAD_CHARS]:
+        if not ch.isalpha():
+            break
+        units.append(ch)
+    return tuple(units)
+
+
+def join_units(units: Iterable[str], language: str) -> str:
+    return ("" if language == "zh" else " ").join(units)
+
+
+def fold(units: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(u.lower() for u in units)
+
+
+def ends_well(units: tuple[str, ...], language: str, stop: frozenset[str]) -> bool:
+    """A lead does not end in a frequent word, an elided article or an Arabic particle."""
+    if language == "zh":
+        return True
+    last = units[-1]
+    return "'" not in last and last.lower() not in stop and last not in ARABIC_PARTICLES
+
+
+@dataclass
+class Learnt:
+    """Per part: the lead chosen for each opening, counted by folded phrase."""
+
+    count: dict[str, Counter[str]]
+    forms: dict[str, dict[str, Counter[str]]]
+    refs: dict[str, dict[str, list[str]]]
+    openings: int = 0
+
+    def kept(self, part: str) -> dict[str, int]:
+        """Folded phrase kept -> count; written in its most frequent form."""
+        return {
+            min(self.forms[part][p].items(), key=lambda kv: (-kv[1], kv[0]))[0]: n
+            for p, n in self.count[part].items()
+            if n >= MIN_COUNT
+        }
+
+
+def learn_leads(items: list[Aligned], language: str, stop: frozenset[str]) -> Learnt:
+    """The lead of each opening, decided by the other openings of the same English lead.
+
+    A prefix (1..4 words, 1..6 Chinese characters) is supported by a set of openings when
+    openings with at least two different English continuations (``key``) start with it -- so
+    an object shared by two translations of the same English object does not count -- and
+    it starts more than half of the openings that share its first word.  The longest
+    supported prefix that ends well wins; the openings of the same English lead are asked
+    first, all openings of the part second.
+    """
+    obs = [(a, opening_units(dict(a.texts)[language], language, a.part)) for a in items]
+    obs = [(a, u) for a, u in obs if u]
+    groups: dict[tuple[str, str], list[tuple[Aligned, tuple[str, ...]]]] = defaultdict(list)
+    pools: dict[str, list[tuple[Aligned, tuple[str, ...]]]] = defaultdict(list)
+    for a, u in obs:
+        groups[(a.part, a.en_lead)].append((a, u))
+        pools[a.part].append((a, u))
+
+    def supported(prefix: tuple[str, ...], members: list[tuple[Aligned, tuple[str, ...]]]) -> bool:
+        n = len(prefix)
+        having = [a for a, u in members if fold(u[:n]) == prefix]
+        h = 2 if language == "ar" and prefix[0] in ARABIC_PARTICLES else 1
+        head = sum(1 for _, u in members if fold(u[:h]) == prefix[:h])
+        return len({a.key for a in having}) >= 2 and 2 * len(having) > head
+
+    learnt = Learnt(
+        {p: Counter() for p in PARTS.values()},
+        {p: defaultdict(Counter) for p in PARTS.values()},
+        {p: defaultdict(list) for p in PARTS.values()},
+        len(obs),
+    )
+    for a, u in obs:
+        lead: tuple[str, ...] = ()
+        for members in (groups[(a.part, a.en_lead)], pools[a.part]):
+            for n in range(len(u), 0, -1):
+                if ends_well(u[:n], language, stop) and supported(fold(u[:n]), members):
+                    lead = u[:n]
+                    break
+            if lead:
+                break
+        if lead:
+            key = join_units(fold(lead), language)
+            learnt.count[a.part][key] += 1
+            learnt.forms[a.part][key][join_units(lead, language)] += 1
+            learnt.refs[a.part][key].append(a.ref)
+    return learnt
+
+
+def lead_found(text: str, phrases: Iterable[str], language: str, part: str) -> bool:
+    """Rough stand-in for find_lead() on analysis text, for the build's held-out estimate."""
+    body = strip_number(analysis_form(text, language))
+    if language == "ar" and part == "preamble" and body.startswith(ARABIC_AND):
+        body = body[1:]  # find_lead() takes the joined "and" in front of any preambular lead
+    for p in phrases:
+        capital = part == "operative" or language == "ru"
+        if body.startswith(p) or (capital and body.startswith(p[:1].upper() + p[1:])):
+            nxt = body[len(p) : len(p) + 1]
+            if language == "zh" or not (nxt.isalnum() or nxt in "-_"):
+                return True
+    return False
+
+
+# --- header words --------------------------------------------------------------------------
+# Where the header words are found.  Each phrase is copied from the cited place ("unpc:N" is
+# line N of the aligned devset files, "udhr_xxx.txt:N" a line of that UDHR text, anything
+# else a corpus file); the build fails if the phrase is not there, and counts how many of the
+# header lines of that kind (English side matched by HEADER_LINES) hold it in each language.
+HEADER_LINES = {
+    "session": re.compile(r"^[A-Z][\w-]*(?: [\w-]+)*? session(?: \d{4})?$"),
+    "agenda item": re.compile(r"^Agenda items? \d"),
+    "adopted by": re.compile(r"^Adopted by the "),
+    "meeting": re.compile(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting\b"),
+}
+HEADER_EVIDENCE: tuple[tuple[str, str, str, str], ...] = (
+    ("en", "session", "session", "unpc:1"),
+    ("en", "session", "regular session", "unpc:99"),
+    ("en", "session", "special session", "unpc:467"),
+    ("en", "agenda item", "Agenda item", "unpc:146"),
+    ("en", "agenda item", "Agenda items", "unpc:390"),
+    ("en", "adopted by", "Adopted by", "unpc:3544"),
+    ("en", "adopted by", "Resolution adopted by", "pdf-text/A_RES_78_137.json"),
+    ("en", "meeting", "meeting", "unpc:561"),
+    ("en", "meeting", "plenary meeting", "unpc:873"),
+    ("en", "in favour", "In favour:", "structured/A_HRC_RES_24_24.json"),
+    ("en", "against", "Against:", "structured/A_HRC_RES_24_24.json"),
+    ("en", "abstaining", "Abstaining:", "structured/A_HRC_RES_24_24.json"),
+    ("fr", "session", "session", "unpc:1"),
+    ("fr", "session", "session ordinaire", "unpc:99"),
+    ("fr", "session", "session extraordinaire", "unpc:467"),
+    ("fr", "agenda item", "Point", "unpc:146"),
+    ("fr", "agenda item", "Points", "unpc:390"),
+    ("fr", "agenda item", "de l'ordre du jour", "unpc:146"),
+    ("fr", "adopted by", "Adoptée par", "unpc:3544"),
+    ("fr", "meeting", "séance", "unpc:561"),
+    ("fr", "meeting", "séance plénière", "unpc:873"),
+    ("es", "session", "período de sesiones", "unpc:1"),
+    ("es", "session", "período ordinario de sesiones", "unpc:99"),
+    ("es", "session", "período extraordinario de sesiones", "unpc:467"),
+    ("es", "agenda item", "Tema", "unpc:146"),
+    ("es", "agenda item", "Temas", "unpc:390"),
+    ("es", "agenda item", "del programa", "unpc:146"),
+    ("es", "adopted by", "Aprobada por", "unpc:3544"),
+    ("es", "adopted by", "Adoptada y proclamada por", "udhr_spa.txt:8"),
+    ("es", "meeting", "sesión", "unpc:561"),
+    ("es", "meeting", "sesión plenaria", "unpc:2150"),
+    ("es", "meeting", "reunión plenaria", "unpc:873"),
+    ("ru", "session", "сессия", "unpc:1"),
+    ("ru", "session", "очередная сессия", "unpc:99"),
+    ("ru", "session", "специальная сессия", "unpc:467"),
+    ("ru", "agenda item", "Пункт", "unpc:146"),
+    ("ru", "agenda item", "Пункты", "unpc:390"),
+    ("ru", "agenda item", "повестки дня", "unpc:146"),
+    ("ru", "adopted by", "принятая", "unpc:3544"),
+    ("ru", "adopted by", "Принята и провозглашена", "udhr_rus.txt:8"),
+    ("ru", "meeting", "заседание", "unpc:561"),
+    ("ru", "meeting", "пленарное заседание", "unpc:873"),
+    ("ar", "session", "الدورة", "unpc:1"),
+    ("ar", "session", "الدورة العادية", "unpc:99"),
+    ("ar", "session", "الدورة الاستثنائية", "unpc:467"),
+    ("ar", "agenda item", "البند", "unpc:146"),
+    ("ar", "agenda item", "البندان", "unpc:390"),
+    ("ar", "agenda item", "من جدول الأعمال", "unpc:146"),
+    ("ar", "adopted by", "الذي اتخذه", "unpc:3544"),
+    ("ar", "adopted by", "اعتُمد بموجب قرار", "udhr_arb.txt:8"),
+    ("ar", "meeting", "الجلسة", "unpc:561"),
+    ("ar", "meeting", "الجلسة العامة", "unpc:873"),
+    ("zh", "session", "届会议", "unpc:1"),
+    ("zh", "session", "届常会", "unpc:99"),
+    ("zh", "session", "特别会议", "unpc:467"),
+    ("zh", "agenda item", "议程项目", "unpc:146"),
+    ("zh", "adopted by", "通过", "unpc:3544"),
+    ("zh", "adopted by", "通过并颁布", "udhr_cmn_hans.txt:8"),
+    ("zh", "meeting", "次会议", "unpc:561"),
+    ("zh", "meeting", "次全体会议", "unpc:873"),
+)
+HEADER_KEYS = (
+    "enacting",
+    "session",
+    "agenda item",
+    "adopted by",
+    "meeting",
+    "in favour",
+    "against",
+    "abstaining",
+)
+ENACTING_EN = re.compile(r"^The (General Assembly|Economic and Social Council|Security Council),?$")
+
+
+def evidence_text(ref: str, language: str) -> str:
+    if ref.startswith("unpc:"):
+        return read_lines(language)[int(ref[5:]) - 1]
+    if ref.startswith("udhr_"):
+        name, line = ref.rsplit(":", 1)
+        with open(os.path.join(UDHR, name), encoding="utf-8") as fh:
+            return fh.read().split("\n")[int(line) - 1]
+    with open(os.path.join(CORPUS, ref), encoding="utf-8") as fh:
+        return fh.read()
+
+
+@dataclass
+class HeaderWord:
+    phrase: str
+    ref: str
+    support: str  # "n/N header lines of its kind", or "" where the kind has no aligned lines
+
+
+def header_words() -> dict[str, dict[str, list[HeaderWord]]]:
+    """Enacting formulas (aligned lines and the UDHR) and the checked HEADER_EVIDENCE."""
+    lines = {lang: read_lines(lang) for lang in LANGUAGES}
+    out: dict[str, dict[str, list[HeaderWord]]] = {lang: defaultdict(list) for lang in LANGUAGES}
+    formulas = [i for i, t in enumerate(lines["en"]) if ENACTING_EN.match(t.strip())]
+    for lang in LANGUAGES:
+        seen: set[str] = set()
+        for i in formulas:
+            text = lines[lang][i].strip()
+            if text not in seen:
+                seen.add(text)
+                out[lang]["enacting"].append(HeaderWord(text, f"unpc:{i + 1}", ""))
+        # the UDHR: the paragraph that is the formula alone, naming the body of the
+        # devset's "The General Assembly" line
+        ga = next(lines[lang][i].strip() for i in formulas if "General Assembly" in lines["en"][i])
+        core = ga.strip(",،，. ").removeprefix("إن ").replace("'", "’")
+        for stem in UDHR_FILES[lang]:
+            for k, para in enumerate(udhr_preamble(stem)):
+                if core in para and len(para) <= len(core) + 6 and para not in seen:
+                    seen.add(para)
+                    out[lang]["enacting"].append(HeaderWord(para, f"{stem}.xml:{k + 1}", ""))
+    kinds = {
+        kind: [i for i, t in enumerate(lines["en"]) if rx.match(t.strip())]
+        for kind, rx in HEADER_LINES.items()
+    }
+    for lang, kind, phrase, ref in HEADER_EVIDENCE:
+        if phrase not in evidence_text(ref, lang):
+            raise SystemExit(f"header evidence: {phrase!r} not found in {ref} ({lang})")
+        support = ""
+        if ref.startswith("unpc:") and kinds.get(kind):
+            n = sum(phrase.lower() in lines[lang][i].lower() for i in kinds[kind])
+            support = f"{n}/{len(kinds[kind])}"
+        out[lang][kind].append(HeaderWord(phrase, ref, support))
+    return out
+
+
+@dataclass
+class Multilingual:
+    leads: dict[str, dict[str, dict[str, int]]]  # language -> part -> phrase -> count
+    learnt: dict[str, Learnt]
+    heldout: dict[str, tuple[int, int]]
+    function_words: dict[str, list[tuple[str, int]]]
+    letters: dict[str, list[tuple[str, int]]]
+    stop: dict[str, list[str]]
+    headers: dict[str, dict[str, list[HeaderWord]]]
+    numbering: dict[str, Counter[str]]
+    aligned: int
+
+
+def number_shape(text: str) -> str:
+    m = NUMBER.match(text)
+    if not m:
+        return "(none)"
+    return re.sub("[\u0660-\u0669]", "٩", re.sub("[0-9]", "9", m.group().strip()))
+
+
+def build_multilingual(en_leads: dict[str, list[str]], stats: Counter[str]) -> Multilingual:
+    items = read_aligned(en_leads, stats)
+    resolution = set(resolution_rows())
+    stop: dict[str, list[str]] = {}
+    function_words: dict[str, list[tuple[str, int]]] = {}
+    letters: dict[str, list[tuple[str, int]]] = {}
+    for lang in LANGUAGES:
+        if lang == "zh":
+            continue
+        counts = word_counts(lang, resolution)
+        stop[lang] = [w for w, _ in counts.most_common(STOP_RANK)]
+        if lang in LATIN_LANGUAGES:
+            total = sum(counts.values())
+            function_words[lang] = [
+                (w, max(1, round(n * 10000 / total)))
+                for w, n in counts.most_common(FUNCTION_WORDS_N)
+            ]
+            lc = letter_counts(lang, resolution)
+            total = sum(lc.values())
+            letters[lang] = sorted(
+                (
+                    (ch, max(1, round(n * 100000 / total)))
+                    for ch, n in lc.items()
+                    if is_accented(ch, n)
+                ),
+                key=lambda kv: (-kv[1], kv[0]),
+            )
+    leads: dict[str, dict[str, dict[str, int]]] = {}
+    learnt: dict[str, Learnt] = {}
+    heldout: dict[str, tuple[int, int]] = {}
+    numbering: dict[str, Counter[str]] = {}
+    for lang in OTHER_LANGUAGES:
+        mine = [a for a in items if any(lg == lang for lg, _ in a.texts)]
+        s = frozenset(stop.get(lang, ()))
+        learnt[lang] = learn_leads(mine, lang, s)
+        leads[lang] = {p: learnt[lang].kept(p) for p in PARTS.values()}
+        # held out: learn without resolution_lines.tsv, look for leads in its openings
+        trained = learn_leads([a for a in mine if a.origin != "resolution_lines"], lang, s)
+        kept = {p: trained.kept(p) for p in PARTS.values()}
+        tests = [a for a in mine if a.origin == "resolution_lines"]
+        found = sum(
+            lead_found(dict(a.texts)[lang], order(kept[a.part]), lang, a.part) for a in tests
+        )
+        heldout[lang] = (found, len(tests))
+        numbering[lang] = Counter(
+            number_shape(dict(a.texts)[lang]) for a in mine if a.part == "operative"
+        )
+    return Multilingual(
+        leads,
+        learnt,
+        heldout,
+        function_words,
+        letters,
+        stop,
+        header_words(),
+        numbering,
+        len(items),
+    )
+
+
 # --- output --------------------------------------------------------------------------------
 def order(phrases: Iterable[str]) -> list[str]:
     """Longest first (in words, then characters), then alphabetically: longest match first."""
     return sorted(phrases, key=lambda p: (-len(p.split()), -len(p), p))
 
 
-def render(leads: dict[str, list[str]]) -> str:
+def phrase_lines(phrases: Iterable[str], indent: str) -> list[str]:
+    return [f"{indent}{json.dumps(p, ensure_ascii=False)}," for p in phrases]
+
+
+def render(leads: dict[str, list[str]], ml: Multilingual) -> str:
     lines = [
         "# GENERATED by tools/build_lexicon.py -- do not edit by hand; re-run the tool.",
         "# Source: /work/shared/corpus/structured/*.json (action_verb labels, both layouts),",
@@ -563,8 +1129,102 @@ def render(leads: dict[str, list[str]]) -> str:
         lines.append(f'        "{part}": (')
         lines.extend(f"            {json.dumps(p, ensure_ascii=False)}," for p in leads[part])
         lines.append("        ),")
-    lines += ["    },", "}", ""]
+    lines.append("    },")
+    lines += [
+        "    # fr, es, ru, ar, zh: learnt from /work/shared/corpus/multilingual -- the openings",
+        "    # aligned with an English lead above in unpc-devset (resolution_lines.tsv and the",
+        "    # other devset lines) and the UDHR preamble (English 'Whereas'); kept if chosen for",
+        f"    # >= {MIN_COUNT} openings.  Arabic without tatweel and harakat (the matcher ignores",
+        "    # them); Russian in the small letter the documents use (a capital also matches).",
+    ]
+    for lang in OTHER_LANGUAGES:
+        lines.append(f'    "{lang}": {{')
+        for part in ("preamble", "operative"):
+            lines.append(f'        "{part}": (')
+            lines.extend(phrase_lines(order(ml.leads[lang][part]), "            "))
+            lines.append("        ),")
+        lines.append("    },")
+    lines += ["}", ""]
+    lines += [
+        "# Header and vote-record words per language, copied from the corpus; the comment after",
+        "# each phrase says where ('unpc:N' = line N of multilingual/unpc-devset/UNv1.0.devset.*,",
+        "# 'udhr_xxx' = multilingual/udhr) and, for the header lines of the aligned devset, in how",
+        "# many of them (English side of that kind) the phrase occurs.  'in favour', 'against' and",
+        "# 'abstaining' (vote lists) occur in no multilingual corpus file: English only, from",
+        "# structured/.",
+        "HEADER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {",
+    ]
+    for lang in LANGUAGES:
+        lines.append(f'    "{lang}": {{')
+        for key in HEADER_KEYS:
+            words = ml.headers[lang].get(key)
+            if not words:
+                lines.append(f"        # {key!r}: not in the corpus")
+                continue
+            lines.append(f'        "{key}": (')
+            for w in words:
+                where = w.ref + (f" ({w.support})" if w.support else "")
+                lines.append(f"            {json.dumps(w.phrase, ensure_ascii=False)},  # {where}")
+            lines.append("        ),")
+        lines.append("    },")
+    lines += ["}", ""]
+    lines += [
+        f"# The {FUNCTION_WORDS_N} most frequent words of each Latin-script language, per 10,000",
+        "# words (lower case, split at apostrophes), counted in multilingual/unpc-devset (without",
+        "# the lines of resolution_lines.tsv) and the UDHR: for language detection.",
+        "FUNCTION_WORDS: dict[str, tuple[tuple[str, int], ...]] = {",
+    ]
+    for lang in LATIN_LANGUAGES:
+        lines.append(f'    "{lang}": (')
+        lines.extend(
+            f"        ({json.dumps(w, ensure_ascii=False)}, {n}),"
+            for w, n in ml.function_words[lang]
+        )
+        lines.append("    ),")
+    lines += ["}", ""]
+    lines += [
+        "# Letters outside ASCII per 100,000 letters, same texts (seen >= 3 times).",
+        "LETTERS: dict[str, tuple[tuple[str, int], ...]] = {",
+    ]
+    for lang in LATIN_LANGUAGES:
+        lines.append(f'    "{lang}": (')
+        lines.extend(
+            f"        ({json.dumps(ch, ensure_ascii=False)}, {n})," for ch, n in ml.letters[lang]
+        )
+        lines.append("    ),")
+    lines += ["}", ""]
     return "\n".join(lines)
+
+
+def report_multilingual(ml: Multilingual, stats: Counter[str], top: int) -> None:
+    print(f"\nmultilingual: {ml.aligned} aligned openings with an English lead")
+    for key, n in sorted(stats.items()):
+        print(f"  {key}: {n}")
+    for lang in OTHER_LANGUAGES:
+        learnt = ml.learnt[lang]
+        chosen = sum(sum(c.values()) for c in learnt.count.values())
+        found, total = ml.heldout[lang]
+        print(
+            f"\n{lang}: {learnt.openings} openings, {chosen} given a lead;"
+            f" lexicon {len(ml.leads[lang]['preamble'])} preamble +"
+            f" {len(ml.leads[lang]['operative'])} operative phrases;"
+            f" held-out (learnt without resolution_lines.tsv) finds a lead in"
+            f" {found}/{total} of its openings"
+        )
+        if lang in ml.stop:
+            print(f"  frequent words (cannot end a lead): {' '.join(ml.stop[lang][:20])} ...")
+        for part in PARTS.values():
+            best = sorted(ml.leads[lang][part].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+            print(f"  {part}: " + ", ".join(f"{p} {n}" for p, n in best))
+        shapes = ", ".join(f"{s!r} {n}" for s, n in ml.numbering[lang].most_common(4))
+        print(f"  operative numbering: {shapes}")
+    print("\nheader words:")
+    for lang in LANGUAGES:
+        have = [k for k in HEADER_KEYS if ml.headers[lang].get(k)]
+        missing = [k for k in HEADER_KEYS if k not in have]
+        print(
+            f"  {lang}: {len(have)} kinds" + (f"; not in the corpus: {missing}" if missing else "")
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -575,8 +1235,10 @@ def main(argv: list[str] | None = None) -> int:
     stats: Counter[str] = Counter()
     t, cores = build(stats)
     leads = {p: order(set(t.kept(p)) | set(cores.kept(p))) for p in PARTS.values()}
+    ml_stats: Counter[str] = Counter()
+    ml = build_multilingual(leads, ml_stats)
     with open(args.output, "w", encoding="utf-8") as fh:
-        fh.write(render(leads))
+        fh.write(render(leads, ml))
     for key, n in sorted(stats.items()):
         print(f"  {key}: {n}")
     for part in PARTS.values():
@@ -587,6 +1249,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for phrase, n in c.most_common(args.top):
             print(f"  {n:6d} {len(t.docs[part][phrase]):5d}  {phrase}")
+    report_multilingual(ml, ml_stats, min(args.top, 12))
     print(f"\nwrote {os.path.relpath(args.output, REPO)}")
     return 0
 

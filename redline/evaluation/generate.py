@@ -91,8 +91,9 @@ class _Item:
 
     @property
     def editable(self) -> bool:
-        """One paragraph not edited yet: a second edit could take it past the 30%."""
-        return len(self.paragraphs) == 1 and self.origin in ("same", "added") and not self.edited
+        """One old paragraph not edited yet: a second edit could take it past the 30%, and an
+        edit to an added paragraph could bring it near an old one (it must stay new)."""
+        return len(self.paragraphs) == 1 and self.origin == "same" and not self.edited
 
     @property
     def plain(self) -> bool:

@@ -343,4 +343,799 @@ LEADS: dict[str, dict[str, tuple[str, ...]]] = {
             "Pays",
         ),
     },
+    # fr, es, ru, ar, zh: learnt from /work/shared/corpus/multilingual -- the openings
+    # aligned with an English lead above in unpc-devset (resolution_lines.tsv and the
+    # other devset lines) and the UDHR preamble (English 'Whereas'); kept if chosen for
+    # >= 2 openings.  Arabic without tatweel and harakat (the matcher ignores
+    # them); Russian in the small letter the documents use (a capital also matches).
+    "fr": {
+        "preamble": (
+            "Se déclarant préoccupé",
+            "Ayant examiné",
+            "Se félicitant",
+            "Prenant note",
+            "Compte tenu",
+            "Reconnaissant",
+            "Considérant",
+            "Réaffirmant",
+            "Condamnant",
+            "Consciente",
+            "Constatant",
+            "Soulignant",
+            "Demandant",
+            "Rappelant",
+            "Estimant",
+            "Saluant",
+            "Notant",
+            "Ayant",
+        ),
+        "operative": (
+            "Prie instamment",
+            "Se félicite",
+            "Prend note",
+            "Encourage",
+            "Réaffirme",
+            "Approuve",
+            "Condamne",
+            "Constate",
+            "Rappelle",
+            "Souligne",
+            "Appelle",
+            "Demande",
+            "Exhorte",
+            "Exprime",
+            "Décide",
+            "Engage",
+            "Invite",
+            "Prend",
+            "Salue",
+            "Note",
+            "Prie",
+        ),
+    },
+    "es": {
+        "preamble": (
+            "Observando con preocupación",
+            "Acogiendo con beneplácito",
+            "Poniendo de relieve",
+            "Expresando preocupación",
+            "Habiendo examinado",
+            "Haciendo notar",
+            "Tomando nota",
+            "Considerando",
+            "Reconociendo",
+            "Reafirmando",
+            "Condenando",
+            "Destacando",
+            "Encomiando",
+            "Expresando",
+            "Observando",
+            "Recalcando",
+            "Recordando",
+            "Reiterando",
+            "Subrayando",
+            "Teniendo",
+        ),
+        "operative": (
+            "Acoge con beneplácito",
+            "Observa con aprecio",
+            "Pone de relieve",
+            "Toma nota",
+            "Reafirma",
+            "Reconoce",
+            "Recuerda",
+            "Solicita",
+            "Alienta",
+            "Aprueba",
+            "Condena",
+            "Destaca",
+            "Exhorta",
+            "Expresa",
+            "Observa",
+            "Recalca",
+            "Reitera",
+            "Decide",
+            "Invita",
+            "Insta",
+            "Hace",
+            "Pide",
+        ),
+    },
+    "ru": {
+        "preamble": (
+            "выражая обеспокоенность по поводу",
+            "принимая во внимание",
+            "принимая к сведению",
+            "вновь подтверждая",
+            "высоко оценивая",
+            "особо отмечая",
+            "подтверждая",
+            "подчеркивая",
+            "приветствуя",
+            "рассмотрев",
+            "напоминая",
+            "признавая",
+            "принимая",
+            "ссылаясь",
+            "учитывая",
+            "выражая",
+            "отмечая",
+            "будучи",
+            "вновь",
+        ),
+        "operative": (
+            "с удовлетворением отмечает",
+            "принимает к сведению",
+            "настоятельно призывает",
+            "вновь подтверждает",
+            "особо отмечает",
+            "просит далее",
+            "подтверждает",
+            "подчеркивает",
+            "постановляет",
+            "приветствует",
+            "рекомендует",
+            "напоминает",
+            "предлагает",
+            "призывает",
+            "выражает",
+            "одобряет",
+            "осуждает",
+            "отмечает",
+            "признает",
+            "просит",
+            "вновь",
+        ),
+    },
+    "ar": {
+        "preamble": (
+            "إذ تضع في اعتبارها",
+            "إذ يضع في اعتباره",
+            "إذ تؤكد من جديد",
+            "إذ يؤكد من جديد",
+            "إذ تعيد تأكيد",
+            "إذ يعيد تأكيد",
+            "إذ تحيط علما",
+            "إذ يحيط علما",
+            "إدراكا منه",
+            "إذ تعترف",
+            "إذ تلاحظ",
+            "إذ يلاحظ",
+            "لما كانت",
+            "إذ تؤكد",
+            "إذ ترحب",
+            "إذ تسلم",
+            "إذ تشدد",
+            "إذ تشير",
+            "إذ نسلم",
+            "إذ يؤكد",
+            "إذ يدين",
+            "إذ يرحب",
+            "إذ يشدد",
+            "إذ يشيد",
+            "إذ يشير",
+            "إذ يعرب",
+            "إذ ينوه",
+            "قد نظرت",
+            "لما كان",
+            "اقتناعا",
+        ),
+        "operative": (
+            "تؤكد من جديد",
+            "تحيط علما",
+            "تطلب كذلك",
+            "يحيط علما",
+            "تلاحظ",
+            "يلاحظ",
+            "تؤكد",
+            "تؤيد",
+            "تدعو",
+            "ترحب",
+            "تشجع",
+            "تطلب",
+            "تقرر",
+            "تكرر",
+            "يؤكد",
+            "يدعو",
+            "يدين",
+            "يرحب",
+            "يسلم",
+            "يشجع",
+            "يشدد",
+            "يشير",
+            "يطلب",
+            "يعرب",
+            "يعيد",
+            "يقرر",
+            "ينوه",
+            "يهيب",
+            "تحث",
+            "يحث",
+        ),
+    },
+    "zh": {
+        "preamble": (
+            "关切地注意到",
+            "表示注意到",
+            "强调指出",
+            "着重指出",
+            "表示关切",
+            "又确认",
+            "审议了",
+            "注意到",
+            "认识到",
+            "再次",
+            "回顾",
+            "强调",
+            "指出",
+            "欢迎",
+            "确认",
+            "表示",
+            "赞扬",
+            "重申",
+            "鉴于",
+            "鑑於",
+            "铭记",
+            "又",
+        ),
+        "operative": (
+            "赞赏地注意到",
+            "表示注意到",
+            "强调指出",
+            "又决定",
+            "注意到",
+            "认识到",
+            "促请",
+            "再次",
+            "决定",
+            "回顾",
+            "强调",
+            "敦促",
+            "核准",
+            "欢迎",
+            "特别",
+            "确认",
+            "表示",
+            "还请",
+            "邀请",
+            "重申",
+            "鼓励",
+            "又",
+            "请",
+            "还",
+        ),
+    },
+}
+
+# Header and vote-record words per language, copied from the corpus; the comment after
+# each phrase says where ('unpc:N' = line N of multilingual/unpc-devset/UNv1.0.devset.*,
+# 'udhr_xxx' = multilingual/udhr) and, for the header lines of the aligned devset, in how
+# many of them (English side of that kind) the phrase occurs.  'in favour', 'against' and
+# 'abstaining' (vote lists) occur in no multilingual corpus file: English only, from
+# structured/.
+HEADER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "enacting": (
+            "The Economic and Social Council,",  # unpc:121
+            "The General Assembly,",  # unpc:1073
+            "The General Assembly",  # unpc:1412
+        ),
+        "session": (
+            "session",  # unpc:1 (15/15)
+            "regular session",  # unpc:99 (1/15)
+            "special session",  # unpc:467 (1/15)
+        ),
+        "agenda item": (
+            "Agenda item",  # unpc:146 (24/24)
+            "Agenda items",  # unpc:390 (3/24)
+        ),
+        "adopted by": (
+            "Adopted by",  # unpc:3544 (1/1)
+            "Resolution adopted by",  # pdf-text/A_RES_78_137.json
+        ),
+        "meeting": (
+            "meeting",  # unpc:561 (11/11)
+            "plenary meeting",  # unpc:873 (2/11)
+        ),
+        "in favour": (
+            "In favour:",  # structured/A_HRC_RES_24_24.json
+        ),
+        "against": (
+            "Against:",  # structured/A_HRC_RES_24_24.json
+        ),
+        "abstaining": (
+            "Abstaining:",  # structured/A_HRC_RES_24_24.json
+        ),
+    },
+    "fr": {
+        "enacting": (
+            "Le Conseil économique et social,",  # unpc:121
+            "L'Assemblée générale,",  # unpc:1073
+            "L'Assemblée générale",  # unpc:1412
+            "L’Assemblée générale",  # udhr_fra.xml:8
+        ),
+        "session": (
+            "session",  # unpc:1 (15/15)
+            "session ordinaire",  # unpc:99 (1/15)
+            "session extraordinaire",  # unpc:467 (1/15)
+        ),
+        "agenda item": (
+            "Point",  # unpc:146 (24/24)
+            "Points",  # unpc:390 (3/24)
+            "de l'ordre du jour",  # unpc:146 (24/24)
+        ),
+        "adopted by": (
+            "Adoptée par",  # unpc:3544 (1/1)
+        ),
+        "meeting": (
+            "séance",  # unpc:561 (11/11)
+            "séance plénière",  # unpc:873 (2/11)
+        ),
+        # 'in favour': not in the corpus
+        # 'against': not in the corpus
+        # 'abstaining': not in the corpus
+    },
+    "es": {
+        "enacting": (
+            "El Consejo Económico y Social,",  # unpc:121
+            "La Asamblea General,",  # unpc:1073
+            "La Asamblea General",  # unpc:1412
+        ),
+        "session": (
+            "período de sesiones",  # unpc:1 (13/15)
+            "período ordinario de sesiones",  # unpc:99 (1/15)
+            "período extraordinario de sesiones",  # unpc:467 (1/15)
+        ),
+        "agenda item": (
+            "Tema",  # unpc:146 (24/24)
+            "Temas",  # unpc:390 (3/24)
+            "del programa",  # unpc:146 (24/24)
+        ),
+        "adopted by": (
+            "Aprobada por",  # unpc:3544 (1/1)
+            "Adoptada y proclamada por",  # udhr_spa.txt:8
+        ),
+        "meeting": (
+            "sesión",  # unpc:561 (10/11)
+            "sesión plenaria",  # unpc:2150 (1/11)
+            "reunión plenaria",  # unpc:873 (1/11)
+        ),
+        # 'in favour': not in the corpus
+        # 'against': not in the corpus
+        # 'abstaining': not in the corpus
+    },
+    "ru": {
+        "enacting": (
+            "Экономический и Социальный Совет,",  # unpc:121
+            "Генеральная Ассамблея,",  # unpc:1073
+            "Генеральная Ассамблея",  # unpc:1412
+        ),
+        "session": (
+            "сессия",  # unpc:1 (13/15)
+            "очередная сессия",  # unpc:99 (1/15)
+            "специальная сессия",  # unpc:467 (1/15)
+        ),
+        "agenda item": (
+            "Пункт",  # unpc:146 (24/24)
+            "Пункты",  # unpc:390 (3/24)
+            "повестки дня",  # unpc:146 (24/24)
+        ),
+        "adopted by": (
+            "принятая",  # unpc:3544 (1/1)
+            "Принята и провозглашена",  # udhr_rus.txt:8
+        ),
+        "meeting": (
+            "заседание",  # unpc:561 (11/11)
+            "пленарное заседание",  # unpc:873 (2/11)
+        ),
+        # 'in favour': not in the corpus
+        # 'against': not in the corpus
+        # 'abstaining': not in the corpus
+    },
+    "ar": {
+        "enacting": (
+            "إن المجلس الاقتصادي والاجتماعي،",  # unpc:121
+            "إن الجمعية العامة،",  # unpc:1073
+            "إن الجمعية العامة",  # unpc:1412
+            "فإن الجمعية العامة",  # udhr_arb.xml:7
+        ),
+        "session": (
+            "الدورة",  # unpc:1 (14/15)
+            "الدورة العادية",  # unpc:99 (1/15)
+            "الدورة الاستثنائية",  # unpc:467 (1/15)
+        ),
+        "agenda item": (
+            "البند",  # unpc:146 (24/24)
+            "البندان",  # unpc:390 (3/24)
+            "من جدول الأعمال",  # unpc:146 (24/24)
+        ),
+        "adopted by": (
+            "الذي اتخذه",  # unpc:3544 (1/1)
+            "اعتُمد بموجب قرار",  # udhr_arb.txt:8
+        ),
+        "meeting": (
+            "الجلسة",  # unpc:561 (11/11)
+            "الجلسة العامة",  # unpc:873 (2/11)
+        ),
+        # 'in favour': not in the corpus
+        # 'against': not in the corpus
+        # 'abstaining': not in the corpus
+    },
+    "zh": {
+        "enacting": (
+            "经济及社会理事会，",  # unpc:121
+            "大会，",  # unpc:1073
+        ),
+        "session": (
+            "届会议",  # unpc:1 (13/15)
+            "届常会",  # unpc:99 (1/15)
+            "特别会议",  # unpc:467 (1/15)
+        ),
+        "agenda item": (
+            "议程项目",  # unpc:146 (24/24)
+        ),
+        "adopted by": (
+            "通过",  # unpc:3544 (1/1)
+            "通过并颁布",  # udhr_cmn_hans.txt:8
+        ),
+        "meeting": (
+            "次会议",  # unpc:561 (9/11)
+            "次全体会议",  # unpc:873 (2/11)
+        ),
+        # 'in favour': not in the corpus
+        # 'against': not in the corpus
+        # 'abstaining': not in the corpus
+    },
+}
+
+# The 100 most frequent words of each Latin-script language, per 10,000
+# words (lower case, split at apostrophes), counted in multilingual/unpc-devset (without
+# the lines of resolution_lines.tsv) and the UDHR: for language detection.
+FUNCTION_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
+    "en": (
+        ("the", 940),
+        ("of", 537),
+        ("and", 437),
+        ("to", 330),
+        ("in", 251),
+        ("for", 126),
+        ("on", 123),
+        ("a", 117),
+        ("that", 94),
+        ("by", 72),
+        ("with", 67),
+        ("as", 66),
+        ("be", 55),
+        ("is", 50),
+        ("its", 49),
+        ("at", 44),
+        ("united", 44),
+        ("nations", 37),
+        ("international", 37),
+        ("women", 37),
+        ("from", 34),
+        ("states", 34),
+        ("are", 32),
+        ("development", 31),
+        ("their", 31),
+        ("was", 31),
+        ("it", 30),
+        ("all", 30),
+        ("security", 30),
+        ("has", 30),
+        ("council", 29),
+        ("or", 28),
+        ("an", 27),
+        ("committee", 27),
+        ("s", 26),
+        ("which", 26),
+        ("general", 25),
+        ("have", 25),
+        ("including", 24),
+        ("national", 23),
+        ("will", 22),
+        ("also", 21),
+        ("other", 21),
+        ("this", 21),
+        ("rights", 21),
+        ("support", 18),
+        ("information", 18),
+        ("not", 17),
+        ("nuclear", 17),
+        ("parties", 17),
+        ("such", 17),
+        ("been", 17),
+        ("agenda", 17),
+        ("government", 17),
+        ("were", 16),
+        ("group", 16),
+        ("human", 16),
+        ("implementation", 16),
+        ("republic", 16),
+        ("under", 16),
+        ("report", 15),
+        ("work", 15),
+        ("session", 14),
+        ("law", 14),
+        ("should", 14),
+        ("countries", 14),
+        ("i", 14),
+        ("action", 13),
+        ("meeting", 13),
+        ("held", 13),
+        ("conference", 13),
+        ("social", 13),
+        ("people", 13),
+        ("secretary", 13),
+        ("against", 12),
+        ("regional", 12),
+        ("any", 12),
+        ("state", 12),
+        ("non", 12),
+        ("programme", 12),
+        ("would", 12),
+        ("through", 12),
+        ("those", 12),
+        ("health", 12),
+        ("commission", 11),
+        ("organizations", 11),
+        ("one", 11),
+        ("country", 11),
+        ("convention", 11),
+        ("resolution", 11),
+        ("had", 11),
+        ("gender", 11),
+        ("working", 11),
+        ("well", 11),
+        ("into", 11),
+        ("economic", 11),
+        ("between", 11),
+        ("member", 11),
+        ("new", 10),
+        ("treaty", 10),
+    ),
+    "fr": (
+        ("de", 658),
+        ("la", 377),
+        ("et", 353),
+        ("des", 316),
+        ("l", 281),
+        ("les", 269),
+        ("à", 241),
+        ("le", 241),
+        ("d", 185),
+        ("du", 166),
+        ("en", 153),
+        ("dans", 92),
+        ("pour", 90),
+        ("que", 82),
+        ("au", 78),
+        ("sur", 77),
+        ("a", 75),
+        ("un", 67),
+        ("par", 67),
+        ("une", 59),
+        ("qui", 57),
+        ("aux", 54),
+        ("il", 44),
+        ("est", 42),
+        ("ont", 39),
+        ("qu", 37),
+        ("femmes", 29),
+        ("été", 28),
+        ("états", 27),
+        ("avec", 26),
+        ("ce", 26),
+        ("nations", 26),
+        ("se", 25),
+        ("sont", 25),
+        ("unies", 25),
+        ("s", 25),
+        ("plus", 24),
+        ("pays", 24),
+        ("sécurité", 24),
+        ("développement", 23),
+        ("conseil", 23),
+        ("ou", 22),
+        ("leur", 22),
+        ("ces", 21),
+        ("son", 20),
+        ("comité", 19),
+        ("autres", 19),
+        ("être", 18),
+        ("sa", 18),
+        ("ses", 17),
+        ("droits", 17),
+        ("droit", 17),
+        ("ainsi", 17),
+        ("ne", 16),
+        ("parties", 16),
+        ("membres", 16),
+        ("groupe", 16),
+        ("programme", 16),
+        ("pas", 15),
+        ("tous", 15),
+        ("notamment", 15),
+        ("entre", 15),
+        ("rapport", 15),
+        ("leurs", 14),
+        ("également", 14),
+        ("organisation", 14),
+        ("général", 14),
+        ("travail", 13),
+        ("comme", 13),
+        ("activités", 13),
+        ("mesures", 13),
+        ("fait", 13),
+        ("y", 13),
+        ("faire", 13),
+        ("contre", 12),
+        ("cette", 12),
+        ("état", 12),
+        ("ordre", 12),
+        ("international", 12),
+        ("jour", 12),
+        ("cadre", 12),
+        ("non", 11),
+        ("services", 11),
+        ("n", 11),
+        ("république", 11),
+        ("session", 11),
+        ("conférence", 11),
+        ("mise", 11),
+        ("action", 11),
+        ("armes", 11),
+        ("œuvre", 11),
+        ("internationale", 11),
+        ("commission", 10),
+        ("afin", 10),
+        ("elle", 10),
+        ("secrétaire", 10),
+        ("gouvernement", 10),
+        ("après", 10),
+        ("toutes", 10),
+        ("informations", 10),
+    ),
+    "es": (
+        ("de", 983),
+        ("la", 549),
+        ("y", 362),
+        ("el", 337),
+        ("en", 313),
+        ("los", 247),
+        ("las", 231),
+        ("a", 228),
+        ("que", 214),
+        ("del", 172),
+        ("para", 116),
+        ("se", 105),
+        ("con", 84),
+        ("por", 70),
+        ("un", 61),
+        ("su", 59),
+        ("al", 57),
+        ("sobre", 56),
+        ("una", 55),
+        ("no", 36),
+        ("como", 35),
+        ("naciones", 32),
+        ("unidas", 31),
+        ("estados", 30),
+        ("sus", 29),
+        ("seguridad", 27),
+        ("desarrollo", 25),
+        ("entre", 25),
+        ("consejo", 24),
+        ("general", 23),
+        ("mujeres", 22),
+        ("ha", 21),
+        ("internacional", 21),
+        ("más", 20),
+        ("o", 20),
+        ("es", 19),
+        ("comité", 18),
+        ("lo", 18),
+        ("período", 17),
+        ("también", 17),
+        ("programa", 17),
+        ("derechos", 17),
+        ("grupo", 17),
+        ("información", 17),
+        ("partes", 16),
+        ("contra", 16),
+        ("derecho", 16),
+        ("países", 16),
+        ("medidas", 15),
+        ("miembros", 15),
+        ("república", 15),
+        ("sesiones", 14),
+        ("aplicación", 14),
+        ("todos", 14),
+        ("comisión", 14),
+        ("e", 13),
+        ("trabajo", 13),
+        ("gobierno", 13),
+        ("informe", 13),
+        ("nacional", 13),
+        ("han", 13),
+        ("actividades", 13),
+        ("servicios", 12),
+        ("apoyo", 12),
+        ("fin", 12),
+        ("armas", 12),
+        ("estado", 11),
+        ("parte", 11),
+        ("así", 11),
+        ("conferencia", 11),
+        ("nucleares", 11),
+        ("humanos", 10),
+        ("sin", 10),
+        ("internacionales", 10),
+        ("organizaciones", 10),
+        ("secretario", 10),
+        ("otras", 10),
+        ("organización", 10),
+        ("respecto", 10),
+        ("este", 10),
+        ("paz", 9),
+        ("todas", 9),
+        ("salud", 9),
+        ("personas", 9),
+        ("mujer", 9),
+        ("durante", 9),
+        ("resolución", 9),
+        ("otros", 9),
+        ("tema", 9),
+        ("tratado", 9),
+        ("mundial", 8),
+        ("ese", 8),
+        ("además", 8),
+        ("secretaría", 8),
+        ("son", 8),
+        ("programas", 8),
+        ("nacionales", 8),
+        ("sistema", 8),
+        ("cooperación", 8),
+        ("especial", 8),
+    ),
+}
+
+# Letters outside ASCII per 100,000 letters, same texts (seen >= 3 times).
+LETTERS: dict[str, tuple[tuple[str, int], ...]] = {
+    "en": (
+        ("é", 4),
+        ("á", 1),
+        ("â", 1),
+        ("í", 1),
+    ),
+    "fr": (
+        ("é", 2992),
+        ("à", 482),
+        ("è", 279),
+        ("ê", 89),
+        ("ô", 31),
+        ("œ", 24),
+        ("â", 22),
+        ("ç", 20),
+        ("î", 17),
+        ("ï", 14),
+        ("û", 13),
+        ("ù", 12),
+        ("ë", 6),
+        ("á", 1),
+        ("í", 1),
+    ),
+    "es": (
+        ("ó", 1010),
+        ("í", 435),
+        ("á", 309),
+        ("é", 223),
+        ("ú", 101),
+        ("ñ", 93),
+        ("º", 10),
+        ("ª", 7),
+        ("â", 1),
+        ("ü", 1),
+        ("š", 1),
+    ),
 }

@@ -27,6 +27,7 @@ from ._marks import (
     _relocate_last_mark,
     _Wrap,
 )
+from ._seams import separate_seams
 from ._xml_safe import xml_safe
 
 __all__ = ["docx_bytes", "write_docx"]
@@ -405,6 +406,7 @@ def docx_bytes(
     _carry_marks_back(b.paras, "accept")
     _carry_marks_back(b.paras, "reject")
     _relocate_last_mark(b.paras)
+    separate_seams(b.paras, b.tracked)
     for para in b.paras:
         if para.mark is not None:
             para.mark_el = b.tracked(para.mark)
