@@ -91,3 +91,11 @@ def test_errors_form_one_tree() -> None:
         assert issubclass(cls, errors.InputError) and issubclass(cls, ValueError)
     assert issubclass(errors.OutputError, errors.RedlineError)
     assert issubclass(errors.ConservationError, errors.RedlineError)
+
+
+def test_text_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:  # sparse: the size is what counts, nothing is read
+        fh.truncate(50 * 1024 * 1024 + 1)
+    with pytest.raises(errors.InputError, match=r"huge\.txt: the file is 50 MB; the limit"):
+        redline.parse(path)
