@@ -13,7 +13,10 @@ from .comparison import Comparison, compare_resolutions
 from .errors import AmbiguousInputError, DocumentError, InputError, UnsafeCharacterError
 from .model import Resolution
 from .parse import parse_bytes, parse_string
+from .parse._conserve import verify_conservation
+from .parse._structure import parse_lines
 from .word import substitutions
+from .word.docx_input import read_docx
 
 Source = Union[str, "os.PathLike[str]", Resolution]
 """What `compare` takes for each side: a file path, the text itself, or a parsed Resolution."""
@@ -21,10 +24,17 @@ Source = Union[str, "os.PathLike[str]", Resolution]
 _LOOKS_LIKE_FILE = re.compile(r"^[^\n]{0,4096}\.(?:txt|md|markdown|docx|pdf|odt|doc|rtf)\s*$", re.I)
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 """Text inputs above this size are refused (README: limits)."""
+MAX_DOCX_BYTES = 100 * 1024 * 1024
+"""Word files above this size are refused before they are opened."""
 
 
-def parse(source: Source, *, name: str = "<text>", language: str = "en") -> Resolution:
+def parse(
+    source: Source, *, name: str = "<text>", language: str = "en", existing_changes: str = "accept"
+) -> Resolution:
     """Parse one input: a path (os.PathLike), the text itself (str), or a Resolution.
+
+    `existing_changes` says how a Word file's own tracked changes are read: "accept" (as
+    Accept All shows the file) or "reject"; a warning says how many there were.
 
     >>> parse(Path("examples/hrc-47-9.md")).header.symbol
     'A/HRC/RES/47/9'
@@ -40,23 +50,24 @@ def parse(source: Source, *, name: str = "<text>", language: str = "en") -> Reso
             )
         return parse_string(source, source=name, language=language)
     if isinstance(source, os.PathLike):
-        return _read_file(Path(source), language=language)
+        return _read_file(Path(source), language=language, existing_changes=existing_changes)
     raise TypeError(f"cannot compare a {type(source).__name__}: pass a Path, a str or a Resolution")
 
 
-def _read_file(path: Path, *, language: str) -> Resolution:
+def _read_file(path: Path, *, language: str, existing_changes: str = "accept") -> Resolution:
     name = str(path)
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".pdf", ".doc", ".odt"):
+    if suffix in (".pdf", ".doc", ".odt"):
         raise DocumentError(
             f"reading {suffix} files is not supported yet; save it as text", source=name
         )
+    limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
     try:
         size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
+        if size > limit:
             raise InputError(
-                f"the file is {size / 2**20:.0f} MB; the limit for a text is "
-                f"{MAX_TEXT_BYTES // 2**20} MB",
+                f"the file is {size / 2**20:.0f} MB; the limit for a {suffix or 'text'} file is "
+                f"{limit // 2**20} MB",
                 source=name,
             )
         data = path.read_bytes()
@@ -68,6 +79,13 @@ def _read_file(path: Path, *, language: str) -> Resolution:
         raise InputError("permission denied: the file cannot be read", source=name) from exc
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
+    if suffix == ".docx":
+        lines, noise, text, warnings = read_docx(
+            data, source=name, existing_changes=existing_changes
+        )
+        resolution = parse_lines(lines, noise, source=name, language=language)
+        verify_conservation(text, resolution)
+        return replace(resolution, warnings=resolution.warnings + tuple(warnings))
     return parse_bytes(data, source=name, language=language)
 
 
@@ -78,19 +96,22 @@ def compare(
     threshold: float = DEFAULT_THRESHOLD,
     language: str = "en",
     strict: bool = False,
+    existing_changes: str = "accept",
 ) -> Comparison:
     """Compare two resolutions given as paths, texts or parsed Resolutions.
 
     Characters XML cannot hold are written by the one documented mapping (`xml_safe`) and
     each is named in the comparison's warnings; `strict=True` refuses them instead.
+    `existing_changes` ("accept" or "reject") says how tracked changes already in a Word
+    input are read.
 
     >>> c = compare(Path("examples/hrc-46-13.txt"), Path("examples/hrc-47-9.md"))
     >>> c.summary()  # doctest: +ELLIPSIS
     '... paragraphs matched ...'
     """
     comparison = compare_resolutions(
-        parse(old, name="<old>", language=language),
-        parse(new, name="<new>", language=language),
+        parse(old, name="<old>", language=language, existing_changes=existing_changes),
+        parse(new, name="<new>", language=language, existing_changes=existing_changes),
         threshold=threshold,
     )
     unsafe = _unsafe_characters(comparison)

@@ -18,12 +18,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare two resolutions by their structure and write a Word redline "
         "with tracked changes.",
     )
-    ap.add_argument("old", type=Path, help="the earlier text (.txt or .md)")
-    ap.add_argument("new", type=Path, help="the later text (.txt or .md)")
+    ap.add_argument("old", type=Path, help="the earlier text (.txt, .md or .docx)")
+    ap.add_argument("new", type=Path, help="the later text (.txt, .md or .docx)")
     ap.add_argument("-o", "--output", type=Path, help="the redline DOCX to write")
     ap.add_argument("--report", type=Path, help="also write the match report (JSON) here")
     ap.add_argument("--author", default="redline", help="author of the tracked changes")
     ap.add_argument("--date", help="date of the tracked changes, ISO 8601 (default: now)")
+    ap.add_argument(
+        "--existing-changes",
+        choices=("accept", "reject"),
+        default="accept",
+        help="read Word inputs that carry tracked changes as accepted (default) or rejected",
+    )
     ap.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     return ap
 
@@ -31,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        comparison = compare(args.old, args.new)
+        comparison = compare(args.old, args.new, existing_changes=args.existing_changes)
         if args.output:
             write_docx(comparison, args.output, author=args.author, date=args.date)
         if args.report:

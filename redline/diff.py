@@ -205,11 +205,33 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     An inserted mark splits a line in two, a deleted one joins two lines: the same edits
     serve sub-paragraphs, header lines, splits and merges.
     """
+    if tuple(new) < tuple(old):  # one orientation, so swapping the texts gives the inverse
+        return _invert(diff_lines(new, old))
     (a, b), alphabet = _encode([_line_tokens(old), _line_tokens(new)])
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
     return _edits(_fold_spaces(_blocks(diffs, alphabet)))
+
+
+def _invert(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    """The diff read the other way: insertions become deletions, deletions first again.
+
+    Among equally short edit scripts diff-match-patch picks by direction; diffing in one
+    orientation keeps "swap the texts, get the inverse" exact, marked characters included.
+    """
+    swap = {Op.EQUAL: Op.EQUAL, Op.INSERT: Op.DELETE, Op.DELETE: Op.INSERT}
+    out: list[Edit] = []
+    run: list[Edit] = []
+    for e in (*edits, None):
+        if e is None or e.op is Op.EQUAL:
+            out += [x for x in run if x.op is Op.DELETE] + [x for x in run if x.op is Op.INSERT]
+            run = []
+            if e is not None:
+                out.append(e)
+        else:
+            run.append(Edit(swap[e.op], e.text, e.mark))
+    return tuple(out)
 
 
 def diff_words(old: str, new: str) -> tuple[Edit, ...]:
