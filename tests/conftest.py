@@ -27,3 +27,53 @@ def shared_dir() -> Path:
         return locate_shared_dir()
     except SharedDirMissing as exc:
         pytest.fail(str(exc), pytrace=False)
+
+
+# Every DOCX the suite writes is also opened by LibreOffice once, at the end of the run:
+# the writes are collected (one copy per distinct file) and handed to the oracle in one
+# call; a file LibreOffice cannot load fails the run. Tests that write deliberately broken
+# packages do not go through `write_package`, so they are not collected.
+_WRITTEN: dict[str, bytes] = {}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_written_docx() -> object:
+    import hashlib
+
+    from redline.word import _package
+
+    original = _package.write_package
+
+    def recording(path: Path, parts: dict[str, bytes]) -> None:
+        original(path, parts)
+        data = Path(path).read_bytes()
+        _WRITTEN.setdefault(hashlib.sha256(data).hexdigest(), data)
+
+    _package.write_package = recording  # type: ignore[assignment]
+    yield
+    _package.write_package = original  # type: ignore[assignment]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from oracle import oracle_available, run_oracle
+
+    if not _WRITTEN or not oracle_available():
+        if _WRITTEN and os.environ.get("REDLINE_REQUIRE_ORACLE") == "1":
+            session.exitstatus = 1
+            print("\nLibreOffice is required to open the written DOCX files, and is missing")
+        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="redline-written-") as folder:
+        paths = []
+        for digest, data in sorted(_WRITTEN.items()):
+            path = Path(folder) / f"{digest[:16]}.docx"
+            path.write_bytes(data)
+            paths.append(path)
+        report = run_oracle(paths, modes=("accept",), allow_unloaded=True, timeout=3600.0)
+        bad = [p.name for p in paths if not report[str(p)].get("loaded")]
+    print(f"\nLibreOffice opened {len(paths) - len(bad)} of the {len(paths)} distinct DOCX files "
+          "the tests wrote")
+    if bad:
+        print("not loaded: " + ", ".join(bad[:20]))
+        session.exitstatus = 1
