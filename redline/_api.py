@@ -15,6 +15,7 @@ from .model import Resolution
 from .parse import parse_bytes, parse_string
 from .parse._conserve import verify_conservation
 from .parse._structure import parse_lines
+from .parse.language import detect_language
 from .word import substitutions
 from .word.docx_input import read_docx
 
@@ -29,10 +30,15 @@ MAX_DOCX_BYTES = 100 * 1024 * 1024
 
 
 def parse(
-    source: Source, *, name: str = "<text>", language: str = "en", existing_changes: str = "accept"
+    source: Source,
+    *,
+    name: str = "<text>",
+    language: str | None = None,
+    existing_changes: str = "accept",
 ) -> Resolution:
     """Parse one input: a path (os.PathLike), the text itself (str), or a Resolution.
 
+    `language` (ar, en, es, fr, ru, zh) is detected from the text unless given.
     `existing_changes` says how a Word file's own tracked changes are read: "accept" (as
     Accept All shows the file) or "reject"; a warning says how many there were.
 
@@ -54,7 +60,7 @@ def parse(
     raise TypeError(f"cannot compare a {type(source).__name__}: pass a Path, a str or a Resolution")
 
 
-def _read_file(path: Path, *, language: str, existing_changes: str = "accept") -> Resolution:
+def _read_file(path: Path, *, language: str | None, existing_changes: str = "accept") -> Resolution:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix in (".pdf", ".doc", ".odt"):
@@ -83,7 +89,9 @@ def _read_file(path: Path, *, language: str, existing_changes: str = "accept") -
         lines, noise, text, warnings = read_docx(
             data, source=name, existing_changes=existing_changes
         )
-        resolution = parse_lines(lines, noise, source=name, language=language)
+        resolution = parse_lines(
+            lines, noise, source=name, language=language or detect_language(text)
+        )
         verify_conservation(text, resolution)
         return replace(resolution, warnings=resolution.warnings + tuple(warnings))
     return parse_bytes(data, source=name, language=language)
@@ -94,7 +102,7 @@ def compare(
     new: Source,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    language: str = "en",
+    language: str | None = None,
     strict: bool = False,
     existing_changes: str = "accept",
 ) -> Comparison:

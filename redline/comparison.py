@@ -73,7 +73,9 @@ class Comparison:
         return (
             f"{pairs} paragraphs matched ({self.count(Kind.UNCHANGED)} unchanged, "
             f"{self.count(Kind.MODIFIED)} modified, {self.moved} moved), "
-            f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted"
+            f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted; "
+            f"language {self.old.language}"
+            + (f" / {self.new.language}" if self.new.language != self.old.language else "")
         )
 
 

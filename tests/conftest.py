@@ -72,8 +72,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             paths.append(path)
         report = run_oracle(paths, modes=("accept",), allow_unloaded=True, timeout=3600.0)
         bad = [p.name for p in paths if not report[str(p)].get("loaded")]
-    print(f"\nLibreOffice opened {len(paths) - len(bad)} of the {len(paths)} distinct DOCX files "
-          "the tests wrote")
+    print(
+        f"\nLibreOffice opened {len(paths) - len(bad)} of the {len(paths)} distinct DOCX files "
+        "the tests wrote"
+    )
     if bad:
         print("not loaded: " + ", ".join(bad[:20]))
         session.exitstatus = 1

@@ -15,17 +15,21 @@ from ..model import Footnote, Noise, NoteRef, Paragraph, Part, Resolution, SubPa
 from ._header import read_header, read_vote, starts_vote
 from ._leads import find_lead
 from ._lines import Line, logical_lines
+from .lexicon import HEADER_WORDS
 
 _FORMULA = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w’'-]*\s+){0,6}(?:Council|Assembly|Commission|Conference|Board|"
     r"Committee|Meeting of States Parties)\s*,\s*$"
 )
-_NUMBER = re.compile(r"^(?P<dash>[-–•]\s+)?(?P<num>\d{1,3}(?:\s?(?:bis|ter|quater))?)\.\s+")
+# "3." everywhere; Arabic documents also write "3 -" or "٣ -" (Arabic-Indic digits).
+_NUMBER = re.compile(
+    r"^(?P<dash>[-–•]\s+)?(?P<num>[0-9٠-٩]{1,3}(?:\s?(?:bis|ter|quater))?)(?:\.|\s[-–])\s+"
+)
 _SUBPARA = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 _ANNEX_HEAD = re.compile(r"^(?:Annex|Appendix)(?:\s+[IVX\d]+)?\s*$")
 _DATE_ONLY = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 _LIST_WORDS = {"in favour", "against", "abstaining"}
-_TERMINAL = (",", ";", ".", ":", "]", "”", '"', ")")
+_TERMINAL = (",", ";", ".", ":", "]", "”", '"', ")", "،", "؛", "，", "；", "。", "：", "»")
 
 
 @dataclass(slots=True)
@@ -49,6 +53,19 @@ class _Block:
         out.italic = [(max(a - start, 0), b - start) for a, b in self.italic if b > start]
         out.notes = [NoteRef(max(n.offset - start, 0), n.mark) for n in self.notes]
         return out
+
+
+def _is_formula(text: str, language: str) -> bool:
+    """The enacting formula ("The General Assembly,", "L’Assemblée générale,", "大会，")."""
+    if _FORMULA.match(text):
+        return True
+    if len(text) > 80 or not text.endswith((",", "،", "，")):
+        return False
+    body = text.rstrip(",،，").strip().replace("’", "'")
+    return any(
+        body == e.rstrip(",،，").strip().replace("’", "'")
+        for e in HEADER_WORDS.get(language, {}).get("enacting", ())
+    )
 
 
 def _starts_paragraph(text: str) -> bool:
@@ -130,7 +147,9 @@ def parse_lines(
     A Word or PDF reader produces the same `Line`s (text, italic spans, footnote
     references, footnote definitions, page rules) and gets the same resolution structure.
     """
-    formula_at = next((i for i, ln in enumerate(lines) if _FORMULA.match(ln.text.strip())), None)
+    formula_at = next(
+        (i for i, ln in enumerate(lines) if _is_formula(ln.text.strip(), language)), None
+    )
     warnings: list[str] = []
     if formula_at is None:
         blocks, _ = _blocks(lines)
@@ -227,7 +246,8 @@ def _paragraphs(
         num = _NUMBER.match(text)
         if num:
             part = Part.OPERATIVE
-            markup.append(Noise(block.line, (num.group("dash") or "") + ".", "markup"))
+            sign = num.group(0).replace(num.group("num"), "", 1)  # list dash, "." or " -"
+            markup.append(Noise(block.line, sign.strip(), "markup"))
             block = block.cut(num.end())
         count[part] += 1
         lead = _lead(block, part, language)
