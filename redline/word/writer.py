@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,6 +32,9 @@ from ._seams import separate_seams
 from ._xml_safe import xml_safe
 
 __all__ = ["docx_bytes", "write_docx"]
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 _W = f"{{{pkg.W_NS}}}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -98,10 +102,17 @@ class _Builder:
     @staticmethod
     def run(text: str, *, italic: bool, deleted: bool) -> etree._Element:
         r = _el("r")
-        if italic:
+        rtl = bool(_RTL.search(text))
+        cjk = bool(_CJK.search(text))
+        if italic or rtl or cjk:
             rpr = _sub(r, "rPr")
-            _sub(rpr, "i")
-            _sub(rpr, "iCs")
+            if cjk:  # East Asian font for the ideographs (NOTES §7)
+                _sub(rpr, "rFonts", hint="eastAsia")
+            if italic:
+                _sub(rpr, "i")
+                _sub(rpr, "iCs")
+            if rtl:  # only on runs holding right-to-left text: on digits it reorders them
+                _sub(rpr, "rtl")
         for kind, piece in xml_safe(text):
             if kind == "tab":
                 _sub(r, "tab")
@@ -312,25 +323,27 @@ class _Render:
         return note.text if note else ""
 
 
-def _base_ppr(ppr: etree._Element, style: Style, numbered: bool) -> None:
+def _base_ppr(ppr: etree._Element, style: Style, numbered: bool, bidi: bool = False) -> None:
     _sub(ppr, "pStyle", val=_STYLE_IDS[style])
     if numbered:
         num = _sub(ppr, "numPr")
         _sub(num, "ilvl", val="0")
         _sub(num, "numId", val="1")
+    if bidi:  # a right-to-left paragraph (Arabic)
+        _sub(ppr, "bidi")
 
 
-def _document(paras: list[_Para]) -> bytes:
+def _document(paras: list[_Para], *, bidi: bool = False) -> bytes:
     root = etree.Element(_W + "document", nsmap={"w": pkg.W_NS, "r": pkg.R_NS})
     body = _sub(root, "body")
     for para in paras:
         p = _sub(body, "p")
         ppr = _sub(p, "pPr")
-        _base_ppr(ppr, para.style, para.numbered)
+        _base_ppr(ppr, para.style, para.numbered, bidi)
         if para.mark_el is not None:
             _sub(ppr, "rPr").append(para.mark_el)
         if para.change_el is not None and para.was is not None:
-            _base_ppr(_sub(para.change_el, "pPr"), *para.was)
+            _base_ppr(_sub(para.change_el, "pPr"), *para.was, bidi)
             ppr.append(para.change_el)
         p.extend(para.content)
         body.extend(para.after)
@@ -403,9 +416,9 @@ def docx_bytes(
     unsafe = _moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)
+    _relocate_last_mark(b.paras)  # first: the fold fixes the last paragraph's look
     _carry_marks_back(b.paras, "accept")
     _carry_marks_back(b.paras, "reject")
-    _relocate_last_mark(b.paras)
     separate_seams(b.paras, b.tracked)
     for para in b.paras:
         if para.mark is not None:
@@ -417,7 +430,7 @@ def docx_bytes(
         "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
         "_rels/.rels": pkg.ROOT_RELS.encode(),
         "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
-        "word/document.xml": _document(b.paras),
+        "word/document.xml": _document(b.paras, bidi=comparison.new.language == "ar"),
         "word/styles.xml": pkg.STYLES.encode(),
         "word/settings.xml": pkg.SETTINGS.encode(),
         "word/numbering.xml": pkg.NUMBERING.encode(),
