@@ -21,12 +21,36 @@ TEXTS = {
     "ar": "إن الجمعية العامة،\n\nإذ تؤكد من جديد قرارها 70/1،\n\n"
     "وإذ تشير إلى الإعلان العالمي لحقوق الإنسان،\n\n"
     "1 - تقرر مواصلة النظر في هذه المسألة؛\n\n2 - تطلب إلى الأمين العام تقديم تقرير.\n",
+    "es": "La Asamblea General,\n\nReafirmando su resolución 70/1, de 25 de septiembre de 2015,"
+    "\n\nRecordando la Declaración Universal de Derechos Humanos,\n\n"
+    "1. Decide seguir examinando la cuestión;\n\n"
+    "2. Solicita al Secretario General que le presente un informe.\n",
+    "ru": "Генеральная Ассамблея,\n\nпризнавая важность международного сотрудничества,\n\n"
+    "отмечая доклад Генерального секретаря,\n\n"
+    "1. постановляет продолжить рассмотрение этого вопроса;\n\n"
+    "2. просит Генерального секретаря представить доклад.\n",
+    "en": "The General Assembly,\n\nReaffirming its resolution 70/1 of 25 September 2015,\n\n"
+    "Recalling the Universal Declaration of Human Rights,\n\n"
+    "1. Decides to continue its consideration of the question;\n\n"
+    "2. Requests the Secretary-General to submit a report.\n",
 }
 LEADS = {
+    "es": ["Reafirmando", "Recordando", "Decide", "Solicita"],
+    "ru": ["признавая", "отмечая", "постановляет", "просит"],
+    "en": ["Reaffirming", "Recalling", "Decides", "Requests"],
     "fr": ["Réaffirmant", "Rappelant", "Décide", "Prie"],
     "zh": ["重申", "回顾", "决定", "请"],
     "ar": ["إذ تؤكد من جديد", "وإذ تشير", "تقرر", "تطلب"],
 }
+
+
+def _revised(language: str) -> str:
+    """A revision: a word changed in the preamble, the operative paragraphs swapped."""
+    old = TEXTS[language]
+    head, ops = old.split("\n\n1", 1)
+    first, second = ("1" + ops).split("\n\n2", 1)
+    new = head.replace("70/1", "70/1 & 75/1") + "\n\n" + "2" + second.rstrip("\n")
+    return new + "\n\n" + first + "\n"
 
 
 @pytest.mark.parametrize("language", list(TEXTS))
@@ -40,10 +64,7 @@ def test_structure_is_read(language: str) -> None:
 
 @pytest.mark.parametrize("language", list(TEXTS))
 def test_redline_round_trip(language: str) -> None:
-    old = TEXTS[language]
-    new = old.replace("70/1", "70/1 et 75/1") if language == "fr" else old + "\n"
-    new = new.replace("重申", "又重申").replace("تقرر", "تقرر أيضا")
-    c = redline.compare(old, new)
+    c = redline.compare(TEXTS[language], _revised(language))
     assert f"language {language}" in c.summary()
     with tempfile.TemporaryDirectory() as folder:
         path = redline.write_docx(c, Path(folder) / "r.docx", date="2026-01-01T00:00:00Z")
@@ -51,3 +72,31 @@ def test_redline_round_trip(language: str) -> None:
             body, numbers, _ = expected_view(side, auto_numbers=c.auto_numbers)
             view = read_view(path, mode)
             assert (list(view.body), list(view.numbers)) == (body, numbers)
+
+
+@pytest.mark.oracle
+def test_every_language_in_libreoffice(tmp_path: Path) -> None:
+    """Accept all / reject all in LibreOffice, in all six languages, RTL and CJK included."""
+    from oracle import require_oracle, run_oracle
+
+    require_oracle()
+    written = {}
+    for language in TEXTS:
+        c = redline.compare(TEXTS[language], _revised(language))
+        written[language] = (
+            c,
+            redline.write_docx(c, tmp_path / f"{language}.docx", date="2026-01-01T00:00:00Z"),
+        )
+    report = run_oracle([p for _, p in written.values()])
+    for language, (c, path) in written.items():
+        result = report[str(path)]
+        for mode, side in (("accept", c.new), ("reject", c.old)):
+            body, numbers, _ = expected_view(side, auto_numbers=c.auto_numbers)
+            assert result[mode]["body"] == body, (language, mode)
+            assert result[mode]["numbers"] == numbers, (language, mode)
+    import zipfile
+
+    arabic = zipfile.ZipFile(written["ar"][1]).read("word/document.xml").decode()
+    assert "<w:bidi/>" in arabic and "<w:rtl/>" in arabic
+    chinese = zipfile.ZipFile(written["zh"][1]).read("word/document.xml").decode()
+    assert 'w:hint="eastAsia"' in chinese
