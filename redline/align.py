@@ -14,13 +14,13 @@ is still found, and one below the threshold stays added or deleted rather than a
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .diff import tokenize
 from .model import Paragraph, Part
 
 __all__ = [
@@ -69,11 +69,16 @@ class Match:
     renumbered: bool = False
 
 
-_WORD = re.compile(r"\w+")
 
 
 def _words(p: Paragraph) -> list[str]:
-    return _WORD.findall(p.full_text.casefold())
+    """The words similarity is scored on: word tokens, and each Chinese or Japanese
+    character on its own (those scripts write no spaces, so a "word" would be a sentence)."""
+    return _scored_words(p.full_text)
+
+
+def _scored_words(text: str) -> list[str]:
+    return [t for t in tokenize(text.casefold()) if t[0].isalnum() or t[0] == "_"]
 
 
 class _Vocabulary:
@@ -274,7 +279,7 @@ SPLIT_SHARE = 0.8
 
 def _kept_share(part: Paragraph, whole: str, vocab: _Vocabulary) -> float:
     """How much of `part`'s word sequence is found, in order, in `whole`."""
-    a, b = vocab.encode(_words(part)), vocab.encode(_WORD.findall(whole.casefold()))
+    a, b = vocab.encode(_words(part)), vocab.encode(_scored_words(whole))
     if not a:
         return 0.0
     lcs = (len(a) + len(b) - Indel.distance(a, b)) / 2
