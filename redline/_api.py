@@ -13,7 +13,7 @@ from .comparison import Comparison, compare_resolutions
 from .errors import AmbiguousInputError, DocumentError, InputError, UnsafeCharacterError
 from .model import Resolution
 from .parse import parse_bytes, parse_string
-from .parse._conserve import verify_conservation
+from .parse._conserve import content_texts, verify_conservation
 from .parse._structure import parse_lines
 from .parse.language import detect_language
 from .word import substitutions
@@ -138,25 +138,11 @@ def compare(
     return replace(comparison, warnings=comparison.warnings + notes) if notes else comparison
 
 
-def _texts(r: Resolution) -> list[tuple[str, str]]:
-    """Every text of a resolution with the name a drafter knows it by."""
-    out = [(f"header line {k}", h.text) for k, h in enumerate(r.header.lines, 1)]
-    if r.formula:
-        out.append(("enacting formula", r.formula))
-    for p in r.paragraphs:
-        out.append((p.label, p.text))
-        out += [(f"{p.label} ({s.label})", s.text) for s in p.subparagraphs]
-    out += [(f"footnote {f.mark}", f.text) for f in r.footnotes]
-    if r.vote:
-        out += [(f"vote line {k}", t) for k, t in enumerate(r.vote.lines, 1)]
-    return out
-
-
 def _unsafe_characters(c: Comparison) -> list[tuple[str, str, int, str, str]]:
     """Every character the DOCX mapping (`xml_safe`) changes, in text order, both sides."""
     found = []
     for r in (c.old, c.new):
-        for where, text in _texts(r):
+        for where, text in content_texts(r):
             for offset, original, replacement in substitutions(text):
                 found.append((r.source, where, offset, original, replacement))
     return found
