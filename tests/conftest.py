@@ -71,11 +71,20 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             path.write_bytes(data)
             paths.append(path)
         report = run_oracle(paths, modes=("accept",), allow_unloaded=True, timeout=3600.0)
-        bad = [p.name for p in paths if not report[str(p)].get("loaded")]
+        bad = [p for p in paths if not report[str(p)].get("loaded")]
+        if bad:  # a LibreOffice that crashed may have been left unwell by an earlier file:
+            again = run_oracle(bad, modes=("accept",), allow_unloaded=True)  # a fresh one
+            errors = {p.name: report[str(p)].get("error") for p in bad}
+            bad = [p for p in bad if not again[str(p)].get("loaded")]
+            print(f"\nretried in a fresh LibreOffice: {errors}")
+        kept = Path(tempfile.gettempdir()) / "redline-unloaded"
+        for p in bad:  # keep them for a look
+            kept.mkdir(exist_ok=True)
+            (kept / p.name).write_bytes(p.read_bytes())
     print(
         f"\nLibreOffice opened {len(paths) - len(bad)} of the {len(paths)} distinct DOCX files "
         "the tests wrote"
     )
     if bad:
-        print("not loaded: " + ", ".join(bad[:20]))
+        print(f"not loaded (copies in {kept}): " + ", ".join(p.name for p in bad[:20]))
         session.exitstatus = 1
