@@ -6,6 +6,9 @@
 # - Installs LibreOffice (Writer, headless) and Debian's python3-uno with apt-get when
 #   `soffice` or the system Python's `uno` module is missing: the oracle tests open the
 #   generated DOCX files in LibreOffice through <checkout>/../shared/tools/lo_oracle.py.
+# - Installs poppler-utils (pdffonts, pdftotext, pdftoppm) and the Noto fonts for Arabic
+#   (fonts-noto-core) and Chinese (fonts-noto-cjk) with apt-get when missing: the rendering
+#   test (tests/word/test_render.py) and examples/render.py need them.
 # - Installs the project with its test extras into the current `python3` (pip, quiet).
 # - Runs `python3 -m pytest "$@"` from the repository root, with REDLINE_REQUIRE_ORACLE=1
 #   (oracle tests fail instead of skipping when LibreOffice is unusable) and the Hypothesis
@@ -33,6 +36,26 @@ if ! oracle_ready; then
              "(need 'soffice' on PATH and 'import uno' in /usr/bin/python3)" >&2
         exit 1
     fi
+fi
+
+# Rendering: poppler-utils and fonts for the Arabic and CJK scripts, each only when missing.
+render_packages=()
+for tool in pdffonts pdftotext pdftoppm; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        render_packages+=(poppler-utils)
+        break
+    fi
+done
+font_installed() {
+    # grep reads all of it (no -q): an early exit would fail the pipe under pipefail
+    command -v fc-list >/dev/null 2>&1 && fc-list : family | grep "$1" >/dev/null
+}
+font_installed "Noto Naskh Arabic" || render_packages+=(fonts-noto-core)
+font_installed "Noto S[a-z]* CJK" || render_packages+=(fonts-noto-cjk)
+if [ "${#render_packages[@]}" -gt 0 ]; then
+    echo "tests/run.sh: installing ${render_packages[*]} with apt-get" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fontconfig "${render_packages[@]}"
 fi
 
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e '.[test]'
