@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from .diff import tokenize
+from .diff import encode_tokens, tokenize
 from .model import Paragraph, Part
 
 __all__ = [
@@ -69,8 +69,6 @@ class Match:
     renumbered: bool = False
 
 
-
-
 def _words(p: Paragraph) -> list[str]:
     """The words similarity is scored on: word tokens, and each Chinese or Japanese
     character on its own (those scripts write no spaces, so a "word" would be a sentence)."""
@@ -81,35 +79,17 @@ def _scored_words(text: str) -> list[str]:
     return [t for t in tokenize(text.casefold()) if t[0].isalnum() or t[0] == "_"]
 
 
-class _Vocabulary:
-    """Encodes each distinct word as one character, so rapidfuzz compares word sequences."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
-
-    def encode(self, words: list[str]) -> str:
-        out = []
-        for w in words:
-            ch = self.codes.get(w)
-            if ch is None:
-                n = len(self.codes) + 0x100
-                ch = self.codes[w] = chr(n + 0x800 if n >= 0xD800 else n)
-            out.append(ch)
-        return "".join(out)
-
-
 def similarity(a: Paragraph, b: Paragraph) -> float:
     """Word-level similarity of two paragraphs, from 0 (nothing kept) to 1 (same words)."""
-    vocab = _Vocabulary()
-    return float(Indel.normalized_similarity(vocab.encode(_words(a)), vocab.encode(_words(b))))
+    (x, y), _ = encode_tokens([_words(a), _words(b)])
+    return float(Indel.normalized_similarity(x, y))
 
 
 def _candidates(
     old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
 ) -> dict[tuple[int, int], float]:
-    vocab = _Vocabulary()
-    olds = [vocab.encode(_words(p)) for p in old]
-    news = [vocab.encode(_words(p)) for p in new]
+    codes, _ = encode_tokens([_words(p) for p in (*old, *new)])
+    olds, news = codes[: len(old)], codes[len(old) :]
     pairs: dict[tuple[int, int], float] = {}
     for i, query in enumerate(olds):
         for _choice, score, j in process.extract(
@@ -277,9 +257,9 @@ SPLIT_SHARE = 0.8
 """Share of a fragment's words that must come, in order, from the paragraph it split from."""
 
 
-def _kept_share(part: Paragraph, whole: str, vocab: _Vocabulary) -> float:
+def _kept_share(part: Paragraph, whole: str) -> float:
     """How much of `part`'s word sequence is found, in order, in `whole`."""
-    a, b = vocab.encode(_words(part)), vocab.encode(_scored_words(whole))
+    (a, b), _ = encode_tokens([_words(part), _scored_words(whole)])
     if not a:
         return 0.0
     lcs = (len(a) + len(b) - Indel.distance(a, b)) / 2
@@ -303,13 +283,12 @@ def _growths(
     The neighbour must sit next to the pair's paragraph, in the same part, take most of its
     words in order from the `one` paragraph, and raise the similarity of the whole.
     """
-    vocab = _Vocabulary()
     out = []
     for i, (j, score) in sorted(pairs.items()):
         for k in (j + 1, j - 1):
             if k not in free or many[k].part is not many[j].part:
                 continue
-            if _kept_share(many[k], one[i].full_text, vocab) < SPLIT_SHARE:
+            if _kept_share(many[k], one[i].full_text) < SPLIT_SHARE:
                 continue
             group = (min(j, k), max(j, k))
             combined = similarity(one[i], _joined([many[x] for x in group]))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-__all__ = ["Edit", "Op", "diff_lines", "diff_words", "side_lines", "tokenize"]
+__all__ = ["Edit", "Op", "diff_lines", "diff_words", "encode_tokens", "side_lines", "tokenize"]
 
 
 class Op(enum.Enum):
@@ -91,9 +91,13 @@ _MARK = _Mark()
 _Token = str | _Mark
 
 
-def _encode(
+def encode_tokens(
     sequences: Sequence[Sequence[_Token]],
 ) -> tuple[list[str], list[_Token]]:
+    """Each distinct token as one character (the surrogate block skipped), and the alphabet.
+
+    Word mode for diff-match-patch, and word sequences for rapidfuzz's similarity.
+    """
     codes: dict[_Token, str] = {}
     alphabet: list[_Token] = []
     encoded = []
@@ -207,7 +211,7 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     """
     if tuple(new) < tuple(old):  # one orientation, so swapping the texts gives the inverse
         return _invert(diff_lines(new, old))
-    (a, b), alphabet = _encode([_line_tokens(old), _line_tokens(new)])
+    (a, b), alphabet = encode_tokens([_line_tokens(old), _line_tokens(new)])
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..comparison import Comparison, Segment, check_conservation
+from ..comparison import Comparison, Segment, check_conservation, whole
 from ..diff import Edit, Op, diff_words
 from ..layout import Line, Style
 from ..model import Resolution
@@ -165,7 +165,11 @@ class _Builder:
         elif seg.move:
             kinds = dict(_MOVE_TO) if move else {Op.INSERT: "ins"}
             end = "moveTo" if move else "ins"
-            edits = [e for e in seg.edits if e.op is not Op.DELETE] if move else _whole_new(seg)
+            edits = (
+                [e for e in seg.edits if e.op is not Op.DELETE]
+                if move
+                else whole(seg.new, Op.INSERT)
+            )
         else:
             kinds = dict(_PLAIN)
             end = None if seg.old and seg.new else ("ins" if seg.new else "del")
@@ -181,16 +185,6 @@ class _Builder:
             # The named range opens in the move's first paragraph and closes after its last.
             self.paras[first].content.insert(0, start)
             self.paras[-1].after.append(_el(f"{tag}RangeEnd", id=start.get(_W + "id") or ""))
-
-
-def _whole_new(seg: Segment) -> list[Edit]:
-    out: list[Edit] = []
-    for k, line in enumerate(seg.new):
-        if k:
-            out.append(Edit(Op.INSERT, "", mark=True))
-        if line.text:
-            out.append(Edit(Op.INSERT, line.text))
-    return out
 
 
 class _Render:
