@@ -97,13 +97,20 @@ texts under ``multilingual/`` by way of the English lexicon it produced:
 
 Method, per language:
 
-1. Analysis form: normalise() plus typographic apostrophe -> "'", Arabic without tatweel and
-   harakat (the matcher skips them), paragraph number ("2. ", "٣ - ") removed.  The opening
+1. Analysis form: normalise() plus typographic apostrophe -> "'", Arabic in NFC without
+   tatweel and combining marks (the matcher skips them), paragraph number ("2. ", "٣ - ")
+   removed.  The opening
    is read up to the first punctuation mark: at most MAX_LEAD_WORDS words, for Chinese (no
    spaces) at most MAX_LEAD_CHARS characters.  An Arabic preambular opening loses the "و"
    ("and") joined to its first word ("وإذ تشير" -> "إذ تشير"): every preambular paragraph
    after the first has it, and counting both forms apart would halve the evidence; the
    matcher takes it back in front of any preambular lead.
+   Openings are compared and counted in the matcher's own form
+   (``redline.parse._leads.compare_form``), so spellings it takes as one are one phrase
+   here: for Arabic, the hamza seats of alef and, above all, the two genders -- the General
+   Assembly's verbs take the prefix ت and the suffix ها ("تشير", "في اعتبارها"), the
+   Councils' ي and ه ("يشير", "في اعتباره"); counted apart, each form had half the
+   evidence.  A kept phrase is written in its most frequent spelling.
 2. The lead of an opening is its longest prefix (1..4 words, 1..6 characters) that
    - ends well: not in one of the STOP_RANK most frequent words of the language (articles,
      prepositions, possessives -- "son", "свою", "بأن" -- that start the object), not in an
@@ -125,10 +132,15 @@ Method, per language:
    spaces to tell words); 1-character leads are allowed because the documents use them
    ("请" = requests), which the 2..6 limit of the brief would lose.
 4. A phrase is kept if chosen for at least MIN_COUNT openings.  Russian phrases are kept in
-   the small letter the documents use; the matcher accepts a capital.
+   the small letter the documents use; the matcher accepts a capital.  Arabic writes the
+   same verb in both parts, the preambular paragraph putting the particle "إذ" ("while")
+   before it ("وإذ ترحب" Welcoming, "ترحب" Welcomes; French, Spanish and Russian use a
+   participle there instead): an Arabic phrase "إذ V" and the operative "V" are counted
+   together, and both are kept when their sum reaches MIN_COUNT.
 5. The build prints, per language, how many openings got a lead, the top phrases, and a
    held-out figure: the lexicon learnt *without* resolution_lines.tsv, and the share of
-   that file's openings in which it finds a lead.
+   that file's openings in which the parser's matcher (``find_lead_in``, the code behind
+   ``find_lead``) finds a lead with it.
 
 Header words (HEADER_WORDS): the enacting formulas are copied from the devset lines whose
 English is "The General Assembly," etc. and from the UDHR paragraph that is the formula
@@ -143,7 +155,9 @@ devset without the lines of resolution_lines.tsv (so tests on that file measure 
 lines) and the UDHR.
 
 Run ``python3 tools/build_lexicon.py`` from the repository root; it rewrites
-redline/parse/lexicon.py and prints a summary.  Stdlib only.
+redline/parse/lexicon.py and prints a summary.  Stdlib, and the parser's matcher
+(redline/parse/_leads.py, imported from this checkout) so that the build counts and
+measures leads as the parser finds them.
 """
 
 from __future__ import annotations
@@ -154,12 +168,16 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+from redline.parse._leads import compare_form, find_lead_in  # noqa: E402
+
 CORPUS = "/work/shared/corpus"
 OUTPUT = os.path.join(REPO, "redline", "parse", "lexicon.py")
 
@@ -629,7 +647,11 @@ FUNCTION_WORDS_N = 100
 # next word, that opens every preambular paragraph after the first ("وإذ تشير" after "إذ تشير")
 ARABIC_PARTICLES = frozenset({"إذ", "لما", "قد"})
 ARABIC_AND = "و"
-ARABIC_IGNORED = re.compile("[\u0640\u064b-\u0652]")  # tatweel, harakat
+ARABIC_WHILE = "إذ"  # "while": the particle of a preambular clause whose verb is operative's
+# tatweel and the combining marks of the Arabic block (harakat, shadda, sukun, Quranic signs)
+ARABIC_IGNORED = re.compile(
+    "[\u0640\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
+)
 NUMBER = re.compile(r"^\s*[0-9\u0660-\u0669]{1,3}\s*[.\-]\s*")  # "2. ", "2 - ", "٣ - "
 TOKEN = re.compile(r"[^\W\d_]+")
 KEY_TOKEN = re.compile(r"\w+")
@@ -648,9 +670,11 @@ class Aligned:
 
 
 def analysis_form(text: str, language: str) -> str:
-    """normalise(), typographic apostrophe to "'", Arabic without tatweel and harakat."""
+    """normalise(), typographic apostrophe to "'", Arabic in NFC without tatweel and marks."""
     text = normalise(text).replace("\u2019", "'")
-    return ARABIC_IGNORED.sub("", text) if language == "ar" else text
+    if language != "ar":
+        return text
+    return ARABIC_IGNORED.sub("", unicodedata.normalize("NFC", text))
 
 
 def strip_number(text: str) -> str:
@@ -789,8 +813,9 @@ def join_units(units: Iterable[str], language: str) -> str:
     return ("" if language == "zh" else " ").join(units)
 
 
-def fold(units: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(u.lower() for u in units)
+def fold(units: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """Units as the matcher compares them (lower case; Arabic folded), for counting."""
+    return tuple(compare_form(u, language).lower() for u in units)
 
 
 def ends_well(units: tuple[str, ...], language: str, stop: frozenset[str]) -> bool:
@@ -805,18 +830,51 @@ def ends_well(units: tuple[str, ...], language: str, stop: frozenset[str]) -> bo
 class Learnt:
     """Per part: the lead chosen for each opening, counted by folded phrase."""
 
-    count: dict[str, Counter[str]]
-    forms: dict[str, dict[str, Counter[str]]]
-    refs: dict[str, dict[str, list[str]]]
+    language: str
+    count: dict[str, Counter[str]] = field(
+        default_factory=lambda: {p: Counter() for p in PARTS.values()}
+    )
+    forms: dict[str, dict[str, Counter[str]]] = field(
+        default_factory=lambda: {p: defaultdict(Counter) for p in PARTS.values()}
+    )
+    refs: dict[str, dict[str, list[str]]] = field(
+        default_factory=lambda: {p: defaultdict(list) for p in PARTS.values()}
+    )
     openings: int = 0
 
     def kept(self, part: str) -> dict[str, int]:
-        """Folded phrase kept -> count; written in its most frequent form."""
+        """Folded phrase kept -> count; written in its most frequent form.
+
+        Arabic: the counts of "إذ V" (preamble) and "V" (operative) are pooled.
+        """
+        count, forms = self.count[part], self.forms[part]
+        if self.language == "ar":
+            count, forms = self.arabic_pooled(part)
         return {
-            min(self.forms[part][p].items(), key=lambda kv: (-kv[1], kv[0]))[0]: n
-            for p, n in self.count[part].items()
+            min(forms[p].items(), key=lambda kv: (-kv[1], kv[0]))[0]: n
+            for p, n in count.items()
             if n >= MIN_COUNT
         }
+
+    def arabic_pooled(self, part: str) -> tuple[Counter[str], dict[str, Counter[str]]]:
+        """This part's counts and spellings with the other part's added, through "إذ"."""
+        mark = " ".join(fold((ARABIC_WHILE,), "ar")) + " "
+        count = Counter(self.count[part])
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, spellings in self.forms[part].items():
+            forms[key].update(spellings)
+        if part == "operative":
+            for key, n in self.count["preamble"].items():
+                if key.startswith(mark):
+                    count[key[len(mark) :]] += n
+                    for form, m in self.forms["preamble"][key].items():
+                        forms[key[len(mark) :]][form.split(" ", 1)[1]] += m
+        else:
+            for key, n in self.count["operative"].items():
+                count[mark + key] += n
+                for form, m in self.forms["operative"][key].items():
+                    forms[mark + key][f"{ARABIC_WHILE} {form}"] += m
+        return count, forms
 
 
 def learn_leads(items: list[Aligned], language: str, stop: frozenset[str]) -> Learnt:
@@ -839,46 +897,28 @@ def learn_leads(items: list[Aligned], language: str, stop: frozenset[str]) -> Le
 
     def supported(prefix: tuple[str, ...], members: list[tuple[Aligned, tuple[str, ...]]]) -> bool:
         n = len(prefix)
-        having = [a for a, u in members if fold(u[:n]) == prefix]
-        h = 2 if language == "ar" and prefix[0] in ARABIC_PARTICLES else 1
-        head = sum(1 for _, u in members if fold(u[:h]) == prefix[:h])
+        having = [a for a, u in members if fold(u[:n], language) == prefix]
+        h = 2 if language == "ar" and prefix[0] in particles else 1
+        head = sum(1 for _, u in members if fold(u[:h], language) == prefix[:h])
         return len({a.key for a in having}) >= 2 and 2 * len(having) > head
 
-    learnt = Learnt(
-        {p: Counter() for p in PARTS.values()},
-        {p: defaultdict(Counter) for p in PARTS.values()},
-        {p: defaultdict(list) for p in PARTS.values()},
-        len(obs),
-    )
+    particles = {fold((p,), language)[0] for p in ARABIC_PARTICLES}
+    learnt = Learnt(language, openings=len(obs))
     for a, u in obs:
         lead: tuple[str, ...] = ()
         for members in (groups[(a.part, a.en_lead)], pools[a.part]):
             for n in range(len(u), 0, -1):
-                if ends_well(u[:n], language, stop) and supported(fold(u[:n]), members):
+                if ends_well(u[:n], language, stop) and supported(fold(u[:n], language), members):
                     lead = u[:n]
                     break
             if lead:
                 break
         if lead:
-            key = join_units(fold(lead), language)
+            key = join_units(fold(lead, language), language)
             learnt.count[a.part][key] += 1
             learnt.forms[a.part][key][join_units(lead, language)] += 1
             learnt.refs[a.part][key].append(a.ref)
     return learnt
-
-
-def lead_found(text: str, phrases: Iterable[str], language: str, part: str) -> bool:
-    """Rough stand-in for find_lead() on analysis text, for the build's held-out estimate."""
-    body = strip_number(analysis_form(text, language))
-    if language == "ar" and part == "preamble" and body.startswith(ARABIC_AND):
-        body = body[1:]  # find_lead() takes the joined "and" in front of any preambular lead
-    for p in phrases:
-        capital = part == "operative" or language == "ru"
-        if body.startswith(p) or (capital and body.startswith(p[:1].upper() + p[1:])):
-            nxt = body[len(p) : len(p) + 1]
-            if language == "zh" or not (nxt.isalnum() or nxt in "-_"):
-                return True
-    return False
 
 
 # --- header words --------------------------------------------------------------------------
@@ -1079,11 +1119,12 @@ def build_multilingual(en_leads: dict[str, list[str]], stats: Counter[str]) -> M
         leads[lang] = {p: learnt[lang].kept(p) for p in PARTS.values()}
         # held out: learn without resolution_lines.tsv, look for leads in its openings
         trained = learn_leads([a for a in mine if a.origin != "resolution_lines"], lang, s)
-        kept = {p: trained.kept(p) for p in PARTS.values()}
+        phrases = {p: order(trained.kept(p)) for p in PARTS.values()}
         tests = [a for a in mine if a.origin == "resolution_lines"]
-        found = sum(
-            lead_found(dict(a.texts)[lang], order(kept[a.part]), lang, a.part) for a in tests
-        )
+        found = 0
+        for a in tests:
+            body = strip_number(dict(a.texts)[lang])
+            found += bool(find_lead_in(body, phrases[a.part], part=a.part, language=lang))
         heldout[lang] = (found, len(tests))
         numbering[lang] = Counter(
             number_shape(dict(a.texts)[lang]) for a in mine if a.part == "operative"
@@ -1134,8 +1175,10 @@ def render(leads: dict[str, list[str]], ml: Multilingual) -> str:
         "    # fr, es, ru, ar, zh: learnt from /work/shared/corpus/multilingual -- the openings",
         "    # aligned with an English lead above in unpc-devset (resolution_lines.tsv and the",
         "    # other devset lines) and the UDHR preamble (English 'Whereas'); kept if chosen for",
-        f"    # >= {MIN_COUNT} openings.  Arabic without tatweel and harakat (the matcher ignores",
-        "    # them); Russian in the small letter the documents use (a capital also matches).",
+        f"    # >= {MIN_COUNT} openings.  Russian in the small letter the documents use (a capital",
+        "    # also matches).  Arabic without tatweel and marks, one spelling per phrase as the",
+        "    # matcher compares them (its ت/ي and ها/ه forms are one: GA feminine, Councils",
+        "    # masculine), and 'إذ V' (preamble) counted with the operative 'V', the same verb.",
     ]
     for lang in OTHER_LANGUAGES:
         lines.append(f'    "{lang}": {{')
@@ -1227,6 +1270,11 @@ def report_multilingual(ml: Multilingual, stats: Counter[str], top: int) -> None
         )
 
 
+def english_leads(t: Tally, cores: Tally) -> dict[str, list[str]]:
+    """The English lexicon: every kept lead and every kept core, longest first."""
+    return {p: order(set(t.kept(p)) | set(cores.kept(p))) for p in PARTS.values()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--output", default=OUTPUT)
@@ -1234,7 +1282,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     stats: Counter[str] = Counter()
     t, cores = build(stats)
-    leads = {p: order(set(t.kept(p)) | set(cores.kept(p))) for p in PARTS.values()}
+    leads = english_leads(t, cores)
     ml_stats: Counter[str] = Counter()
     ml = build_multilingual(leads, ml_stats)
     with open(args.output, "w", encoding="utf-8") as fh:

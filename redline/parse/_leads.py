@@ -22,11 +22,22 @@ The other five UN languages follow the same rules, except where their writing di
 
 * Chinese (``zh``) has no spaces, so no word boundary is required after the lead: "请" is the
   lead of "请秘书长……";
-* Arabic (``ar``) compares letters only: tatweel (U+0640) and the harakat (U+064B-U+0652) in
-  the text are skipped (the lexicon holds none), and they stay in the slice returned, so
-  "وإذ يؤكدُ" comes back with its damma.  A preambular paragraph after the first opens with
-  the conjunction "و" ("and") joined to the lead ("وإذ تشير" after "إذ تشير"); the lexicon
-  holds the lead without it and the matcher takes it in front of any preambular lead;
+* Arabic (``ar``) is compared in a folded form, for matching only (the slice returned is
+  the text as written, marks included, so "وإذ يؤكدُ" comes back with its damma):
+
+  - tatweel (U+0640) and the combining marks (harakat, shadda, sukun, superscript alef...)
+    are skipped; the lexicon holds none;
+  - presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF, what some PDF extractors give) are
+    read as the letters they stand for; the hamza seats of alef (أ إ آ ٱ) count as bare
+    alef and alef maksura (ى) as ya: hand-typed and extracted texts drop or move them;
+  - the two genders are one: a resolution of the General Assembly (feminine) writes its
+    verbs with the prefix ت and the pronoun suffix ها ("وإذ تضع في اعتبارها"), one of the
+    Security Council (masculine) with ي and ه ("وإذ يضع في اعتباره"), so a word-initial ت
+    compares as ي and a word-final ها as ه, and a lead seen for one body is found for the
+    other;
+  - a preambular paragraph after the first opens with a conjunction joined to its lead: "و"
+    ("and": "وإذ تشير" after "إذ تشير", the corpus's form) or "ف" ("so"); the lexicon
+    holds the lead without it and the matcher takes it in front of any preambular lead;
 * Russian (``ru``) writes the leads of both parts with a small letter ("вновь подтверждая",
   "постановляет"), so the lowercase-means-continuation rule does not hold and a capital is
   accepted in either part.
@@ -36,6 +47,8 @@ The value returned is the slice of ``text`` itself, so offsets stay valid for th
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from functools import cache
 
 from .lexicon import LEADS
@@ -43,13 +56,14 @@ from .lexicon import LEADS
 _PARTS = ("preamble", "operative")
 _HYPHENS = frozenset("-\u2010\u2011")
 _APOSTROPHES = frozenset("'\u2019")
-_NOTHING: frozenset[str] = frozenset()
-# per language: characters the comparison skips, whether a word boundary must follow the lead,
-# whether a capital may stand for a small first letter in the preamble too
-_IGNORED = {"ar": frozenset("\u0640" + "".join(chr(c) for c in range(0x064B, 0x0653)))}
+# per language: whether a word boundary must follow the lead, whether a capital may stand for
+# a small first letter in the preamble too
 _NO_BOUNDARY = frozenset({"zh"})
 _CAPITAL_IN_PREAMBLE = frozenset({"ru"})
-_ARABIC_AND = "\u0648"
+_ARABIC_CONJUNCTIONS = frozenset("\u0648\u0641")  # و "and", ف "so", joined to the next word
+_ARABIC_LETTERS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
+_ARABIC_LETTERS["\u0649"] = "\u064a"  # alef maksura -> ya
+_TEH, _YEH, _HEH, _ALEF = "\u062a", "\u064a", "\u0647", "\u0627"
 
 
 def _is_word_char(ch: str) -> bool:
@@ -57,62 +71,106 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in _HYPHENS or ch == "_"
 
 
+def _is_arabic_mark(ch: str) -> bool:
+    """Tatweel and the Arabic combining marks: skipped when Arabic is compared."""
+    return ch == "\u0640" or ("\u0610" <= ch <= "\u06ff" and unicodedata.category(ch) == "Mn")
+
+
+def _arabic_letters(ch: str) -> str:
+    """What one Arabic character compares as: "" for a mark, letters for a presentation form."""
+    if _is_arabic_mark(ch):
+        return ""
+    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
+        expanded = unicodedata.normalize("NFKC", ch)
+        return "".join(
+            _ARABIC_LETTERS.get(c, c)
+            for c in expanded
+            if not c.isspace() and not _is_arabic_mark(c)
+        )
+    return _ARABIC_LETTERS.get(ch, ch)
+
+
+def _fold(text: str, language: str, limit: int) -> tuple[str, tuple[int, ...]]:
+    """``text`` as the matcher compares it, at least ``limit`` characters of it if it has them.
+
+    Returns the folded characters and, for each, the offset in ``text`` just past it and the
+    skipped characters that follow it, so a folded prefix maps back to a slice of ``text``.
+    Every language: a run of whitespace is one space, U+2010/U+2011 a hyphen, U+2019 an
+    apostrophe; Arabic as the module docstring says.
+    """
+    arabic = language == "ar"
+    chars: list[str] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if len(chars) > limit and not (arabic and _is_arabic_mark(ch)):
+            break
+        if ch.isspace():
+            folded = " "
+            if chars and chars[-1] == " ":
+                ends[-1] = i + 1
+                continue
+        elif ch in _HYPHENS:
+            folded = "-"
+        elif ch in _APOSTROPHES:
+            folded = "'"
+        elif arabic:
+            folded = _arabic_letters(ch)
+            if not folded:  # a mark: it goes with the letter before it
+                if ends:
+                    ends[-1] = i + 1
+                continue
+        else:
+            folded = ch
+        chars.extend(folded)
+        ends.extend([i + 1] * len(folded))
+    if arabic:
+        _fold_gender(chars, ends)
+    return "".join(chars), tuple(ends)
+
+
+def _fold_gender(chars: list[str], ends: list[int]) -> None:
+    """Word-initial ت as ي, word-final ها as ه: feminine and masculine bodies alike."""
+    k = 0
+    while k < len(chars):
+        starts = k == 0 or not chars[k - 1].isalpha()
+        if starts and chars[k] == _TEH and k + 1 < len(chars) and chars[k + 1].isalpha():
+            chars[k] = _YEH
+        final = k + 1 == len(chars) or not chars[k + 1].isalpha()
+        # a suffix: a letter before "ها", not the word "ها" itself
+        if (
+            final
+            and chars[k] == _ALEF
+            and k >= 2
+            and chars[k - 1] == _HEH
+            and chars[k - 2].isalpha()
+        ):
+            ends[k - 1] = ends[k]
+            del chars[k], ends[k]
+            continue
+        k += 1
+
+
 @cache
 def _phrases(language: str, part: str) -> tuple[str, ...]:
-    """The lexicon's phrases for one language and part (longest first), checked once."""
+    """The lexicon's phrases for one language and part (longest first), folded as the matcher
+    compares them; checked and folded once."""
     if part not in _PARTS:
         raise ValueError(f"part must be one of {_PARTS}, not {part!r}")
     try:
-        return LEADS[language][part]
+        phrases = LEADS[language][part]
     except KeyError:
         raise ValueError(f"no lead lexicon for language {language!r}") from None
+    return _folded_phrases(phrases, language)
 
 
-def _match(
-    text: str,
-    phrase: str,
-    *,
-    capital_ok: bool,
-    start: int = 0,
-    ignored: frozenset[str] = _NOTHING,
-    boundary: bool = True,
-) -> int:
-    """Length of the prefix of ``text`` that spells ``phrase`` from ``start``, or -1.
+def _folded_phrases(phrases: Sequence[str], language: str) -> tuple[str, ...]:
+    return tuple(f for p in phrases if (f := _fold(p, language, len(p))[0]))
 
-    ``capital_ok`` lets a capital in ``text`` stand for a small first letter of ``phrase``;
-    characters in ``ignored`` are skipped (and kept in the prefix); ``boundary`` asks for the
-    end of a word after the phrase.
-    """
-    i = start
-    n = len(text)
-    for k, ch in enumerate(phrase):
-        while i < n and text[i] in ignored:
-            i += 1
-        if i >= n:
-            return -1
-        t = text[i]
-        if ch == " ":
-            if not t.isspace():
-                return -1
-            while i < n and text[i].isspace():
-                i += 1
-            continue
-        if ch == "-":
-            ok = t in _HYPHENS
-        elif ch == "'":
-            ok = t in _APOSTROPHES
-        elif k == 0 and capital_ok:
-            ok = t in (ch, ch.upper())
-        else:
-            ok = t == ch
-        if not ok:
-            return -1
-        i += 1
-    while i < n and text[i] in ignored:
-        i += 1
-    if boundary and i < n and _is_word_char(text[i]):
-        return -1
-    return i
+
+def compare_form(text: str, language: str) -> str:
+    """``text`` as :func:`find_lead` compares it: tools/build_lexicon.py counts leads in this
+    form, so spellings the matcher takes as one ("تشير", "يشير") are counted as one."""
+    return _fold(text, language, len(text))[0]
 
 
 def find_lead(text: str, *, part: str, language: str = "en") -> str:
@@ -122,31 +180,43 @@ def find_lead(text: str, *, part: str, language: str = "en") -> str:
     vs. finite verbs), and looking in the wrong list is how a parser would mistake one part
     for the other.  The longest phrase wins.
     """
-    if not text:
+    return _find(text, _phrases(language, part), part=part, language=language)
+
+
+def find_lead_in(text: str, phrases: Sequence[str], *, part: str, language: str) -> str:
+    """:func:`find_lead` against the given phrases (longest first) instead of the lexicon.
+
+    tools/build_lexicon.py measures a lexicon learnt on part of the corpus with it, so its
+    held-out figure is what the parser would find.
+    """
+    if part not in _PARTS:
+        raise ValueError(f"part must be one of {_PARTS}, not {part!r}")
+    return _find(text, _folded_phrases(phrases, language), part=part, language=language)
+
+
+def _find(text: str, phrases: tuple[str, ...], *, part: str, language: str) -> str:
+    """The longest of the folded ``phrases`` that opens ``text``, as a slice of ``text``."""
+    if not text or not phrases:
         return ""
-    phrases = _phrases(language, part)
+    limit = max(len(p) for p in phrases) + 1  # and one character for the word boundary
+    folded, ends = _fold(text, language, limit)
+    bodies = [(0, folded, ends)]  # where a lead may start: offset in text, folded, its ends
+    if language == "ar" and part == "preamble" and folded[:1] in _ARABIC_CONJUNCTIONS:
+        rest = _fold(text[ends[0] :], language, limit)  # its first word folded on its own
+        bodies.append((ends[0], *rest))
     capital_ok = part == "operative" or language in _CAPITAL_IN_PREAMBLE
-    ignored = _IGNORED.get(language, _NOTHING)
     boundary = language not in _NO_BOUNDARY
-    starts = [0]
-    if language == "ar" and part == "preamble" and text[0] == _ARABIC_AND:
-        starts.append(1)
-    firsts = []
-    for start in starts:
-        i = start
-        while i < len(text) and text[i] in ignored:
-            i += 1
-        firsts.append(text[i : i + 1])
     for phrase in phrases:
-        p0 = phrase[0]
-        for start, first in zip(starts, firsts):
-            if first != p0 and not (capital_ok and first == p0.upper()):
+        n = len(phrase)
+        for offset, body, body_ends in bodies:
+            first = body[:1]
+            if first != phrase[0] and not (capital_ok and first == phrase[0].upper()):
                 continue
-            end = _match(
-                text, phrase, capital_ok=capital_ok, start=start, ignored=ignored, boundary=boundary
-            )
-            if end > 0:
-                return text[:end]
+            if body[1:n] != phrase[1:]:
+                continue
+            if boundary and n < len(body) and _is_word_char(body[n]):
+                continue
+            return text[: offset + body_ends[n - 1]]
     return ""
 
 

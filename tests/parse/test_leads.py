@@ -16,13 +16,14 @@ seed files when they are present.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from _pytest.mark import ParameterSet
 
 from redline.parse import _leads
-from redline.parse._leads import find_lead, is_lead_start
+from redline.parse._leads import find_lead, find_lead_in, is_lead_start
 from redline.parse.lexicon import LEADS
 
 SEEDS = Path("/work/shared/seeds")
@@ -279,6 +280,59 @@ def test_capital_accepted_only_on_operative_verbs(monkeypatch: pytest.MonkeyPatc
         assert find_lead("recalling its", part="preamble", language="test") == "recalling"
     finally:
         _leads._phrases.cache_clear()
+
+
+def _presentation(*letters: str) -> str:
+    """Arabic in presentation forms, as some PDF extractors give it: ("TEH", "INITIAL")..."""
+    return "".join(
+        unicodedata.lookup(f"ARABIC {'LIGATURE' if ' WITH ' in n else 'LETTER'} {n} {f} FORM")
+        for n, f in letters
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "lead"),
+    [
+        # the lexicon spells each phrase once; the other body's gender is found too:
+        # GA (feminine) ت / ها, Security Council (masculine) ي / ه
+        ("وإذ يضع في اعتباره أن", "preamble", "وإذ يضع في اعتباره"),
+        ("وإذ تضع في اعتبارها أن", "preamble", "وإذ تضع في اعتبارها"),
+        ("يقرر أن يمدد", "operative", "يقرر"),
+        ("تقرر أن تمدد", "operative", "تقرر"),
+        # "إذ" opens the first preambular paragraph, "وإذ" the others, "فإذ" as well
+        ("إذ تشير إلى", "preamble", "إذ تشير"),
+        ("وإذ تشير إلى", "preamble", "وإذ تشير"),
+        ("فإذ تشير إلى", "preamble", "فإذ تشير"),
+        # marks and hamza seats vary; the text comes back as written
+        ("وإذ تُشِيرُ إلى", "preamble", "وإذ تُشِيرُ"),
+        ("وإذ تٰشير إلى", "preamble", "وإذ تٰشير"),  # U+0670, outside the harakat
+        ("واذ تشير إلى", "preamble", "واذ تشير"),
+        ("وإذ تشيـــر إلى", "preamble", "وإذ تشيـــر"),
+        (_presentation(("TEH", "INITIAL"), ("QAF", "MEDIAL"), ("REH", "FINAL"), ("REH", "ISOLATED"))
+         + " مواصلة", "operative", "\ufe97\ufed8\ufeae\ufead"),
+        (_presentation(("YEH", "INITIAL"), ("LAM WITH ALEF", "FINAL"), ("HAH", "INITIAL"),
+                       ("ZAH", "FINAL")) + " أن", "operative", "\ufef3\ufefc\ufea3\ufec6"),
+        # not leads: the conjunction joins preambular leads only, a verb needs its part's
+        # particle, and a word that merely starts like a lead is not one
+        ("وتقرر أن", "operative", ""),
+        ("تقرر أن", "preamble", ""),
+        ("تقررات", "operative", ""),
+        ("وإذ", "preamble", ""),
+    ],
+)  # fmt: skip
+def test_arabic_leads(text: str, part: str, lead: str) -> None:
+    assert find_lead(text, part=part, language="ar") == lead
+    assert text.startswith(lead)
+
+
+def test_find_lead_in_given_phrases() -> None:
+    """The build measures a lexicon it learnt with the parser's own matcher."""
+    assert find_lead_in("Recalling also its", ["Recalling also", "Recalling"], part="preamble",
+                        language="en") == "Recalling also"  # fmt: skip
+    assert find_lead_in("Recalling its", [], part="preamble", language="en") == ""
+    assert find_lead_in("وإذ يشير إلى", ["إذ تشير"], part="preamble", language="ar") == "وإذ يشير"
+    with pytest.raises(ValueError, match="part"):
+        find_lead_in("Recalling", ["Recalling"], part="preambular", language="en")
 
 
 def test_bad_arguments() -> None:
