@@ -30,6 +30,18 @@ def _parser() -> argparse.ArgumentParser:
         default="accept",
         help="read Word inputs that carry tracked changes as accepted (default) or rejected",
     )
+    look = ap.add_mutually_exclusive_group()
+    look.add_argument(
+        "--template",
+        type=Path,
+        help="write the redline onto this .docx (its styles, page setup, headers, numbering); "
+        "default: NEW when it is a .docx",
+    )
+    look.add_argument(
+        "--plain",
+        action="store_true",
+        help="write a clean UN-style document even when NEW is a .docx",
+    )
     ap.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     return ap
 
@@ -39,7 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         comparison = compare(args.old, args.new, existing_changes=args.existing_changes)
         if args.output:
-            write_docx(comparison, args.output, author=args.author, date=args.date)
+            template = args.template
+            if template is None and not args.plain and args.new.suffix.lower() == ".docx":
+                template = args.new
+            write_docx(
+                comparison, args.output, author=args.author, date=args.date, template=template
+            )
         if args.report:
             _write_json(args.report, report(comparison))
     except RedlineError as exc:

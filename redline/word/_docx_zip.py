@@ -18,6 +18,7 @@ from lxml import etree
 from ..errors import DocumentError
 
 __all__ = [
+    "MAX_DOCX_BYTES",
     "MAX_ENTRIES",
     "MAX_RATIO",
     "MAX_TOTAL_BYTES",
@@ -25,6 +26,7 @@ __all__ = [
     "Package",
 ]
 
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # a .docx file above this is refused before it is read
 MAX_ENTRIES = 10_000
 """A package with more ZIP entries than this is refused."""
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
@@ -77,6 +79,10 @@ class Package:
 
     def error(self, part: str, message: str) -> DocumentError:
         return DocumentError(f"{part}: {message}", source=self.source)
+
+    def names(self) -> list[str]:
+        """The package's entries (folders excluded), in the order the ZIP lists them."""
+        return [n for n in self._infos if not n.endswith("/")]
 
     def has(self, part: str) -> bool:
         return part in self._infos

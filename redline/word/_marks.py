@@ -32,6 +32,7 @@ class _Para:
     old_kept: bool = False  # some content survives reject-all
     noted: bool = False  # holds a footnote reference
     change_el: etree._Element | None = None
+    anchor: int | None = None  # the new line whose look it shows (index in the new text)
 
 
 _VANISH = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}
@@ -79,6 +80,7 @@ def _lend_look(first: _Para, after: _Para, view: str) -> None:
     own = (first.style, first.numbered)
     if view == "accept":
         first.style, first.numbered = (after.style, after.numbered)
+        first.anchor = after.anchor
         if first.was is None and own != (first.style, first.numbered):
             first.was = own
     elif first.was is None:
@@ -115,4 +117,5 @@ def _relocate_last_mark(paras: list[_Para]) -> None:
         last.content = deleted.content + inserted.content
         last.mark = None
         last.style, last.numbered = new_look
+        last.anchor = inserted.anchor
         last.was = old_look if old_look != new_look else None  # reject restores the old look

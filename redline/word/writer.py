@@ -19,16 +19,20 @@ from lxml import etree
 
 from ..comparison import Comparison, Segment, check_conservation, whole
 from ..diff import Edit, Op, diff_words
+from ..errors import DocumentError, InputError
 from ..layout import Line, Style
 from ..model import Resolution
 from . import _package as pkg
+from ._docx_zip import MAX_DOCX_BYTES
 from ._marks import (
     _carry_marks_back,
     _Para,
     _relocate_last_mark,
     _Wrap,
 )
+from ._onto import first_note_id, onto_template
 from ._seams import separate_seams
+from ._template import Template
 from ._xml_safe import xml_safe
 
 __all__ = ["docx_bytes", "write_docx"]
@@ -72,12 +76,14 @@ def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 
 class _Builder:
-    def __init__(self, comparison: Comparison, author: str, date: str) -> None:
+    def __init__(self, comparison: Comparison, author: str, date: str, note_base: int = 1) -> None:
         self.c = comparison
+        self.note_base = note_base  # the first footnote id free after the separators
         self.author = author
         self.date = date
         self.next_id = 1
         self.paras: list[_Para] = []
+        self.new_seen = 0  # new lines rendered so far: the next segment's first index
         self.footnotes: list[etree._Element] = []
 
     # -- revision elements -------------------------------------------------------------
@@ -126,7 +132,7 @@ class _Builder:
 
     def note_ref(self, old: str | None, new: str | None, kind: _Wrap) -> list[etree._Element]:
         """A footnote reference and its footnote: kept (texts diffed), inserted or deleted."""
-        fid = str(len(self.footnotes) + 1)
+        fid = str(len(self.footnotes) + self.note_base)
         note = _el("footnote", id=fid)
         p = _sub(note, "p")
         _sub(_sub(p, "pPr"), "pStyle", val="FootnoteText")
@@ -180,7 +186,8 @@ class _Builder:
         if move:
             tag = "moveFrom" if seg.source else "moveTo"
             start = self.tracked(f"{tag}RangeStart", name=move)
-        _Render(self, old_lines, seg.new, kinds).run(edits, end)
+        _Render(self, old_lines, seg.new, kinds, self.new_seen).run(edits, end)
+        self.new_seen += len(seg.new)
         if start is not None:
             # The named range opens in the move's first paragraph and closes after its last.
             self.paras[first].content.insert(0, start)
@@ -191,9 +198,15 @@ class _Render:
     """Walks one segment's edits, keeping the place on each side, and builds paragraphs."""
 
     def __init__(
-        self, b: _Builder, old: Sequence[Line], new: Sequence[Line], kinds: dict[Op, _Wrap]
+        self,
+        b: _Builder,
+        old: Sequence[Line],
+        new: Sequence[Line],
+        kinds: dict[Op, _Wrap],
+        new_base: int,
     ) -> None:
         self.b = b
+        self.new_base = new_base  # the index of `new[0]` among the new text's lines
         self.old, self.new = old, new
         self.kinds = kinds
         self.oi = self.ni = 0  # line on each side
@@ -205,11 +218,17 @@ class _Render:
         return lines[i] if i < len(lines) else None
 
     def _open(self) -> _Para:
-        line = self._line(False) or self._line(True)
-        assert line is not None
-        para = _Para(line.style, line.numbered)
+        para = _Para(Style.PLAIN)
         self.b.paras.append(para)
+        self._look(para, self._line(False) is None)
         return para
+
+    def _look(self, para: _Para, side_old: bool) -> None:
+        """The paragraph takes the look of the line it ends on that side."""
+        line = self._line(side_old)
+        if line is not None:
+            para.style, para.numbered = line.style, line.numbered
+            para.anchor = None if side_old else self.new_base + self.ni
 
     def run(self, edits: Sequence[Edit], end: _Wrap) -> None:
         for e in edits:
@@ -221,15 +240,11 @@ class _Render:
             else:
                 self._text(e, kind)
         self.para.mark = end
-        line = self._line(False) if end != "del" and end != "moveFrom" else self._line(True)
-        if line is not None:
-            self.para.style, self.para.numbered = line.style, line.numbered
+        self._look(self.para, end in ("del", "moveFrom"))
 
     def _close(self, op: Op, kind: _Wrap) -> None:
         # The mark ends the new line unless only the old text has it.
-        line = self._line(op is Op.DELETE)
-        if line is not None:
-            self.para.style, self.para.numbered = line.style, line.numbered
+        self._look(self.para, op is Op.DELETE)
         self.para.mark = kind
         if op is not Op.INSERT:
             self.oi, self.oo = self.oi + 1, 0
@@ -402,11 +417,13 @@ def docx_bytes(
     author: str = "redline",
     date: dt.datetime | str | None = None,
     moves: bool = True,
+    template: Template | None = None,
 ) -> dict[str, bytes]:
-    """The parts of the redline package, by name."""
+    """The parts of the redline package, by name: a clean UN-style document, or the
+    `template` (the new text's own Word file) with the redline as its body."""
     check_conservation(comparison)
     stamp = _iso(date)
-    b = _Builder(comparison, author, stamp)
+    b = _Builder(comparison, author, stamp, first_note_id(template) if template else 1)
     unsafe = _moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)
@@ -419,12 +436,16 @@ def docx_bytes(
             para.mark_el = b.tracked(para.mark)
         if para.was is not None:
             para.change_el = b.tracked("pPrChange")
+    bidi = comparison.new.language == "ar"
+    if template is not None:
+        new_lines = [ln for seg in comparison.segments for ln in seg.new]
+        return onto_template(template, b.paras, b.footnotes, new_lines, bidi=bidi)
     title = comparison.new.header.title or comparison.new.source
     return {
         "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
         "_rels/.rels": pkg.ROOT_RELS.encode(),
         "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
-        "word/document.xml": _document(b.paras, bidi=comparison.new.language == "ar"),
+        "word/document.xml": _document(b.paras, bidi=bidi),
         "word/styles.xml": pkg.STYLES.encode(),
         "word/settings.xml": pkg.SETTINGS.encode(),
         "word/numbering.xml": pkg.NUMBERING.encode(),
@@ -441,12 +462,38 @@ def write_docx(
     author: str = "redline",
     date: dt.datetime | str | None = None,
     moves: bool = True,
+    template: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write the redline of `comparison` to `path` and return the path.
 
     Moved paragraphs are written as Word moves (w:moveFrom/w:moveTo, one named range per
     paragraph); `moves=False` writes them as a deletion plus an insertion instead.
+    `template` is the new text's own .docx: the redline then keeps its styles, page setup,
+    headers and footers and numbering, and each paragraph its look there.
+
+    >>> write_docx(c, "rev1-vs-rev2.docx", template=Path("rev2.docx"))  # doctest: +SKIP
     """
     target = Path(path)
-    pkg.write_package(target, docx_bytes(comparison, author=author, date=date, moves=moves))
+    base = _read_template(template) if template is not None else None
+    parts = docx_bytes(comparison, author=author, date=date, moves=moves, template=base)
+    pkg.write_package(target, parts)
     return target
+
+
+def _read_template(path: str | os.PathLike[str]) -> Template:
+    name = os.fspath(path)
+    if not name.lower().endswith(".docx"):
+        raise DocumentError("a template must be a Word document (.docx)", source=name)
+    try:
+        size = os.path.getsize(name)
+        if size > MAX_DOCX_BYTES:
+            raise DocumentError(
+                f"the file is {size // 2**20} MB; the limit is {MAX_DOCX_BYTES // 2**20} MB",
+                source=name,
+            )
+        data = Path(name).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("no such file", source=name) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
+    return Template(data, source=name)
