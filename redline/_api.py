@@ -16,6 +16,7 @@ from .parse import parse_bytes, parse_string
 from .parse._conserve import content_texts, verify_conservation
 from .parse._structure import parse_lines
 from .parse.language import detect_language
+from .pdf import read_pdf
 from .word import substitutions
 from .word.docx_input import read_docx
 
@@ -27,6 +28,8 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 """Text inputs above this size are refused (README: limits)."""
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 """Word files above this size are refused before they are opened."""
+MAX_PDF_BYTES = 100 * 1024 * 1024
+"""PDF files above this size are refused before they are opened."""
 
 
 def parse(
@@ -63,11 +66,11 @@ def parse(
 def _read_file(path: Path, *, language: str | None, existing_changes: str = "accept") -> Resolution:
     name = str(path)
     suffix = path.suffix.lower()
-    if suffix in (".pdf", ".doc", ".odt"):
+    if suffix in (".doc", ".odt"):
         raise DocumentError(
             f"reading {suffix} files is not supported yet; save it as text", source=name
         )
-    limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
+    limit = {".docx": MAX_DOCX_BYTES, ".pdf": MAX_PDF_BYTES}.get(suffix, MAX_TEXT_BYTES)
     try:
         size = path.stat().st_size
         if size > limit:
@@ -85,10 +88,13 @@ def _read_file(path: Path, *, language: str | None, existing_changes: str = "acc
         raise InputError("permission denied: the file cannot be read", source=name) from exc
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
-    if suffix == ".docx":
-        lines, noise, text, warnings = read_docx(
-            data, source=name, existing_changes=existing_changes
-        )
+    if suffix in (".docx", ".pdf"):
+        if suffix == ".pdf":
+            lines, noise, text, warnings = read_pdf(data, source=name)
+        else:
+            lines, noise, text, warnings = read_docx(
+                data, source=name, existing_changes=existing_changes
+            )
         resolution = parse_lines(
             lines, noise, source=name, language=language or detect_language(text)
         )

@@ -1,15 +1,18 @@
-"""The shape the style guide asks for: a pure core, one Word edge, one public face."""
+"""The shape the style guide asks for: a pure core, one Word edge, one PDF edge, one public face."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import redline
 
 PACKAGE = Path(redline.__file__).parent
 EDGES = {"word", "pdf"}
-FORBIDDEN = {"lxml", "docx", "zipfile"}
+# Each file library, and the one edge subpackage allowed to import it.
+ALLOWED_IN = {"lxml": "word", "docx": "word", "zipfile": "word", "pdfminer": "pdf"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -23,24 +26,32 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_core_never_imports_file_libraries() -> None:
+def test_file_libraries_only_in_their_edge() -> None:
+    """lxml, python-docx and zipfile only under redline/word/; pdfminer only under redline/pdf/."""
     offenders = {}
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE)
-        if rel.parts[0] in EDGES:
-            continue
-        bad = _imports(path) & FORBIDDEN
+        place = rel.parts[0] if len(rel.parts) > 1 else ""
+        bad = {lib for lib in _imports(path) & set(ALLOWED_IN) if ALLOWED_IN[lib] != place}
         if bad:
             offenders[str(rel)] = sorted(bad)
     assert offenders == {}
 
 
-def test_core_modules_do_not_import_the_word_edge() -> None:
+def test_importing_redline_does_not_load_pdfminer() -> None:
+    """pdfminer is an optional extra: loaded when a PDF is read, never by `import redline`."""
+    code = "import sys, redline; print(sorted(m for m in sys.modules if m.startswith('pdfminer')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_core_modules_do_not_import_the_edges() -> None:
     core = ["model.py", "align.py", "diff.py", "layout.py", "comparison.py", "report.py"]
     core += [str(p.relative_to(PACKAGE)) for p in (PACKAGE / "parse").glob("*.py")]
     for rel in core:
         text = (PACKAGE / rel).read_text(encoding="utf-8")
-        assert "from .word" not in text and "from ..word" not in text, rel
+        for edge in EDGES:
+            assert f"from .{edge}" not in text and f"from ..{edge}" not in text, rel
 
 
 def test_public_face_only_imports_and_sorted_all() -> None:
