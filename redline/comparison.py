@@ -53,6 +53,16 @@ class Comparison:
     def moved(self) -> int:
         return sum(1 for m in self.matches if m.moved)
 
+    def restyled(self, match: Match) -> bool:
+        """Whether a pair's lead gained or lost its italics (between two formatted sources:
+        Word, PDF or Markdown that set the leads in italics)."""
+        if len(match.old) != 1 or len(match.new) != 1:
+            return False
+        a, b = self.old.paragraphs[match.old[0]], self.new.paragraphs[match.new[0]]
+        if a.italic is None or b.italic is None:
+            return False
+        return bool(a.italic and a.italic[0][0] == 0) != bool(b.italic and b.italic[0][0] == 0)
+
     def marked_characters(self) -> int:
         """Characters a reader must read as change: inserted and deleted, a move's text once.
 
@@ -70,11 +80,13 @@ class Comparison:
     def summary(self) -> str:
         """One line a drafter reads at a glance."""
         pairs = sum(1 for m in self.matches if m.old and m.new)
+        restyled = sum(1 for m in self.matches if self.restyled(m))
         return (
             f"{pairs} paragraphs matched ({self.count(Kind.UNCHANGED)} unchanged, "
             f"{self.count(Kind.MODIFIED)} modified, {self.moved} moved), "
-            f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted; "
-            f"language {self.old.language}"
+            f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted"
+            + (f", {restyled} with the lead's italics changed" if restyled else "")
+            + f"; language {self.old.language}"
             + (f" / {self.new.language}" if self.new.language != self.old.language else "")
         )
 

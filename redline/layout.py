@@ -64,7 +64,10 @@ def paragraph_lines(p: Paragraph, *, auto_numbers: bool) -> tuple[Line, ...]:
     if p.part is Part.OPERATIVE and not auto_numbers and p.number:
         prefix = f"{p.number}.\t"
         text, shift = prefix + text, len(prefix)
-    italic = ((shift, shift + len(p.lead)),) if p.lead else ()
+    if p.italic is not None:  # the source's own italics
+        italic = tuple((a + shift, b + shift) for a, b in p.italic)
+    else:  # the lead, italic by convention
+        italic = ((shift, shift + len(p.lead)),) if p.lead else ()
     notes = tuple(NoteRef(n.offset + shift, n.mark) for n in p.notes)
     lines = [Line(_PART_STYLE[p.part], text, italic, notes, numbered)]
     for s in p.subparagraphs:

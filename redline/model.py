@@ -60,7 +60,10 @@ class Paragraph:
     `text` is the whole paragraph as a reader reads it, lead included; `lead` is its italic
     opening ("Recalling also", "Calls upon"), a prefix of `text` or "". `number` is the
     operative number as printed ("3", "3 bis"), without its full stop. `index` counts the
-    paragraphs of its part from 1, in document order: the report's labels use it.
+    paragraphs of its part from 1, in document order: the report's labels use it. `italic`
+    are the italic spans of `text` as the source sets them, or None when the source carries
+    no formatting (plain text): then the lead is shown italic by convention, and a lead that
+    lost or gained its italics can only be seen between two formatted sources.
     """
 
     part: Part
@@ -71,6 +74,7 @@ class Paragraph:
     subparagraphs: tuple[SubParagraph, ...] = ()
     notes: tuple[NoteRef, ...] = ()
     line: int = 0
+    italic: tuple[tuple[int, int], ...] | None = None
 
     @property
     def label(self) -> str:

@@ -93,6 +93,7 @@ def report(c: Comparison) -> dict[str, Any]:
                 "old_number": [old[i].number for i in m.old if old[i].number],
                 "new_number": [new[j].number for j in m.new if new[j].number],
                 "similarity": m.similarity,
+                "lead_italics_changed": c.restyled(m),
             }
             for m in c.matches
         ],

@@ -60,6 +60,7 @@ def test_writes_redline_and_report(
             "old_number": [],
             "new_number": ["12"],
             "similarity": cross[0]["similarity"],
+            "lead_italics_changed": False,
         }
     ]
     added = [m for m in data["matches"] if m["kind"] == "added"]

@@ -8,6 +8,7 @@ a verb, and an adoption record after them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -265,9 +266,10 @@ def _paragraphs(
                 number=re.sub(r"\s+", " ", num.group("num")) if num else "",
                 notes=tuple(block.notes),
                 line=block.line,
+                italic=_italic(block),
             )
         )
-    return paragraphs, vote, warnings
+    return _formatted(paragraphs), vote, warnings
 
 
 def _vote_line(text: str) -> bool:
@@ -277,8 +279,44 @@ def _vote_line(text: str) -> bool:
 
 def _with_sub(p: Paragraph, sub: SubParagraph) -> Paragraph:
     return Paragraph(
-        p.part, p.index, p.text, p.lead, p.number, (*p.subparagraphs, sub), p.notes, p.line
+        p.part,
+        p.index,
+        p.text,
+        p.lead,
+        p.number,
+        (*p.subparagraphs, sub),
+        p.notes,
+        p.line,
+        p.italic,
     )
+
+
+def _italic(block: _Block) -> tuple[tuple[int, int], ...]:
+    """The block's italic spans, merged and within its text."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(block.italic):
+        a, b = max(a, 0), min(b, len(block.text))
+        if a >= b:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _formatted(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Keep the source's italics only where the source sets the leads in italics.
+
+    A Word file or an adopted PDF sets (nearly) every lead in italics, so a lead without them
+    is a formatting change worth showing; a text extraction that kept italics on a few
+    paragraphs (HRC 46/13's) says nothing about the others, which then get the convention.
+    """
+    parts = [p for p in paragraphs if p.part in (Part.PREAMBLE, Part.OPERATIVE)]
+    italic_leads = sum(1 for p in parts if p.italic and p.italic[0][0] == 0)
+    if parts and 2 * italic_leads >= len(parts):
+        return paragraphs
+    return [dataclasses.replace(p, italic=None) for p in paragraphs]
 
 
 def _check_notes(

@@ -108,15 +108,22 @@ def _dress_runs(content: Sequence[etree._Element], base: etree._Element | None) 
             if rpr is None:
                 rpr = _w("rPr")
                 r.insert(0, rpr)
-            have = {etree.QName(c).localname: c for c in rpr}
-            for child in base:
-                name = etree.QName(child).localname
-                if name == "rFonts" and name in have:
-                    for key, value in child.attrib.items():
-                        have[name].attrib.setdefault(key, value)
-                elif name not in have:
-                    rpr.append(copy.deepcopy(child))
-            ordered(rpr, _RPR_ORDER)
+            _merge(rpr, base)
+            before = rpr.find(f"{_W}rPrChange/{_W}rPr")
+            if before is not None:  # the look before a format change: the same base
+                _merge(before, base)
+
+
+def _merge(rpr: etree._Element, base: etree._Element) -> None:
+    have = {etree.QName(c).localname: c for c in rpr}
+    for child in base:
+        name = etree.QName(child).localname
+        if name == "rFonts" and name in have:
+            for key, value in child.attrib.items():
+                have[name].attrib.setdefault(key, value)
+        elif name not in have:
+            rpr.append(copy.deepcopy(child))
+    ordered(rpr, _RPR_ORDER)
 
 
 def _dress_notes(

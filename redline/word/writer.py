@@ -8,6 +8,7 @@ counter for the whole package, footnotes in footnotes.xml.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
 import os
@@ -23,6 +24,7 @@ from ..errors import DocumentError, InputError
 from ..layout import Line, Style
 from ..model import Resolution
 from . import _package as pkg
+from ._clean import clean_package
 from ._docx_zip import MAX_DOCX_BYTES
 from ._marks import (
     _carry_marks_back,
@@ -42,17 +44,6 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 
 _W = f"{{{pkg.W_NS}}}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_STYLE_IDS = {
-    Style.HEADER: "RlHeader",
-    Style.TITLE: "RlTitle",
-    Style.FORMULA: "RlFormula",
-    Style.PREAMBLE: "RlPreamble",
-    Style.OPERATIVE: "RlOperative",
-    Style.SUBPARAGRAPH: "RlSubparagraph",
-    Style.ANNEX: "RlAnnex",
-    Style.PLAIN: "RlPlain",
-    Style.VOTE: "RlVote",
-}
 
 _PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
 # At a move's destination, words inserted since are an insertion inside the move
@@ -79,6 +70,11 @@ class _Builder:
     def __init__(self, comparison: Comparison, author: str, date: str, note_base: int = 1) -> None:
         self.c = comparison
         self.note_base = note_base  # the first footnote id free after the separators
+        # Italics are compared only between two sources that set them (Word, PDF, Markdown).
+        self.formats = all(
+            any(p.italic is not None for p in r.paragraphs)
+            for r in (comparison.old, comparison.new)
+        )
         self.author = author
         self.date = date
         self.next_id = 1
@@ -129,6 +125,23 @@ class _Builder:
                 t.set(_XML_SPACE, "preserve")
                 t.text = piece
         return r
+
+    def format_change(self, run: etree._Element, *, italic: bool) -> None:
+        """Record on `run` that its text was (not) italic before: a tracked format change."""
+        rpr = run.find(_W + "rPr")
+        if rpr is None:
+            rpr = _el("rPr")
+            run.insert(0, rpr)
+        before = _sub(self.tracked("rPrChange"), "rPr")
+        for child in rpr:
+            if child.tag not in (_W + "i", _W + "iCs"):
+                before.append(copy.deepcopy(child))
+        if italic:
+            hint = before.find(_W + "rFonts")
+            at = 1 if hint is not None else 0
+            before.insert(at, _el("i"))
+            before.insert(at + 1, _el("iCs"))
+        rpr.append(before.getparent())
 
     def note_ref(self, old: str | None, new: str | None, kind: _Wrap) -> list[etree._Element]:
         """A footnote reference and its footnote: kept (texts diffed), inserted or deleted."""
@@ -258,6 +271,9 @@ class _Render:
         shown = self._line(show_old)
         base = self.oo if show_old else self.no
         italic = shown.italic if shown else ()
+        # Kept text whose italics changed between two formatted sources: w:rPrChange.
+        old_line = self._line(True) if e.op is Op.EQUAL and kind is None else None
+        was_italic = old_line.italic if old_line is not None and self.b.formats else None
         refs_new = self._refs(False, e) if e.op is not Op.DELETE else []
         refs_old = self._refs(True, e) if e.op is not Op.INSERT else []
         cuts = sorted(
@@ -267,6 +283,7 @@ class _Render:
                 *(r for r, _ in refs_new),
                 *(r for r, _ in refs_old),
                 *(max(0, min(size, x - base)) for span in italic for x in span),
+                *(max(0, min(size, x - self.oo)) for span in was_italic or () for x in span),
             }
         )
         out: list[etree._Element] = []
@@ -275,7 +292,12 @@ class _Render:
             piece = e.text[a:b]
             if piece:
                 it = any(s <= base + a and base + b <= t for s, t in italic)
-                out.extend(self.b.wrap(kind, [self.b.run(piece, italic=it, deleted=kind == "del")]))
+                run = self.b.run(piece, italic=it, deleted=kind == "del")
+                if was_italic is not None:
+                    was = any(s <= self.oo + a and self.oo + b <= t for s, t in was_italic)
+                    if was != it:
+                        self.b.format_change(run, italic=was)
+                out.extend(self.b.wrap(kind, [run]))
             self._emit_refs(out, b, refs_old, refs_new, kind)
         self.para.content.extend(out)
         outer = kind.split(">")[0] if kind else None
@@ -332,60 +354,6 @@ class _Render:
         return note.text if note else ""
 
 
-def _base_ppr(ppr: etree._Element, style: Style, numbered: bool, bidi: bool = False) -> None:
-    _sub(ppr, "pStyle", val=_STYLE_IDS[style])
-    if numbered:
-        num = _sub(ppr, "numPr")
-        _sub(num, "ilvl", val="0")
-        _sub(num, "numId", val="1")
-    if bidi:  # a right-to-left paragraph (Arabic)
-        _sub(ppr, "bidi")
-
-
-def _document(paras: list[_Para], *, bidi: bool = False) -> bytes:
-    root = etree.Element(_W + "document", nsmap={"w": pkg.W_NS, "r": pkg.R_NS})
-    body = _sub(root, "body")
-    for para in paras:
-        p = _sub(body, "p")
-        ppr = _sub(p, "pPr")
-        _base_ppr(ppr, para.style, para.numbered, bidi)
-        if para.mark_el is not None:
-            _sub(ppr, "rPr").append(para.mark_el)
-        if para.change_el is not None and para.was is not None:
-            _base_ppr(_sub(para.change_el, "pPr"), *para.was, bidi)
-            ppr.append(para.change_el)
-        p.extend(para.content)
-        body.extend(para.after)
-    sect = _sub(body, "sectPr")
-    _sub(sect, "pgSz", w="11906", h="16838")
-    _sub(
-        sect,
-        "pgMar",
-        top="1701",
-        right="1134",
-        bottom="1701",
-        left="1134",
-        header="851",
-        footer="851",
-        gutter="0",
-    )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _footnotes_part(notes: list[etree._Element]) -> bytes:
-    root = etree.Element(_W + "footnotes", nsmap={"w": pkg.W_NS, "r": pkg.R_NS})
-    for fid, kind, child in (
-        ("-1", "separator", "separator"),
-        ("0", "continuationSeparator", "continuationSeparator"),
-    ):
-        fn = _sub(root, "footnote", type=kind, id=fid)
-        p = _sub(fn, "p")
-        _sub(_sub(p, "pPr"), "spacing", after="0")
-        _sub(_sub(p, "r"), child)
-    root.extend(notes)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def _iso(date: dt.datetime | str | None) -> str:
     if date is None:
         date = dt.datetime.now(dt.timezone.utc)
@@ -440,19 +408,7 @@ def docx_bytes(
     if template is not None:
         new_lines = [ln for seg in comparison.segments for ln in seg.new]
         return onto_template(template, b.paras, b.footnotes, new_lines, bidi=bidi)
-    title = comparison.new.header.title or comparison.new.source
-    return {
-        "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
-        "_rels/.rels": pkg.ROOT_RELS.encode(),
-        "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
-        "word/document.xml": _document(b.paras, bidi=bidi),
-        "word/styles.xml": pkg.STYLES.encode(),
-        "word/settings.xml": pkg.SETTINGS.encode(),
-        "word/numbering.xml": pkg.NUMBERING.encode(),
-        "word/footnotes.xml": _footnotes_part(b.footnotes),
-        "docProps/core.xml": pkg.core_properties(author, stamp, title).encode(),
-        "docProps/app.xml": pkg.APP.encode(),
-    }
+    return clean_package(comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi)
 
 
 def write_docx(
