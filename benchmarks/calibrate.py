@@ -36,8 +36,46 @@ How to read the output
   texts from each side of the threshold (pairs made just above it, deleted/added pairs just
   below it, unrelated look-alikes above it) to judge by eye whether they are true pairs.
 
+Six languages (--languages): does one threshold serve every script?
+  English calibrates the threshold above; the other five languages are scored on other
+  units (Chinese per character, Arabic words carrying their clitics, Russian inflected
+  words), so the same threshold could mean more or fewer false pairs there. Measured on
+  the real six-language texts of multilingual/, the same sentences in every language, per
+  language and threshold t:
+    false pairs  share of paragraphs whose best similarity to an UNRELATED paragraph is
+                 >= t (a look-alike the aligner could pair by mistake), in
+                   UNPC res   unpc-devset/resolution_lines.tsv: each resolution line
+                              against the lines of the other documents
+                   UDHR       udhr/*.xml: each paragraph of an article against the
+                              paragraphs of the other articles (Chinese: simplified)
+                   UNPC all   the whole devset (UNv1.0.devset.*, lines of 5+ English
+                              words): each line against the lines of other documents
+                 A pair whose English twins score >= COPY counts as the same paragraph
+                 reused ("Determining that the situation in Yemen / South Sudan
+                 continues to ..."), not as unrelated, in every language alike.
+    true pairs   share of pairs of the SAME paragraph, edited, that still score >= t:
+                   generator  redline.evaluation's word edits on the resolutions that
+                              benchmarks/bench_languages.py builds (kinds=edit): replace,
+                              insert or delete up to 30 % of a paragraph's words. Its
+                              words are space-delimited and its new words English, so in
+                              Chinese it only appends English phrases: no test of Chinese.
+                   reused     real edits: each devset line with its best line of another
+                              document whose ENGLISH twin scores in [COPY_LOW, COPY) -- the
+                              same agreed language reused with changes ("Reaffirming its
+                              strong commitment to the unity, sovereignty..." in two Security
+                              Council resolutions), each side translated by the UN -- one
+                              pair per distinct paragraph (templated lines such as "To be
+                              held on Thursday, 29 / 22 January ..." count once), scored in
+                              each language. English selects the pairs, so its column is
+                              100 % by construction; the others differ by their scoring and
+                              by how the translators rendered the change.
+  Equal risk (last lines): per language, the lowest table threshold whose false-pair rate on
+  the largest set (UNPC all) is no higher than English's at the current threshold, with the
+  other sets and the reused pairs it would keep: the threshold a per-language table would
+  hold, and what it would buy.
+
 Run: python3 benchmarks/calibrate.py [--limit N] [--unrelated N] [--seed S] [--show N]
-(about 30 s with the defaults)
+(about 30 s with the defaults); python3 benchmarks/calibrate.py --languages (about 2 min)
 """
 
 from __future__ import annotations
@@ -48,11 +86,14 @@ import itertools
 import json
 import random
 import re
+import sys
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
 from redline.align import DEFAULT_THRESHOLD, _candidates, align, similarity
+from redline.evaluation import revision_pairs
 from redline.model import Paragraph, Part, SubParagraph
 
 CORPUS = Path("/work/shared/corpus")
@@ -258,14 +299,190 @@ def show(groups: list[tuple[str, list[tuple[float, str, str]]]], n: int, seed: i
             print(f"        NEW {new[:160]}")
 
 
+# --- six languages ---------------------------------------------------------------------------
+MULTILINGUAL = CORPUS / "multilingual"
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+UNITS = {"zh": "characters", "ar": "words, clitics attached", "ru": "inflected words"}
+LANGUAGE_THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6)
+COPY = 0.8
+"""English twins scoring this much are one paragraph reused, not an unrelated pair."""
+COPY_LOW = 0.6
+"""English twins scoring from this up to COPY: the same paragraph reused with edits."""
+FLOOR = 0.3  # pairs are scored from here up: every table threshold is above it
+_LINE_NUMBER = re.compile(r"^\s*[0-9\u0660-\u0669]{1,3}\s*(?:\.|-|\u2013)\s*")
+_UDHR = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "arb", "zh": "cmn_hans"}
+_UDHR_NS = "{http://www.unhchr.ch/udhr}"
+
+
+def _paragraphs(texts: Sequence[str]) -> list[Paragraph]:
+    return [Paragraph(Part.PLAIN, k, _LINE_NUMBER.sub("", t).strip()) for k, t in enumerate(texts)]
+
+
+def unpc() -> tuple[list[dict[str, str]], list[str], dict[str, list[str]]]:
+    """resolution_lines.tsv rows, and the devset's document ids and lines per language
+    (lines of 5+ English words present in all six languages)."""
+    folder = MULTILINGUAL / "unpc-devset"
+    csv.field_size_limit(sys.maxsize)
+    with open(folder / "resolution_lines.tsv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    lines = {
+        lang: (folder / f"UNv1.0.devset.{lang}").read_text(encoding="utf-8").split("\n")
+        for lang in LANGUAGES
+    }
+    ids = [i.split(" ", 1)[0] for i in (folder / "UNv1.0.devset.ids").read_text().split("\n")]
+    keep = [
+        k
+        for k, doc in enumerate(ids)
+        if doc and len(lines["en"][k].split()) >= 5 and all(lines[lang][k] for lang in LANGUAGES)
+    ]
+    return rows, [ids[k] for k in keep], {lang: [v[k] for k in keep] for lang, v in lines.items()}
+
+
+def udhr(language: str) -> list[tuple[int, str]]:
+    """(article, paragraph) for each paragraph of the Declaration's 30 articles."""
+    root = ET.parse(MULTILINGUAL / "udhr" / f"udhr_{_UDHR[language]}.xml").getroot()
+    return [
+        (k, " ".join("".join(p.itertext()).split()))
+        for k, article in enumerate(root.findall(_UDHR_NS + "article"))
+        for p in article.iter(_UDHR_NS + "para")
+    ]
+
+
+def best_unrelated(
+    cells: dict[tuple[int, int], float],
+    groups: Sequence[str],
+    english: dict[tuple[int, int], float],
+) -> list[float]:
+    """Each paragraph's best similarity to one of another group (0 below FLOOR), from the
+    cells `_candidates` gives at FLOOR; pairs whose English twins are copies (>= COPY in
+    `english`, the English cells) are skipped."""
+    best = [0.0] * len(groups)
+    for (i, j), s in cells.items():
+        if groups[i] != groups[j] and english.get((i, j), 0.0) < COPY and s > best[i]:
+            best[i] = s
+    return best
+
+
+def reused_pairs(
+    english: dict[tuple[int, int], float], ids: Sequence[str]
+) -> list[tuple[int, int]]:
+    """Each line with its best partner in another document whose English twins score in
+    [COPY_LOW, COPY); one pair per distinct paragraph: a line that is a copy (>= COPY) of a
+    line already taken ("To be held on Thursday, 29 / 22 January...") is skipped."""
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), s in english.items():
+        if ids[i] != ids[j] and COPY_LOW <= s < COPY and (s, -j) > best.get(i, (0.0, 0)):
+            best[i] = (s, -j)
+    taken: list[int] = []
+    pairs = []
+    for i in sorted(best):
+        if all(english.get((i, k), 0.0) < COPY for k in taken):
+            taken.append(i)
+            pairs.append((i, -best[i][1]))
+    return pairs
+
+
+def generator_edits(language: str, count: int, seed: int) -> list[float]:
+    """Similarity of each edited pair in `count` generated revisions (bench_languages)."""
+    from bench_languages import bases  # benchmarks/ is on sys.path when run as a script
+
+    pairs = revision_pairs(bases(language), count=count, seed=seed, kinds=("edit",))
+    return [
+        similarity(p.old.paragraphs[g.old[0]], p.new.paragraphs[g.new[0]])
+        for p in pairs
+        for g in p.gold
+        if g.kind == "modified"
+    ]
+
+
+def _share(values: Sequence[float], t: float) -> str:
+    return f"{100 * share_at_least(values, t):6.1f}%" if values else f"{'-':>7}"
+
+
+Measured = dict[str, tuple[dict[str, list[float]], dict[str, list[float]]]]
+
+
+def languages(count: int, seed: int) -> None:
+    rows, ids, lines = unpc()
+    docs = [r["doc"] for r in rows]
+    res = {lang: _paragraphs([r[lang] for r in rows]) for lang in LANGUAGES}
+    dev = {lang: _paragraphs(lines[lang]) for lang in LANGUAGES}
+    res_en = _candidates(res["en"], res["en"], FLOOR)
+    dev_en = _candidates(dev["en"], dev["en"], FLOOR)
+    reused = reused_pairs(dev_en, ids)
+    print(
+        f"Per-language calibration on {MULTILINGUAL} (threshold {DEFAULT_THRESHOLD}); "
+        f"UNPC res: {len(rows)} lines of {len(set(docs))} documents; UDHR: "
+        f"{len(udhr('en'))} article paragraphs; UNPC all: {len(ids)} lines of "
+        f"{len(set(ids))} documents; reused: {len(reused)} pairs; generator: {count} "
+        f"revisions (seed {seed})"
+    )
+    measured: Measured = {}
+    for lang in LANGUAGES:
+        started = time.perf_counter()
+        articles = udhr(lang)
+        declaration = _paragraphs([t for _, t in articles])
+        cells = dev_en if lang == "en" else _candidates(dev[lang], dev[lang], FLOOR)
+        false = {
+            "UNPC res": best_unrelated(_candidates(res[lang], res[lang], FLOOR), docs, res_en),
+            "UDHR": best_unrelated(
+                _candidates(declaration, declaration, FLOOR), [str(a) for a, _ in articles], {}
+            ),
+            "UNPC all": best_unrelated(cells, ids, dev_en),
+        }
+        true = {
+            "generator": generator_edits(lang, count, seed),
+            "reused": [cells.get(pair, 0.0) for pair in reused],
+        }
+        measured[lang] = (false, true)
+        units = UNITS.get(lang, "words")
+        print(f"\n{lang} (scored on {units}; {time.perf_counter() - started:.0f} s)")
+        print(f"  {'':>6} {'false pairs (unrelated look-alike >= t)':<35}  true pairs kept (>= t)")
+        columns = (*false.values(), *true.values())
+        print(f"  {'t':>6}" + "".join(f"{k:>11}" for k in (*false, *true)))
+        print(f"  {'':>6}" + "".join(f"{'n=' + str(len(v)):>11}" for v in columns))
+        for t in LANGUAGE_THRESHOLDS:
+            mark = "  <- current" if t == DEFAULT_THRESHOLD else ""
+            print(f"  {t:6.2f}" + "".join(f"{_share(v, t):>11}" for v in columns) + mark)
+    equal_risk(measured)
+
+
+def equal_risk(measured: Measured) -> None:
+    """Per language, the lowest table threshold whose false-pair rate on the largest set
+    (UNPC all) is no higher than English's at DEFAULT_THRESHOLD, and what it changes."""
+    reference = share_at_least(measured["en"][0]["UNPC all"], DEFAULT_THRESHOLD)
+    print(
+        f"\nEqual risk: per language, the lowest t whose false-pair rate on UNPC all is <="
+        f" English's at {DEFAULT_THRESHOLD} ({100 * reference:.1f}%); at that t, the other"
+        f" false-pair sets and the reused pairs kept, against t={DEFAULT_THRESHOLD}"
+    )
+    for lang, (false, true) in measured.items():
+        t = min(x for x in LANGUAGE_THRESHOLDS if share_at_least(false["UNPC all"], x) <= reference)
+        others = ", ".join(
+            f"{k} {100 * share_at_least(v, t):.1f}%" for k, v in false.items() if k != "UNPC all"
+        )
+        gain = share_at_least(true["reused"], t) - share_at_least(true["reused"], DEFAULT_THRESHOLD)
+        print(
+            f"  {lang}  t={t:.2f}  false pairs: {others}; reused pairs kept {100 * gain:+.1f} pts"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--limit", type=int, help="at most N resolution pairs in each part")
     ap.add_argument("--unrelated", type=int, default=4000, help="unrelated pairs to sample")
     ap.add_argument("--seed", type=int, default=1948)
     ap.add_argument("--show", type=int, default=0, help="print N sample texts per group")
+    ap.add_argument(
+        "--languages", action="store_true", help="the six-language tables instead (see above)"
+    )
+    ap.add_argument("--pairs", type=int, default=60, help="generated revisions per language")
     args = ap.parse_args(argv)
     started = time.perf_counter()
+    if args.languages:
+        languages(args.pairs, seed=7)
+        print(f"\n  ({time.perf_counter() - started:.1f} s)")
+        return 0
 
     rows = manifest()
     paras = {r["path"]: load(CORPUS / r["path"]) for r in rows}
