@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import LEADS
@@ -56,6 +57,7 @@ from .lexicon import LEADS
 _PARTS = ("preamble", "operative")
 _HYPHENS = frozenset("-\u2010\u2011")
 _APOSTROPHES = frozenset("'\u2019")
+_FOLDED = frozenset("\u2010\u2011\u2019")  # with whitespace other than " ", what _fold changes
 # per language: whether a word boundary must follow the lead, whether a capital may stand for
 # a small first letter in the preamble too
 _NO_BOUNDARY = frozenset({"zh"})
@@ -90,7 +92,7 @@ def _arabic_letters(ch: str) -> str:
     return _ARABIC_LETTERS.get(ch, ch)
 
 
-def _fold(text: str, language: str, limit: int) -> tuple[str, tuple[int, ...]]:
+def _fold(text: str, language: str, limit: int) -> tuple[str, Sequence[int]]:
     """``text`` as the matcher compares it, at least ``limit`` characters of it if it has them.
 
     Returns the folded characters and, for each, the offset in ``text`` just past it and the
@@ -98,6 +100,15 @@ def _fold(text: str, language: str, limit: int) -> tuple[str, tuple[int, ...]]:
     Every language: a run of whitespace is one space, U+2010/U+2011 a hyphen, U+2019 an
     apostrophe; Arabic as the module docstring says.
     """
+    if language != "ar":  # most openings need no folding: the prefix as it is
+        head = text[: limit + 1]
+        if head.isprintable() and "  " not in head and not _FOLDED.intersection(head):
+            return head, range(1, len(head) + 1)
+    return _fold_each(text, language, limit)
+
+
+def _fold_each(text: str, language: str, limit: int) -> tuple[str, list[int]]:
+    """:func:`_fold` character by character."""
     arabic = language == "ar"
     chars: list[str] = []
     ends: list[int] = []
@@ -125,7 +136,7 @@ def _fold(text: str, language: str, limit: int) -> tuple[str, tuple[int, ...]]:
         ends.extend([i + 1] * len(folded))
     if arabic:
         _fold_gender(chars, ends)
-    return "".join(chars), tuple(ends)
+    return "".join(chars), ends
 
 
 def _fold_gender(chars: list[str], ends: list[int]) -> None:
@@ -150,21 +161,49 @@ def _fold_gender(chars: list[str], ends: list[int]) -> None:
         k += 1
 
 
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Phrases folded as the matcher compares them, longest first, indexed by first letter."""
+
+    phrases: tuple[str, ...]
+    longest: int
+    by_first: dict[str, tuple[int, ...]]
+    by_capital: dict[str, tuple[int, ...]]  # a small first letter's capital -> its phrases
+
+    @classmethod
+    def of(cls, phrases: Sequence[str], language: str) -> _Lexicon:
+        folded = tuple(f for p in phrases if (f := _fold(p, language, len(p))[0]))
+        first: dict[str, list[int]] = {}
+        capital: dict[str, list[int]] = {}
+        for k, phrase in enumerate(folded):
+            first.setdefault(phrase[0], []).append(k)
+            if phrase[0].upper() != phrase[0]:
+                capital.setdefault(phrase[0].upper(), []).append(k)
+        return cls(
+            folded,
+            max((len(f) for f in folded), default=0),
+            {ch: tuple(ks) for ch, ks in first.items()},
+            {ch: tuple(ks) for ch, ks in capital.items()},
+        )
+
+    def starting(self, ch: str, *, capital_ok: bool) -> tuple[int, ...]:
+        """Positions of the phrases that may open a text whose first letter is ``ch``."""
+        found = self.by_first.get(ch, ())
+        if capital_ok and ch in self.by_capital:
+            found = tuple(sorted(found + self.by_capital[ch]))
+        return found
+
+
 @cache
-def _phrases(language: str, part: str) -> tuple[str, ...]:
-    """The lexicon's phrases for one language and part (longest first), folded as the matcher
-    compares them; checked and folded once."""
+def _phrases(language: str, part: str) -> _Lexicon:
+    """The lexicon's phrases for one language and part, folded and indexed once."""
     if part not in _PARTS:
         raise ValueError(f"part must be one of {_PARTS}, not {part!r}")
     try:
         phrases = LEADS[language][part]
     except KeyError:
         raise ValueError(f"no lead lexicon for language {language!r}") from None
-    return _folded_phrases(phrases, language)
-
-
-def _folded_phrases(phrases: Sequence[str], language: str) -> tuple[str, ...]:
-    return tuple(f for p in phrases if (f := _fold(p, language, len(p))[0]))
+    return _Lexicon.of(phrases, language)
 
 
 def compare_form(text: str, language: str) -> str:
@@ -191,14 +230,14 @@ def find_lead_in(text: str, phrases: Sequence[str], *, part: str, language: str)
     """
     if part not in _PARTS:
         raise ValueError(f"part must be one of {_PARTS}, not {part!r}")
-    return _find(text, _folded_phrases(phrases, language), part=part, language=language)
+    return _find(text, _Lexicon.of(phrases, language), part=part, language=language)
 
 
-def _find(text: str, phrases: tuple[str, ...], *, part: str, language: str) -> str:
-    """The longest of the folded ``phrases`` that opens ``text``, as a slice of ``text``."""
-    if not text or not phrases:
+def _find(text: str, lexicon: _Lexicon, *, part: str, language: str) -> str:
+    """The first (longest) phrase of ``lexicon`` that opens ``text``, as a slice of ``text``."""
+    if not text or not lexicon.phrases:
         return ""
-    limit = max(len(p) for p in phrases) + 1  # and one character for the word boundary
+    limit = lexicon.longest + 1  # and one character for the word boundary
     folded, ends = _fold(text, language, limit)
     bodies = [(0, folded, ends)]  # where a lead may start: offset in text, folded, its ends
     if language == "ar" and part == "preamble" and folded[:1] in _ARABIC_CONJUNCTIONS:
@@ -206,17 +245,20 @@ def _find(text: str, phrases: tuple[str, ...], *, part: str, language: str) -> s
         bodies.append((ends[0], *rest))
     capital_ok = part == "operative" or language in _CAPITAL_IN_PREAMBLE
     boundary = language not in _NO_BOUNDARY
-    for phrase in phrases:
+    candidates = sorted(
+        (k, b)
+        for b, (_, body, _) in enumerate(bodies)
+        for k in lexicon.starting(body[:1], capital_ok=capital_ok)
+    )
+    for k, b in candidates:  # phrase by phrase, longest first; then where it starts
+        phrase = lexicon.phrases[k]
+        offset, body, body_ends = bodies[b]
         n = len(phrase)
-        for offset, body, body_ends in bodies:
-            first = body[:1]
-            if first != phrase[0] and not (capital_ok and first == phrase[0].upper()):
-                continue
-            if body[1:n] != phrase[1:]:
-                continue
-            if boundary and n < len(body) and _is_word_char(body[n]):
-                continue
-            return text[: offset + body_ends[n - 1]]
+        if not body.startswith(phrase[1:], 1):
+            continue
+        if boundary and n < len(body) and _is_word_char(body[n]):
+            continue
+        return text[: offset + body_ends[n - 1]]
     return ""
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 from _pytest.mark import ParameterSet
+from hypothesis import given
+from hypothesis import strategies as st
 
 from redline.parse import _leads
 from redline.parse._leads import find_lead, find_lead_in, is_lead_start
@@ -323,6 +325,15 @@ def _presentation(*letters: str) -> str:
 def test_arabic_leads(text: str, part: str, lead: str) -> None:
     assert find_lead(text, part=part, language="ar") == lead
     assert text.startswith(lead)
+
+
+@given(st.text(alphabet=st.sampled_from("Ab c\n\t\u00a0-\u2010\u2011'\u2019é"), max_size=30))
+def test_unfolded_prefix_is_the_folding(text: str) -> None:
+    """The shortcut for text that needs no folding gives what folding each character does."""
+    for limit in (0, 3, 12):
+        folded, ends = _leads._fold(text, "en", limit)
+        slow, slow_ends = _leads._fold_each(text, "en", limit)
+        assert (folded, list(ends)) == (slow, slow_ends)
 
 
 def test_find_lead_in_given_phrases() -> None:
