@@ -530,6 +530,14 @@ def test_built_pages_noise(built: tuple[Resolution, list[Noise], str]) -> None:
     assert sorted(n.text for n in noise if n.kind == "note mark") == ["*", "*", "1", "1"]
 
 
+def test_a_page_without_text_is_named() -> None:
+    first, _ = _pages()
+    scanned = PageGlyphs(2, 612, 792, (), (), images=1)
+    lines, _, _, warnings = read_pages([first, scanned], source="half-scanned.pdf")
+    assert warnings == ["page 2 has no text layer (a scanned page?)"]
+    assert any(ln.text.startswith("Recalling the good-neighbourliness") for ln in lines)
+
+
 def test_text_pdf_through_pdfminer(tmp_path: Path) -> None:
     """A PDF written with the standard Times fonts: spaces from gaps, italics from the font."""
     path = tmp_path / "small.pdf"
