@@ -14,7 +14,7 @@ is still found, and one below the threshold stays added or deleted rather than a
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -257,8 +257,28 @@ def stationary(pairs: Sequence[tuple[int, int]], weights: Sequence[float]) -> se
     return keep
 
 
-def _same(a: Paragraph, b: Paragraph) -> bool:
-    return a.text == b.text and a.subparagraphs == b.subparagraphs and a.notes == b.notes
+def _same(
+    a: Paragraph,
+    b: Paragraph,
+    old_notes: Mapping[str, str] | None = None,
+    new_notes: Mapping[str, str] | None = None,
+) -> bool:
+    """Same words, sub-paragraphs and footnotes: a note counts by its place and text, not its
+    mark, so a note renumbered by an earlier one is no change and an edited note is."""
+
+    def notes(p: Paragraph, texts: Mapping[str, str] | None) -> list[list[tuple[int, str]]]:
+        texts = texts or {}
+        return [
+            [(n.offset, texts.get(n.mark, n.mark)) for n in refs]
+            for refs in (p.notes, *(s.notes for s in p.subparagraphs))
+        ]
+
+    return (
+        a.text == b.text
+        and [(s.label, s.text) for s in a.subparagraphs]
+        == [(s.label, s.text) for s in b.subparagraphs]
+        and notes(a, old_notes) == notes(b, new_notes)
+    )
 
 
 SPLIT_SHARE = 0.8
@@ -341,12 +361,19 @@ def _grow(
 
 
 def align(
-    old: Sequence[Paragraph], new: Sequence[Paragraph], *, threshold: float = DEFAULT_THRESHOLD
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    old_notes: Mapping[str, str] | None = None,
+    new_notes: Mapping[str, str] | None = None,
 ) -> tuple[Match, ...]:
     """Match every paragraph of both texts exactly once; in new-document order.
 
     One-to-one pairs first; then a pair whose new paragraph has an unpaired neighbour cut
     from the same old paragraph becomes a split (1 → 2), and the mirror a merge (2 → 1).
+    `old_notes`/`new_notes` give the footnote texts by mark, so a pair is unchanged only when
+    its notes read the same too.
     """
     chosen = _pairs(old, new, threshold)
     splits, merges = _grow(old, new, chosen)
@@ -374,7 +401,7 @@ def align(
         elif len(o) > 1:
             kind = Kind.MERGED
         else:
-            kind = Kind.UNCHANGED if _same(a, b) else Kind.MODIFIED
+            kind = Kind.UNCHANGED if _same(a, b, old_notes, new_notes) else Kind.MODIFIED
         matches.append(
             Match(
                 kind,

@@ -18,8 +18,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare two resolutions by their structure and write a Word redline "
         "with tracked changes.",
     )
-    ap.add_argument("old", type=Path, help="the earlier text (.txt, .md or .docx)")
-    ap.add_argument("new", type=Path, help="the later text (.txt, .md or .docx)")
+    ap.add_argument("old", type=Path, help="the earlier text (.txt, .md, .docx or .pdf)")
+    ap.add_argument("new", type=Path, help="the later text (.txt, .md, .docx or .pdf)")
     ap.add_argument("-o", "--output", type=Path, help="the redline DOCX to write")
     ap.add_argument("--report", type=Path, help="also write the match report (JSON) here")
     ap.add_argument("--author", default="redline", help="author of the tracked changes")
@@ -54,8 +54,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             template = args.template
             if template is None and not args.plain and args.new.suffix.lower() == ".docx":
                 template = args.new
+            old_template = None
+            if template is not None and args.old.suffix.lower() == ".docx":
+                old_template = args.old  # a kept paragraph's changed look: w:pPrChange
             write_docx(
-                comparison, args.output, author=args.author, date=args.date, template=template
+                comparison,
+                args.output,
+                author=args.author,
+                date=args.date,
+                template=template,
+                old_template=old_template,
             )
         if args.report:
             _write_json(args.report, report(comparison))

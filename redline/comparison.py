@@ -114,7 +114,13 @@ def compare_resolutions(
     old: Resolution, new: Resolution, *, threshold: float = DEFAULT_THRESHOLD
 ) -> Comparison:
     """Compare two parsed resolutions."""
-    matches = align(old.paragraphs, new.paragraphs, threshold=threshold)
+    matches = align(
+        old.paragraphs,
+        new.paragraphs,
+        threshold=threshold,
+        old_notes={f.mark: f.text for f in old.footnotes},
+        new_notes={f.mark: f.text for f in new.footnotes},
+    )
     auto = sequential(old.paragraphs) and sequential(new.paragraphs)
     segments: list[Segment] = []
     oh, nh = header_lines(old), header_lines(new)

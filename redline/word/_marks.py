@@ -33,6 +33,7 @@ class _Para:
     noted: bool = False  # holds a footnote reference
     change_el: etree._Element | None = None
     anchor: int | None = None  # the new line whose look it shows (index in the new text)
+    old_anchor: int | None = None  # the old line it shows, among the old lines rendered
 
 
 _VANISH = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}
@@ -51,7 +52,10 @@ def _carry_marks_back(paras: list[_Para], view: str) -> None:
     before an operative one takes its number away. So a run that vanishes in a view has
     its first tracked mark carried on the kept paragraph before it (Word's own model of an
     inserted paragraph), whose look is the right one; the text is the same both ways
-    because the run's own text is all gone. In a deleted run holding a footnote reference,
+    because the run's own text is all gone. The kept paragraph before must not hold a
+    footnote reference: LibreOffice then leaves an empty paragraph where the run stood, so the
+    run keeps its marks and the next paragraph lends its look instead, as at the body's start.
+    In a deleted run holding a footnote reference,
     the first such paragraph keeps its mark untracked instead: LibreOffice's Accept All
     leaves an empty paragraph otherwise (all oracle-tested).
     """
@@ -63,7 +67,7 @@ def _carry_marks_back(paras: list[_Para], view: str) -> None:
         end = k
         while end + 1 < len(paras) and _vanishes(paras[end + 1], view):
             end += 1
-        if k > 0 and paras[k - 1].mark is None:
+        if k > 0 and paras[k - 1].mark is None and not paras[k - 1].noted:
             noted = [j for j in range(k, end + 1) if paras[j].noted]
             j = noted[0] if view == "accept" and noted else end
             paras[k - 1].mark = _VANISH[view][0]

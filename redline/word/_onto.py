@@ -9,7 +9,7 @@ template's package in place of its body.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -154,8 +154,14 @@ def onto_template(
     new_lines: Sequence[Line],
     *,
     bidi: bool,
+    tracked: Callable[[str], etree._Element],
+    old_looks: Sequence[Look | None] | None = None,
 ) -> dict[str, bytes]:
-    """The package of the redline written onto `template`."""
+    """The package of the redline written onto `template`.
+
+    `old_looks` are the old document's looks of the old lines rendered, when the old text is
+    a Word file too: a kept paragraph whose look changed shows it as a w:pPrChange.
+    """
     bound = template.bind(new_lines)
     by_style = fallback_looks(new_lines, bound)
     numbering = _Numbering(template.numbering())
@@ -176,7 +182,12 @@ def onto_template(
                 mark_rpr = _w("rPr")
                 _put(ppr, mark_rpr, _PPR_ORDER)
             mark_rpr.insert(0, para.mark_el)
-        if para.change_el is not None and para.was is not None:
+        before = _restyled(para, look, ppr, old_looks, template.style_ids)
+        if before is not None and para.change_el is None:
+            para.change_el = tracked("pPrChange")
+            para.change_el.append(before)
+            _put(ppr, para.change_el, _PPR_ORDER)
+        elif para.change_el is not None and para.was is not None:
             was_style, was_numbered = para.was
             old = _ppr(look_of(None, was_style), was_numbered, numbering, bidi)
             for child in old.findall(f"{_W}rPr"):
@@ -213,6 +224,44 @@ def onto_template(
             numbering.root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
     return template.parts(replaced)
+
+
+def _signature(ppr: etree._Element) -> bytes:
+    """What a drafter sees of a paragraph's look: its properties without the list it is in,
+    the mark's run properties and revisions."""
+    plain = copy.deepcopy(ppr)
+    for child in list(plain):
+        if etree.QName(child).localname in ("numPr", "rPr", "sectPr", "pPrChange"):
+            plain.remove(child)
+    return etree.tostring(plain, method="c14n")
+
+
+def _restyled(
+    para: _Para,
+    look: Look,
+    ppr: etree._Element,
+    old_looks: Sequence[Look | None] | None,
+    style_ids: frozenset[str],
+) -> etree._Element | None:
+    """The old paragraph properties of a kept paragraph whose look changed, else None."""
+    if old_looks is None or para.old_anchor is None or para.anchor is None:
+        return None
+    if not (para.kept and para.old_kept) or para.old_anchor >= len(old_looks):
+        return None
+    old = old_looks[para.old_anchor]
+    if old is None or _signature(old.ppr) == _signature(look.ppr):
+        return None
+    before = copy.deepcopy(old.ppr)
+    for child in list(before):
+        name = etree.QName(child).localname
+        if name in ("numPr", "rPr", "sectPr", "pPrChange") or (
+            name == "pStyle" and child.get(f"{_W}val") not in style_ids
+        ):
+            before.remove(child)
+    num = ppr.find(f"{_W}numPr")
+    if num is not None:  # the list it is in is not what changed
+        before.append(copy.deepcopy(num))
+    return ordered(before, _PPR_ORDER)
 
 
 def first_note_id(template: Template) -> int:

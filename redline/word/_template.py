@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import copy
 import difflib
+import os
 import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
+from ..errors import DocumentError, InputError
 from ..layout import Line, Style
 from ._docx_styles import Styles, on, w_val
-from ._docx_zip import Package
+from ._docx_zip import MAX_DOCX_BYTES, Package
 from ._package import W_NS
 
 __all__ = ["Look", "Template"]
@@ -124,6 +127,7 @@ class Template:
         self.root = root
         self.body = body
         self.styles = Styles(self._part("styles"))
+        self.style_ids = frozenset(self._style_ids())
         self._num_style = {
             sid: bool(num and num != "0")
             for sid in self._style_ids()
@@ -135,6 +139,26 @@ class Template:
             if not any(etree.QName(a).localname == "txbxContent" for a in p.iterancestors())
         ]
         self.looks = [self._look(p) for p in self.paragraphs]
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> Template:
+        """The template in the .docx file at `path`; a clear error for anything else."""
+        name = os.fspath(path)
+        if not name.lower().endswith(".docx"):
+            raise DocumentError("a template must be a Word document (.docx)", source=name)
+        try:
+            size = os.path.getsize(name)
+            if size > MAX_DOCX_BYTES:
+                raise DocumentError(
+                    f"the file is {size // 2**20} MB; the limit is {MAX_DOCX_BYTES // 2**20} MB",
+                    source=name,
+                )
+            data = Path(name).read_bytes()
+        except FileNotFoundError as exc:
+            raise InputError("no such file", source=name) from exc
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
+        return cls(data, source=name)
 
     def _part(self, kind: str) -> etree._Element | None:
         targets = self.pkg.related(self.main, kind)

@@ -20,18 +20,17 @@ from lxml import etree
 
 from ..comparison import Comparison, Segment, check_conservation, whole
 from ..diff import Edit, Op, diff_words
-from ..errors import DocumentError, InputError
 from ..layout import Line, Style
 from ..model import Resolution
 from . import _package as pkg
 from ._clean import clean_package
-from ._docx_zip import MAX_DOCX_BYTES
 from ._marks import (
     _carry_marks_back,
     _Para,
     _relocate_last_mark,
     _Wrap,
 )
+from ._moves import moves_at_edges, note_pairs
 from ._onto import first_note_id, onto_template
 from ._seams import separate_seams
 from ._template import Template
@@ -80,6 +79,7 @@ class _Builder:
         self.next_id = 1
         self.paras: list[_Para] = []
         self.new_seen = 0  # new lines rendered so far: the next segment's first index
+        self.old_seen = 0  # old lines rendered so far (a move's at its source)
         self.footnotes: list[etree._Element] = []
 
     # -- revision elements -------------------------------------------------------------
@@ -199,8 +199,12 @@ class _Builder:
         if move:
             tag = "moveFrom" if seg.source else "moveTo"
             start = self.tracked(f"{tag}RangeStart", name=move)
-        _Render(self, old_lines, seg.new, kinds, self.new_seen).run(edits, end)
+        render = _Render(self, old_lines, seg.new, kinds, self.new_seen, self.old_seen)
+        if move and not seg.source:
+            render.moved_notes = note_pairs(seg)
+        render.run(edits, end)
         self.new_seen += len(seg.new)
+        self.old_seen += len(old_lines)
         if start is not None:
             # The named range opens in the move's first paragraph and closes after its last.
             self.paras[first].content.insert(0, start)
@@ -217,9 +221,13 @@ class _Render:
         new: Sequence[Line],
         kinds: dict[Op, _Wrap],
         new_base: int,
+        old_base: int = 0,
     ) -> None:
         self.b = b
         self.new_base = new_base  # the index of `new[0]` among the new text's lines
+        self.old_base = old_base  # the index of `old[0]` among the old lines rendered
+        # At a move's destination: old note marks by (new line, offset) of the kept words.
+        self.moved_notes: dict[tuple[int, int], list[str]] = {}
         self.old, self.new = old, new
         self.kinds = kinds
         self.oi = self.ni = 0  # line on each side
@@ -242,6 +250,7 @@ class _Render:
         if line is not None:
             para.style, para.numbered = line.style, line.numbered
             para.anchor = None if side_old else self.new_base + self.ni
+        para.old_anchor = self.old_base + self.oi if self.oi < len(self.old) else None
 
     def run(self, edits: Sequence[Edit], end: _Wrap) -> None:
         for e in edits:
@@ -338,6 +347,15 @@ class _Render:
                 n = news[k] if k < len(news) else None
                 wrap = None if o is not None and n is not None else ("ins" if o is None else "del")
                 out.extend(self.b.note_ref(o, n, wrap))
+        elif kind == "moveTo":  # a note in a move's kept words: the source's note, diffed
+            # (not in words inserted at the destination: there LibreOffice 7.4 then drops
+            # the move's pairing, e.g. a note after a promotion's new end sign)
+            here = [m for r, m in refs_new if r == at]
+            before = self.moved_notes.get((self.ni, self.no + at), [])
+            for k, mark in enumerate(here):
+                o = self._note_text(self.b.c.old, before[k]) if k < len(before) else None
+                n = self._note_text(self.b.c.new, mark)
+                out.extend(self.b.note_ref(o, n, kind))
         else:
             for text in olds if kind in ("del", "moveFrom") else news:
                 out.extend(
@@ -364,21 +382,6 @@ def _iso(date: dt.datetime | str | None) -> str:
     return date.replace(microsecond=0).isoformat() + "Z"
 
 
-def _moves_at_edges(segments: Sequence[Segment]) -> set[str]:
-    """Moves that cannot be written safely: a half in the changed tail of the body.
-
-    The body's last paragraph mark must stay untracked (NOTES §2); the marks of a changed
-    tail are carried on the paragraphs before it, which a move's own marks cannot take.
-    """
-    unsafe: set[str] = set()
-    for seg in reversed(segments):
-        if seg.old and seg.new and not seg.move:
-            break  # a paragraph in place ends the tail
-        if seg.move:
-            unsafe.add(seg.move)
-    return unsafe
-
-
 def docx_bytes(
     comparison: Comparison,
     *,
@@ -386,13 +389,14 @@ def docx_bytes(
     date: dt.datetime | str | None = None,
     moves: bool = True,
     template: Template | None = None,
+    old_template: Template | None = None,
 ) -> dict[str, bytes]:
     """The parts of the redline package, by name: a clean UN-style document, or the
     `template` (the new text's own Word file) with the redline as its body."""
     check_conservation(comparison)
     stamp = _iso(date)
     b = _Builder(comparison, author, stamp, first_note_id(template) if template else 1)
-    unsafe = _moves_at_edges(comparison.segments)
+    unsafe = moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)
     _relocate_last_mark(b.paras)  # first: the fold fixes the last paragraph's look
@@ -407,7 +411,24 @@ def docx_bytes(
     bidi = comparison.new.language == "ar"
     if template is not None:
         new_lines = [ln for seg in comparison.segments for ln in seg.new]
-        return onto_template(template, b.paras, b.footnotes, new_lines, bidi=bidi)
+        old_looks = None
+        if old_template is not None:
+            old_lines = [
+                ln
+                for seg in comparison.segments
+                if not (seg.move and not seg.source)
+                for ln in seg.old
+            ]
+            old_looks = old_template.bind(old_lines)
+        return onto_template(
+            template,
+            b.paras,
+            b.footnotes,
+            new_lines,
+            bidi=bidi,
+            tracked=b.tracked,
+            old_looks=old_looks,
+        )
     return clean_package(comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi)
 
 
@@ -419,37 +440,24 @@ def write_docx(
     date: dt.datetime | str | None = None,
     moves: bool = True,
     template: str | os.PathLike[str] | None = None,
+    old_template: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write the redline of `comparison` to `path` and return the path.
 
     Moved paragraphs are written as Word moves (w:moveFrom/w:moveTo, one named range per
     paragraph); `moves=False` writes them as a deletion plus an insertion instead.
     `template` is the new text's own .docx: the redline then keeps its styles, page setup,
-    headers and footers and numbering, and each paragraph its look there.
+    headers and footers and numbering, and each paragraph its look there. `old_template`, the
+    old text's own .docx, lets a kept paragraph whose look changed (another paragraph style,
+    indentation or alignment) show it as a tracked paragraph change (w:pPrChange).
 
     >>> write_docx(c, "rev1-vs-rev2.docx", template=Path("rev2.docx"))  # doctest: +SKIP
     """
     target = Path(path)
-    base = _read_template(template) if template is not None else None
-    parts = docx_bytes(comparison, author=author, date=date, moves=moves, template=base)
+    base = Template.read(template) if template is not None else None
+    before = Template.read(old_template) if old_template is not None and base else None
+    parts = docx_bytes(
+        comparison, author=author, date=date, moves=moves, template=base, old_template=before
+    )
     pkg.write_package(target, parts)
     return target
-
-
-def _read_template(path: str | os.PathLike[str]) -> Template:
-    name = os.fspath(path)
-    if not name.lower().endswith(".docx"):
-        raise DocumentError("a template must be a Word document (.docx)", source=name)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_DOCX_BYTES:
-            raise DocumentError(
-                f"the file is {size // 2**20} MB; the limit is {MAX_DOCX_BYTES // 2**20} MB",
-                source=name,
-            )
-        data = Path(name).read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file", source=name) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
-    return Template(data, source=name)

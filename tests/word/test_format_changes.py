@@ -113,3 +113,83 @@ def test_libreoffice_restores_the_italics_both_ways(tmp_path: Path) -> None:
             assert (first.italic or ())[:1] == want, (out.name, view, first.italic)
             # every other lead is italic in both views
             assert all(p.italic and p.italic[0][0] == 0 for p in back.paragraphs[1:5])
+
+
+# -- Word to Word: a paragraph restyled, a lead set upright (fixtures made by LibreOffice) ---
+
+LOOKS_OLD, LOOKS_NEW = FIXTURES / "looks-old.docx", FIXTURES / "looks-new.docx"
+
+
+def _styles_of(path: Path, words: str) -> list[str | None]:
+    """The paragraph style of each paragraph holding `words`."""
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    out = []
+    for p in root.iter(f"{W}p"):
+        if words in "".join(t.text or "" for t in p.iter(f"{W}t")):
+            style = p.find(f"{W}pPr/{W}pStyle")
+            out.append(style.get(f"{W}val") if style is not None else None)
+    return out
+
+
+def test_a_restyled_paragraph_is_a_paragraph_change_with_the_old_document(
+    tmp_path: Path,
+) -> None:
+    c = redline.compare(LOOKS_OLD, LOOKS_NEW)
+    assert c.count(redline.Kind.UNCHANGED) == len(c.matches)  # not a word changed
+    out = redline.write_docx(
+        c, tmp_path / "looks.docx", date=DATE, template=LOOKS_NEW, old_template=LOOKS_OLD
+    )
+    root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    changes = list(root.iter(f"{W}pPrChange"))
+    assert len(changes) == 1
+    p = changes[0].getparent().getparent()
+    assert "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("Noting the report")
+    assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Quotation"
+    assert changes[0].find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Preamble"
+    assert _changes(out) == [("Welcoming", True)]
+    assert root.find(f".//{W}ins") is None and root.find(f".//{W}del") is None
+    # without the old document the look of a kept paragraph is the new one, unmarked
+    alone = redline.write_docx(c, tmp_path / "alone.docx", date=DATE, template=LOOKS_NEW)
+    alone_root = etree.fromstring(zipfile.ZipFile(alone).read("word/document.xml"))
+    assert alone_root.find(f".//{W}pPrChange") is None
+
+
+def test_cli_passes_the_old_word_file_for_paragraph_changes(tmp_path: Path) -> None:
+    from redline.cli import main
+
+    out = tmp_path / "cli.docx"
+    assert main([str(LOOKS_OLD), str(LOOKS_NEW), "-o", str(out), "--date", DATE, "-q"]) == 0
+    root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    assert len(list(root.iter(f"{W}pPrChange"))) == 1
+
+
+@pytest.mark.oracle
+def test_libreoffice_restores_the_paragraph_style_both_ways(tmp_path: Path) -> None:
+    require_oracle()
+    c = redline.compare(LOOKS_OLD, LOOKS_NEW)
+    out = redline.write_docx(
+        c, tmp_path / "looks.docx", date=DATE, template=LOOKS_NEW, old_template=LOOKS_OLD
+    )
+    saved = tmp_path / "views"
+    saved.mkdir()
+    done = subprocess.run(
+        [str(SYSTEM_PYTHON), str(oracle_script()), "--save-dir", str(saved), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    shown = json.loads(done.stdout)[str(out)]
+    assert shown["redlines"]["ParagraphFormat"] == 1 and shown["redlines"]["Format"] == 1
+    for view, style, italic_lead in (("accept", "Quotation", False), ("reject", "Preamble", True)):
+        assert shown[view]["remaining"] == 0
+        path = saved / f"looks.{view}.docx"
+        assert _styles_of(path, "Noting the report") == [style], view
+        back = redline.parse(path)
+        welcoming = next(p for p in back.preamble if p.text.startswith("Welcoming"))
+        assert bool(welcoming.italic and welcoming.italic[0][0] == 0) is italic_lead, view
+    want = redline.parse(LOOKS_NEW)
+    assert (
+        shown["accept"]["body"][-len(want.paragraphs) :]
+        == shown["reject"]["body"][-len(want.paragraphs) :]
+    )
