@@ -223,7 +223,7 @@ def chain_weight(
     what moved is the same whichever text is called old; between chains keeping as much
     text, the one whose pairs drift least stays (a fraction of a character, never more)."""
     chars = sum(len(old[i].full_text) for i in olds) + sum(len(new[j].full_text) for j in news)
-    return chars - _drift(olds[0], len(old), news[0], len(new)) ** 0.5 / 1000
+    return float(chars - _drift(olds[0], len(old), news[0], len(new)) ** 0.5 / 1000)
 
 
 def stationary(pairs: Sequence[tuple[int, int]], weights: Sequence[float]) -> set[int]:
@@ -311,7 +311,7 @@ def _growths(
     The neighbour must sit next to the pair's paragraph, in the same part, take most of its
     words in order from the `one` paragraph, and raise the similarity of the whole.
     """
-    out = []
+    out: list[tuple[float, int, tuple[int, ...], float]] = []
     for i, (j, score) in sorted(pairs.items()):
         for k in (j + 1, j - 1):
             if k not in free or many[k].part is not many[j].part:

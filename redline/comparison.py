@@ -165,11 +165,11 @@ def check_conservation(c: Comparison) -> None:
     Run before any file is written: a failure is a bug in redline, raised as a typed
     error rather than written as a wrong redline.
     """
-    for side, paragraphs, pick in (
-        ("old", c.old.paragraphs, lambda m: m.old),
-        ("new", c.new.paragraphs, lambda m: m.new),
+    for side, paragraphs, new_side in (
+        ("old", c.old.paragraphs, False),
+        ("new", c.new.paragraphs, True),
     ):
-        counts = Counter(i for m in c.matches for i in pick(m))
+        counts = Counter(i for m in c.matches for i in (m.new if new_side else m.old))
         bad = [i for i in range(len(paragraphs)) if counts[i] != 1]
         if bad or set(counts) - set(range(len(paragraphs))):
             raise ConservationError(

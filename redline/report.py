@@ -62,9 +62,8 @@ def _footnotes(c: Comparison) -> list[dict[str, Any]]:
         else:
             out.append({"kind": "added", "old": None, "new": f.mark, "new_text": f.text})
     for f in c.old.footnotes:
-        if f.text not in news and (
-            c.new.footnote(f.mark) is None or c.new.footnote(f.mark).text in olds
-        ):  # type: ignore[union-attr]
+        same_mark = c.new.footnote(f.mark)
+        if f.text not in news and (same_mark is None or same_mark.text in olds):
             out.append({"kind": "deleted", "old": f.mark, "new": None, "old_text": f.text})
     return out
 

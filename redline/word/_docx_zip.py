@@ -12,6 +12,7 @@ import posixpath
 import zipfile
 import zlib
 from io import BytesIO
+from typing import Any
 
 from lxml import etree
 
@@ -136,7 +137,8 @@ class Package:
         except etree.XMLSyntaxError as exc:
             raise self.error(part, f"malformed XML at line {exc.lineno}: {exc.msg}") from exc
         tree = root.getroottree()
-        if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        info: Any = tree.docinfo  # lxml-stubs type it as a union
+        if info.doctype or info.internalDTD is not None:
             raise self.error(part, "refused: a DOCTYPE declaration (DTDs and entities)")
         return root
 

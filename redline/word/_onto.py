@@ -120,7 +120,8 @@ def _merge(rpr: etree._Element, base: etree._Element) -> None:
         name = etree.QName(child).localname
         if name == "rFonts" and name in have:
             for key, value in child.attrib.items():
-                have[name].attrib.setdefault(key, value)
+                if key not in have[name].attrib:
+                    have[name].set(key, value)
         elif name not in have:
             rpr.append(copy.deepcopy(child))
     ordered(rpr, _RPR_ORDER)

@@ -228,7 +228,8 @@ class Template:
     def body_note_props(self) -> etree._Element | None:
         """The run properties of a footnote reference in the template's body."""
         for ref in self.body.iter(f"{_W}footnoteReference"):
-            rpr = ref.getparent().find(f"{_W}rPr") if ref.getparent() is not None else None
+            parent = ref.getparent()
+            rpr = parent.find(f"{_W}rPr") if parent is not None else None
             if rpr is not None:
                 return copy.deepcopy(rpr)
         return None
@@ -272,7 +273,7 @@ class Template:
         rels_name = posixpath.join(folder, "_rels", posixpath.basename(self.main) + ".rels")
         rels = etree.fromstring(out[rels_name]) if rels_name in out else None
         if rels is None:
-            rels = etree.Element(f"{{{_PKG_REL}}}Relationships", nsmap={None: _PKG_REL})
+            rels = etree.Element(f"{{{_PKG_REL}}}Relationships", nsmap={None: _PKG_REL})  # type: ignore[dict-item]
         types = etree.fromstring(out["[Content_Types].xml"])
         for rel in list(rels):
             if any((rel.get("Type") or "").endswith(k) for k in _COMMENT_RELS):

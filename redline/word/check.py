@@ -20,6 +20,7 @@ import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -156,7 +157,8 @@ def check_package(path_or_bytes: str | os.PathLike[str] | bytes | Mapping[str, b
         except etree.XMLSyntaxError as exc:
             problems.append(f"{name}: not well-formed XML: {exc}")
             continue
-        if tree.docinfo.doctype:
+        info: Any = tree.docinfo  # lxml-stubs type it as a union
+        if info.doctype:
             problems.append(f"{name}: has a DOCTYPE (OOXML forbids DTDs)")
         parsed[name] = tree.getroot()
     problems += _check_relationships(files, parsed)
@@ -435,11 +437,11 @@ def _check_notes(
             for ref in part.root.iter(f"{_W}{kind}Reference"):
                 nid = _w(ref, "id") or ""
                 refs[nid] += 1
-                note = notes.get(nid)
-                if note is None:
+                found = notes.get(nid)
+                if found is None:
                     problems.append(f"{part.at(ref)}: {kind} {nid} is not in {name}")
-                elif _w(note, "type") not in (None, "normal"):
-                    problems.append(f"{part.at(ref)}: refers to the {_w(note, 'type')} {kind}")
+                elif _w(found, "type") not in (None, "normal"):
+                    problems.append(f"{part.at(ref)}: refers to the {_w(found, 'type')} {kind}")
         for nid, n in sorted(refs.items()):
             if n > 1:
                 problems.append(f"{name}: {kind} {nid} referenced {n} times")

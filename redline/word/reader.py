@@ -63,7 +63,8 @@ def _text(p: etree._Element, mode: str, on_ref: list[int]) -> str:
         f"{_W}softHyphen",
         f"{_W}footnoteReference",
     ):
-        if el.getparent() is not None and _local(el.getparent()) == "rPr":
+        parent = el.getparent()
+        if parent is not None and _local(parent) == "rPr":
             continue
         if _dropped(el, mode, p):
             continue

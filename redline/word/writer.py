@@ -132,7 +132,8 @@ class _Builder:
         if rpr is None:
             rpr = _el("rPr")
             run.insert(0, rpr)
-        before = _sub(self.tracked("rPrChange"), "rPr")
+        change = self.tracked("rPrChange")
+        before = _sub(change, "rPr")
         for child in rpr:
             if child.tag not in (_W + "i", _W + "iCs"):
                 before.append(copy.deepcopy(child))
@@ -141,7 +142,7 @@ class _Builder:
             at = 1 if hint is not None else 0
             before.insert(at, _el("i"))
             before.insert(at + 1, _el("iCs"))
-        rpr.append(before.getparent())
+        rpr.append(change)
 
     def note_ref(self, old: str | None, new: str | None, kind: _Wrap) -> list[etree._Element]:
         """A footnote reference and its footnote: kept (texts diffed), inserted or deleted."""
@@ -178,7 +179,7 @@ class _Builder:
     def segment(self, seg: Segment, *, fallback: bool) -> None:
         move = seg.move if seg.move and not fallback else None
         if seg.source:
-            kinds = {Op.DELETE: "moveFrom" if move else "del"}
+            kinds: dict[Op, _Wrap] = {Op.DELETE: "moveFrom" if move else "del"}
             end: _Wrap = kinds[Op.DELETE]
             edits: Sequence[Edit] = seg.edits
         elif seg.move:
