@@ -5,10 +5,10 @@ from __future__ import annotations
 from ..model import Resolution
 from ._conserve import source_map, verify_conservation
 from ._decode import check_text, decode
-from ._structure import parse_text
+from ._structure import is_formula, parse_text
 from .language import detect_language
 
-__all__ = ["parse_bytes", "parse_string", "source_map"]
+__all__ = ["is_formula", "parse_bytes", "parse_string", "source_map"]
 
 
 def parse_string(text: str, *, source: str = "<text>", language: str | None = None) -> Resolution:

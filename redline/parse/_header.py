@@ -57,6 +57,15 @@ def read_header(texts: list[str]) -> tuple[Header, list[str]]:
                 if name == "title":
                     number = m.group("num")
                 break
+        if (
+            name == "other"
+            and lines
+            and lines[-1].field == "adopted"
+            and re.fullmatch(_DATE, stripped)
+            and not re.search(_DATE, values.get("adopted", ""))
+        ):  # "Resolution adopted by the … on" / "12 July 2021": one record, two lines
+            name = "adopted"
+            values[name] = f"{values[name]} {stripped}"
         if name == "other" and after_agenda and "agenda_title" not in values:
             name = "agenda_title"
             values[name] = stripped

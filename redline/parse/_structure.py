@@ -56,7 +56,7 @@ class _Block:
         return out
 
 
-def _is_formula(text: str, language: str) -> bool:
+def is_formula(text: str, language: str) -> bool:
     """The enacting formula ("The General Assembly,", "L’Assemblée générale,", "大会，")."""
     if _FORMULA.match(text):
         return True
@@ -149,7 +149,7 @@ def parse_lines(
     references, footnote definitions, page rules) and gets the same resolution structure.
     """
     formula_at = next(
-        (i for i, ln in enumerate(lines) if _is_formula(ln.text.strip(), language)), None
+        (i for i, ln in enumerate(lines) if is_formula(ln.text.strip(), language)), None
     )
     warnings: list[str] = []
     if formula_at is None:

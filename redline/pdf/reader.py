@@ -44,8 +44,8 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import DocumentError, EmptyInputError
 from ..model import Noise, NoteRef
+from ..parse import is_formula
 from ..parse._lines import Line
-from ..parse._structure import _is_formula
 from ..parse.lexicon import HEADER_WORDS
 from ._glyphs import PageGlyphs, load_pages
 from ._layout import Segment, page_segments
@@ -231,7 +231,7 @@ def _place(
         (
             i
             for i, p in enumerate(paragraphs)
-            if any(_is_formula(p.text.strip(), lang) for lang in _LANGUAGES)
+            if any(is_formula(p.text.strip(), lang) for lang in _LANGUAGES)
         ),
         -1,
     )

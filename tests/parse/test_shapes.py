@@ -77,3 +77,14 @@ def test_bis_numbers_are_kept() -> None:
     text = "The General Assembly,\n\n1. Decides to act;\n\n1 bis. Also decides to act;\n"
     r = redline.parse(text)
     assert [p.number for p in r.operative] == ["1", "1 bis"]
+
+
+def test_adoption_date_on_its_own_line_belongs_to_the_record() -> None:
+    text = (
+        "A/HRC/RES/47/9\n\nResolution adopted by the Human Rights Council on\n12 July 2021\n\n"
+        "47/9. T\n\nThe Human Rights Council,\n\nRecalling x,\n\n1. Decides y.\n"
+    )
+    header = redline.parse(text).header
+    assert header.date == "12 July 2021"
+    assert header.adopted == "Resolution adopted by the Human Rights Council on 12 July 2021"
+    assert [h.field for h in header.lines] == ["symbol", "adopted", "adopted", "title"]
