@@ -10,6 +10,9 @@ What it measures
     write (docx_bytes)     redline.word.docx_bytes: the XML parts, no zip
     write_docx (file)      redline.write_docx to a temporary file: XML parts + zip + disk
     WHOLE compare+write    redline.compare(Path, Path) + redline.write_docx: what the CLI does
+  The seed pair as Word files too (tests/fixtures/docx/, made by LibreOffice): reading .docx,
+  writing the clean document, reading the template, writing onto it, and the WHOLE run the
+  CLI makes for two .docx files (compare + write onto NEW with OLD for paragraph changes).
   Peak memory is tracemalloc's peak over one WHOLE run (Python allocations only, so the
   C buffers of lxml and rapidfuzz are not counted), measured apart from the timings.
 
@@ -59,9 +62,11 @@ from redline.comparison import compare_resolutions
 from redline.diff import diff_lines
 from redline.parse import parse_bytes, parse_string
 from redline.word import docx_bytes
+from redline.word._template import Template
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (ROOT / "examples" / "hrc-46-13.txt", ROOT / "examples" / "hrc-47-9.md")
+DOCX = ROOT / "tests" / "fixtures" / "docx"  # the seeds as Word files made by LibreOffice
 CORPUS = Path("/work/shared/corpus")
 DATE = "2026-01-01T00:00:00Z"
 _FORMULA = re.compile(r"^\s*The [\w ,]*?(Council|Assembly)\s*,?\s*$")
@@ -141,6 +146,33 @@ def seed_stages(old_path: Path, new_path: Path, repeat: int, tmp: Path) -> list[
         ("write (docx_bytes)", lambda: docx_bytes(comparison, date=DATE)),
         ("write_docx (file)", lambda: redline.write_docx(comparison, out_file, date=DATE)),
         ("WHOLE compare+write", whole),
+    ]
+    rows = [{"stage": name, **timed(fn, repeat)} for name, fn in stages]
+    rows[-1]["peak_kib"] = peak_kib(whole)
+    return rows
+
+
+def word_stages(old_path: Path, new_path: Path, repeat: int, tmp: Path) -> list[dict]:
+    """The seed pair as Word files (made by LibreOffice): reading .docx, writing onto the
+    new document (what the CLI does when NEW is a .docx) against the clean document."""
+    old = redline.parse(old_path)
+    new = redline.parse(new_path)
+    comparison = compare_resolutions(old, new)
+    template = Template.read(new_path)
+    out_file = tmp / f"{old_path.stem}-onto-{new_path.stem}.docx"
+
+    def whole() -> None:
+        c = redline.compare(old_path, new_path)
+        redline.write_docx(c, out_file, date=DATE, template=new_path, old_template=old_path)
+
+    stages: list[tuple[str, Callable[[], object]]] = [
+        (f"parse old .docx ({len(old.paragraphs)})", lambda: redline.parse(old_path)),
+        (f"parse new .docx ({len(new.paragraphs)})", lambda: redline.parse(new_path)),
+        ("compare (parsed)", lambda: compare_resolutions(old, new)),
+        ("write clean (docx_bytes)", lambda: docx_bytes(comparison, date=DATE)),
+        ("read template", lambda: Template.read(new_path)),
+        ("write onto template", lambda: docx_bytes(comparison, date=DATE, template=template)),
+        ("WHOLE compare+write onto", whole),
     ]
     rows = [{"stage": name, **timed(fn, repeat)} for name, fn in stages]
     rows[-1]["peak_kib"] = peak_kib(whole)
@@ -322,6 +354,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {r['stage']:28} {_fmt(r)}")
             print(f"  peak memory of one WHOLE run (tracemalloc): {rows[-1]['peak_kib']:.0f} KiB")
             print()
+        old_path, new_path = (DOCX / f"{p.stem}.docx" for p in SEEDS)
+        label = f"{old_path.name} -> {new_path.name} (Word files)"
+        rows = word_stages(old_path, new_path, args.repeat, Path(tmp))
+        result["seed_pair"][label] = rows  # type: ignore[index]
+        print(label)
+        print(f"  {'stage':28} {'median ms':>9} {'min':>9} {'max':>9}")
+        for r in rows:
+            print(f"  {r['stage']:28} {_fmt(r)}")
+        print(f"  peak memory of one WHOLE run (tracemalloc): {rows[-1]['peak_kib']:.0f} KiB")
+        print()
 
     if sizes:
         large = large_cases(sizes, args.large_repeat, args.seed)
