@@ -2,11 +2,11 @@
 
     python3 examples/render.py [OUT_DIR]   # default: docs/
 
-Writes the redline of the two seed resolutions (HRC 46/13 -> 47/9) and of an Arabic and a
-Chinese revision, converts each with `soffice --headless --convert-to pdf` (tracked changes
-shown as Word and LibreOffice show them) and the first page with `pdftoppm -png`. Needs
-LibreOffice, poppler-utils, and fonts for the scripts (Debian: fonts-noto-core,
-fonts-noto-cjk).
+Writes the redline of the two seed resolutions (HRC 46/13 -> 47/9), of the same pair as Word
+files written onto the new one (`template=`), and of an Arabic and a Chinese revision;
+converts each with `soffice --headless --convert-to pdf` (tracked changes shown as Word and
+LibreOffice show them) and one page with `pdftoppm -png`. Needs LibreOffice, poppler-utils,
+and fonts for the scripts (Debian: fonts-noto-core, fonts-noto-cjk).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import redline
 
 ROOT = Path(__file__).resolve().parents[1]
 DATE = "2026-01-01T00:00:00Z"
+WORD = ROOT / "tests" / "fixtures" / "docx"
 
 ARABIC = (
     "إن الجمعية العامة،\n\nإذ تؤكد من جديد قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015،\n\n"
@@ -54,11 +55,21 @@ def main() -> None:
         ),
         "redline-arabic": redline.compare(ARABIC, _revise_arabic(ARABIC)),
         "redline-chinese": redline.compare(CHINESE, _revise_chinese(CHINESE)),
+        # the same seed pair as the drafters' Word files (made by LibreOffice), the redline
+        # written onto the new one: its page header, footer, styles and list kept
+        "redline-onto-word": redline.compare(WORD / "hrc-46-13.docx", WORD / "hrc-47-9.docx"),
     }
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
         for name, comparison in cases.items():
-            docx = redline.write_docx(comparison, Path(tmp) / f"{name}.docx", date=DATE)
+            onto = name == "redline-onto-word"
+            docx = redline.write_docx(
+                comparison,
+                Path(tmp) / f"{name}.docx",
+                date=DATE,
+                template=WORD / "hrc-47-9.docx" if onto else None,
+                old_template=WORD / "hrc-46-13.docx" if onto else None,
+            )
             subprocess.run(
                 [
                     soffice,

@@ -210,12 +210,36 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     serve sub-paragraphs, header lines, splits and merges.
     """
     if tuple(new) < tuple(old):  # one orientation, so swapping the texts gives the inverse
-        return _invert(diff_lines(new, old))
+        return _place_insertions(_invert(diff_lines(new, old)))
     (a, b), alphabet = encode_tokens([_line_tokens(old), _line_tokens(new)])
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
-    return _edits(_fold_spaces(_blocks(diffs, alphabet)))
+    return _place_insertions(_edits(_fold_spaces(_blocks(diffs, alphabet))))
+
+
+def _place_insertions(edits: Sequence[Edit]) -> tuple[Edit, ...]:
+    """In a change that deletes paragraph marks and inserts words only, put the words before
+    the first deleted mark: they stand in the paragraph they end up in, right after the words
+    they replace ("A/HRC/RES/46/~~13~~9" then the deleted header lines), not at the end of the
+    last deleted line. Both views are the same either way."""
+    out: list[Edit] = []
+    run: list[Edit] = []
+    for e in (*edits, None):
+        if e is not None and e.op is not Op.EQUAL:
+            run.append(e)
+            continue
+        deleted = [x for x in run if x.op is Op.DELETE]
+        inserted = [x for x in run if x.op is Op.INSERT]
+        cut = next((k for k, x in enumerate(deleted) if x.mark), None)
+        if cut is not None and inserted and not any(x.mark for x in inserted):
+            out += deleted[:cut] + inserted + deleted[cut:]
+        else:
+            out += deleted + inserted
+        run = []
+        if e is not None:
+            out.append(e)
+    return tuple(out)
 
 
 def _invert(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:

@@ -82,3 +82,25 @@ def test_a_lone_space_between_changes_is_folded() -> None:
 def test_paragraph_marks_are_diffed() -> None:
     edits = diff_lines(["one two", "three"], ["one two three"])
     assert next(e for e in edits if e.mark).op is Op.DELETE
+
+
+def test_words_replacing_a_join_stand_before_the_deleted_marks() -> None:
+    # "A/HRC/RES/46/13" + two header lines become "A/HRC/RES/47/9": the new "9" is shown
+    # right after the struck "13", not at the end of the last struck line.
+    edits = diff_lines(
+        ["United Nations A/HRC/RES/46/13", "Distr.: General", "Original: English"],
+        ["A/HRC/RES/47/9"],
+    )
+    shown = [
+        ("+" if e.op is Op.INSERT else "-" if e.op is Op.DELETE else "=", e.text, e.mark)
+        for e in edits
+    ]
+    at = shown.index(("+", "9", False))
+    assert shown[at - 1] == ("-", "13", False)
+    assert shown[at + 1] == ("-", "", True)
+    assert side_lines(edits, new=True) == ["A/HRC/RES/47/9"]
+    assert side_lines(edits, new=False) == [
+        "United Nations A/HRC/RES/46/13",
+        "Distr.: General",
+        "Original: English",
+    ]
