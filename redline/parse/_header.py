@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Header, HeaderLine, Vote
+from .lexicon import HEADER_WORDS
 
 _BODIES = (
     "Human Rights Council",
@@ -102,6 +103,39 @@ MEETING = re.compile(
     rf"^(?P<meeting>\d{{1,4}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\s*(?P<date>{_DATE})?\s*$"
 )
 _DATE_LINE = re.compile(rf"^{_DATE}$")
+# The meeting line in any of the six languages, from the corpus's meeting words
+# ("51e séance plénière", "51ª sesión plenaria", "51-e пленарное заседание",
+# "الجلسة العامة 51", "第51次全体会议"), with a date after it on the same line or not.
+_MEETING_WORDS = "|".join(
+    re.escape(w)
+    for w in sorted(
+        {w for words in HEADER_WORDS.values() for w in words.get("meeting", ())},
+        key=len,
+        reverse=True,
+    )
+)
+_NUMBER = r"[0-9\u0660-\u0669]{1,4}"
+_YEAR = r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])"
+_ANY_DATE = rf"(?=[^\n]{{0,40}}$)[^\n;:]*{_YEAR}[^\n;:]*"
+_MEETING_ANY = re.compile(
+    rf"^(?P<meeting>(?:第\s*)?{_NUMBER}\S{{0,3}}\s*(?:{_MEETING_WORDS})"
+    rf"|(?:{_MEETING_WORDS})\s+{_NUMBER})\s*[,،]?\s*(?P<date>{_ANY_DATE})?\s*$"
+)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, in any language ("12 July 2021", "25 septembre 2015",
+    "25 сентября 2015 года", "2015年9月25日"): short, with a year, no sentence signs."""
+    t = text.strip()
+    return bool(_DATE_LINE.match(t)) or (
+        len(t) <= 40 and re.fullmatch(_ANY_DATE, t) is not None and not t.endswith((",", "،"))
+    )
+
+
+def _meeting(text: str) -> re.Match[str] | None:
+    return MEETING.match(text) or _MEETING_ANY.match(text)
+
+
 _RECORDED = re.compile(
     r"recorded vote of (?P<yes>\d+) to (?P<no>\d+)(?:, with (?P<abs>\d+|no) abstentions?)?"
 )
@@ -122,7 +156,7 @@ _AND_NAMES = (
 def starts_vote(text: str) -> bool:
     """Whether a line opens the adoption record (meeting line or the bracketed vote)."""
     t = text.strip()
-    return bool(MEETING.match(t)) or t.startswith("[Adopted") or t.startswith("Adopted ")
+    return bool(_meeting(t)) or t.startswith("[Adopted") or t.startswith("Adopted ")
 
 
 def _countries(text: str) -> tuple[str, ...]:
@@ -147,12 +181,12 @@ def read_vote(texts: list[str]) -> tuple[Vote, list[str]]:
     current: str | None = None
     for text in texts:
         t = text.strip()
-        m = MEETING.match(t)
+        m = _meeting(t)
         if m:
             meeting = m.group("meeting")
-            date = m.group("date") or date
+            date = (m.group("date") or "").strip() or date
             continue
-        if _DATE_LINE.match(t) and date is None:
+        if is_date_line(t) and date is None:
             date = t
             continue
         r = _RECORDED.search(t)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Footnote, Noise, NoteRef, Paragraph, Part, Resolution, SubParagraph
-from ._header import read_header, read_vote, starts_vote
+from ._header import is_date_line, read_header, read_vote, starts_vote
 from ._leads import find_lead
 from ._lines import Line, logical_lines
 from .lexicon import HEADER_WORDS
@@ -28,7 +28,6 @@ _NUMBER = re.compile(
 )
 _SUBPARA = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 _ANNEX_HEAD = re.compile(r"^(?:Annex|Appendix)(?:\s+[IVX\d]+)?\s*$")
-_DATE_ONLY = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 _LIST_WORDS = {"in favour", "against", "abstaining"}
 _TERMINAL = (",", ";", ".", ":", "]", "”", '"', ")", "،", "؛", "，", "；", "。", "：", "»")
 
@@ -274,7 +273,7 @@ def _paragraphs(
 
 def _vote_line(text: str) -> bool:
     t = text.strip()
-    return bool(starts_vote(t) or _DATE_ONLY.match(t) or t.rstrip(":").lower() in _LIST_WORDS)
+    return bool(starts_vote(t) or is_date_line(t) or t.rstrip(":").lower() in _LIST_WORDS)
 
 
 def _with_sub(p: Paragraph, sub: SubParagraph) -> Paragraph:

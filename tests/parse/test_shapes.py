@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import redline
 from redline.model import Part
 
@@ -88,3 +90,39 @@ def test_adoption_date_on_its_own_line_belongs_to_the_record() -> None:
     assert header.date == "12 July 2021"
     assert header.adopted == "Resolution adopted by the Human Rights Council on 12 July 2021"
     assert [h.field for h in header.lines] == ["symbol", "adopted", "adopted", "title"]
+
+
+# The meeting lines are the corpus's own (UNPC resolution_lines.tsv: the one resolution line
+# aligned in all six languages that closes a resolution), the dates as each language writes them.
+ENDINGS = {
+    "en": ("51st plenary meeting", "25 September 2015"),
+    "fr": ("51e séance plénière", "25 septembre 2015"),
+    "es": ("51ª sesión plenaria", "25 de septiembre de 2015"),
+    "ru": ("51-e пленарное заседание,", "25 сентября 2015 года"),
+    "ar": ("الجلسة العامة 51", "25 أيلول/سبتمبر 2015"),
+    "zh": ("第51次全体会议", "2015年9月25日"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ENDINGS))
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_meeting_line_closes_the_operative_part_in_every_language(language: str, gap: str) -> None:
+    meeting, date = ENDINGS[language]
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 70/1,\n\n"
+        "1. Decides to continue its consideration of the question;\n\n"
+        "2. Requests the Secretary-General to submit a report.\n\n"
+        f"{meeting}{gap}{date}\n"
+    )
+    r = redline.parse(text)
+    assert [p.label for p in r.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert r.vote is not None
+    assert (r.vote.meeting, r.vote.date) == (meeting.rstrip(","), date)
+
+
+def test_a_sentence_with_a_year_is_not_a_date_line() -> None:
+    from redline.parse._header import is_date_line
+
+    assert is_date_line("12 July 2021") and is_date_line("2015年9月25日")
+    assert not is_date_line("Recalling its resolution 70/1 of 25 September 2015,")
+    assert not is_date_line("Decides to meet in 2016;")
