@@ -2,7 +2,7 @@
 
     python3 benchmarks/bench_alignment.py [--pairs 200] [--corpus 40] [--seed 3]
 
-Three sets, each scored with `redline.evaluation.score` (a predicted match counts only if it
+Three sets, each scored with `support.evaluation.score` (a predicted match counts only if it
 names exactly the gold's old and new paragraphs):
   seeds      revision pairs generated from HRC 46/13 and 47/9 (word edits, deletions,
              insertions, moves near and far, promotions, demotions, splits, merges)
@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
 from pathlib import Path
 
 import redline
-from redline.evaluation import RevisionPair, Score, revision_pairs, score
-from redline.evaluation.corpus import load_structured
-from redline.evaluation.generate import ALL_KINDS
-from redline.evaluation.gold import gold_pairs, shared_dir
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # test support
+from support.evaluation import RevisionPair, Score, revision_pairs, score
+from support.evaluation.corpus import load_structured
+from support.evaluation.generate import ALL_KINDS
+from support.evaluation.gold import gold_pairs, shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

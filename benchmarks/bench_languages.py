@@ -6,7 +6,7 @@ No whole resolution exists in every language in the corpus, so test resolutions 
 assembled from real sentences: the UN Parallel Corpus lines that come from resolutions
 (`multilingual/unpc-devset/resolution_lines.tsv`, one column per language), grouped by
 document; each document with at least 5 lines becomes an operative part, the same lines in
-every language. Revision pairs are generated from them (`redline.evaluation.revise`: word
+every language. Revision pairs are generated from them (`support.evaluation.revise`: word
 edits, deletions, insertions of other documents' lines, moves near and far, splits and
 merges) and scored against their known gold. Prints one row per language.
 """
@@ -20,12 +20,15 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from pathlib import Path
 
 import redline
-from redline.evaluation import Score, revision_pairs, score
-from redline.evaluation.gold import shared_dir
 from redline.model import Paragraph, Part, Resolution
 from redline.parse._leads import find_lead
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # test support
+from support.evaluation import Score, revision_pairs, score
+from support.evaluation.gold import shared_dir
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 KINDS = ("edit", "delete", "insert", "move_near", "move_far", "split", "merge")

@@ -1,7 +1,7 @@
 """redline against its peers, side by side, on the same generated revision pairs.
 
 What it runs
-  Pairs: `redline.evaluation.revision_pairs` over the two seeds (46/13 and 47/9), --pairs of
+  Pairs: `support.evaluation.revision_pairs` over the two seeds (46/13 and 47/9), --pairs of
   them (default 20) from --seed (default 0); each pair has a gold answer (which paragraphs
   were kept, edited, added, deleted, split, merged, moved).
   Inputs: every pair's old and new text written once as a clean DOCX (redline's writer
@@ -86,14 +86,16 @@ from typing import Any
 from lxml import etree
 
 import redline
-from redline.evaluation import RevisionPair, revision_pairs
-from redline.layout import header_lines, paragraph_lines, sequential, vote_lines
+from redline.lines import header_lines, paragraph_lines, sequential, vote_lines
 from redline.model import Resolution
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from expect import expected_view  # noqa: E402
 from oracle import SYSTEM_PYTHON, run_oracle  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # test support
+from support.evaluation import RevisionPair, revision_pairs  # noqa: E402
 
 SEEDS = (ROOT / "examples" / "hrc-46-13.txt", ROOT / "examples" / "hrc-47-9.md")
 LO_COMPARE = Path(__file__).resolve().parent / "lo_compare.py"

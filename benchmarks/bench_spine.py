@@ -57,12 +57,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import redline
-from redline.align import DEFAULT_THRESHOLD, _candidates, _components, align
+from redline.align import DEFAULT_THRESHOLD, align
+from redline.align._assign import _components
+from redline.align._score import _candidates
 from redline.comparison import compare_resolutions
 from redline.diff import diff_lines
 from redline.parse import parse_bytes, parse_string
 from redline.word import docx_bytes
-from redline.word._template import Template
+from redline.word.write._template import Template
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (ROOT / "examples" / "hrc-46-13.txt", ROOT / "examples" / "hrc-47-9.md")

@@ -54,7 +54,7 @@ Six languages (--languages): does one threshold serve every script?
                  reused ("Determining that the situation in Yemen / South Sudan
                  continues to ..."), not as unrelated, in every language alike.
     true pairs   share of pairs of the SAME paragraph, edited, that still score >= t:
-                   generator  redline.evaluation's word edits on the resolutions that
+                   generator  support.evaluation's word edits on the resolutions that
                               benchmarks/bench_languages.py builds (kinds=edit): replace,
                               insert or delete up to 30 % of a paragraph's words. Its
                               words are space-delimited and its new words English, so in
@@ -92,9 +92,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
-from redline.align import DEFAULT_THRESHOLD, _candidates, align, similarity
-from redline.evaluation import revision_pairs
+from redline.align import DEFAULT_THRESHOLD, align, similarity
+from redline.align._score import _candidates
 from redline.model import Paragraph, Part, SubParagraph
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # test support
+from support.evaluation import revision_pairs
 
 CORPUS = Path("/work/shared/corpus")
 _FORMULA = re.compile(r"^\s*The [\w ,]*?(Council|Assembly)\s*,?\s*$")

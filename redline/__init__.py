@@ -6,7 +6,7 @@
 """
 
 from ._api import compare, parse
-from .align import DEFAULT_THRESHOLD, Kind, Match
+from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison
 from .errors import (
     AmbiguousInputError,
@@ -20,7 +20,7 @@ from .errors import (
     RedlineError,
     UnsafeCharacterError,
 )
-from .model import Footnote, Header, Paragraph, Part, Resolution, SubParagraph, Vote
+from .model import Footnote, Header, Kind, Match, Paragraph, Part, Resolution, SubParagraph, Vote
 from .parse import source_map
 from .report import report
 from .word import read_view, write_docx, xml_safe, xml_safe_text

@@ -18,7 +18,7 @@ from .parse._structure import parse_lines
 from .parse.language import detect_language
 from .pdf import read_pdf
 from .word import substitutions
-from .word.docx_input import read_docx
+from .word.read import read_docx
 
 Source = Union[str, "os.PathLike[str]", Resolution]
 """What `compare` takes for each side: a file path, the text itself, or a parsed Resolution."""

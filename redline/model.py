@@ -193,3 +193,32 @@ class Resolution:
 
     def footnote(self, mark: str) -> Footnote | None:
         return next((f for f in self.footnotes if f.mark == mark), None)
+
+
+class Kind(enum.Enum):
+    """A paragraph's fate between the two texts."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    ADDED = "added"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One paragraph's fate: indices into the old and new `Resolution.paragraphs`.
+
+    `moved` says the pair is not on the longest chain of pairs that keep their order, so the
+    reader must be told it moved; `part_changed` that it crossed between preamble and
+    operative part (always a move); `renumbered` that its operative number changed.
+    """
+
+    kind: Kind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float | None = None
+    moved: bool = False
+    part_changed: bool = False
+    renumbered: bool = False

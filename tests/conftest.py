@@ -40,7 +40,7 @@ _WRITTEN: dict[str, bytes] = {}
 def _collect_written_docx() -> object:
     import hashlib
 
-    from redline.word import _package
+    from redline.word.write import _package
 
     original = _package.write_package
 

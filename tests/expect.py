@@ -1,13 +1,13 @@
 """What accept-all and reject-all must show, computed from the parsed inputs alone.
 
-The expectation comes from the input's parse (its lines as `redline.layout` lays them out,
+The expectation comes from the input's parse (its lines as `redline.lines` lays them out,
 after the one documented character mapping `xml_safe_text`), never from the writer's output.
 LibreOffice shows a footnote's number at its reference and keeps list labels apart.
 """
 
 from __future__ import annotations
 
-from redline.layout import document_lines
+from redline.lines import document_lines
 from redline.model import Resolution
 from redline.word import xml_safe_text
 

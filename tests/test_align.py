@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import redline
-from redline.align import Kind, _assign, align, similarity, stationary
-from redline.model import Paragraph, Part
+from redline.align import align, similarity, stationary
+from redline.align._assign import _assign
+from redline.model import Kind, Paragraph, Part
 from strategies import revisions
 
 # HRC 46/13 -> 47/9, checked by reading both texts side by side. Agreed language reused:

@@ -22,7 +22,7 @@ import hashlib
 import json
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +35,8 @@ DATE = "2026-01-01T00:00:00Z"
 
 
 def _generated() -> Iterator[tuple[str, Any, Any]]:
-    sys.path.insert(0, str(ROOT / "tests"))
-    try:
-        from support.evaluation.generate import revision_pairs  # after the move out
-    except ImportError:
-        from redline.evaluation.generate import revision_pairs  # type: ignore[no-redef]
+    from support.evaluation.generate import revision_pairs
+
     bases = [
         redline.parse(ROOT / "examples" / "hrc-46-13.txt"),
         redline.parse(ROOT / "examples" / "hrc-47-9.md"),
@@ -49,10 +46,9 @@ def _generated() -> Iterator[tuple[str, Any, Any]]:
 
 
 def _gold() -> Iterator[tuple[str, Any, Any]]:
-    try:
-        from support.evaluation.gold import gold_pairs
-    except ImportError:
-        from redline.evaluation.gold import gold_pairs  # type: ignore[no-redef]
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support.evaluation.gold import gold_pairs
+
     for name, old, new, _ in gold_pairs():
         yield f"gold {name}", old, new
 
@@ -76,10 +72,15 @@ def cases() -> Iterator[tuple[str, Any, Any, dict[str, Any]]]:
         if f != base:
             yield f"notes {base.name}->{f.name}", base, f, {"template": f}
             yield f"notes {f.name}->{base.name} plain", f, base, {}
-    yield "looks", FIX / "looks-old.docx", FIX / "looks-new.docx", {
-        "template": FIX / "looks-new.docx",
-        "old_template": FIX / "looks-old.docx",
-    }
+    yield (
+        "looks",
+        FIX / "looks-old.docx",
+        FIX / "looks-new.docx",
+        {
+            "template": FIX / "looks-new.docx",
+            "old_template": FIX / "looks-old.docx",
+        },
+    )
     for f in ("subparagraphs.docx", "tracked-changes.docx", "fields-links.docx"):
         yield f"fixture {f}->47/9", FIX / f, d47, {"template": d47}
     revisions = SHARED / "word-samples" / "revisions"
@@ -143,8 +144,8 @@ def diff(a: Path, b: Path) -> int:
     bad = 0
     for name in sorted(set(before) | set(after)):
         x, y = before.get(name), after.get(name)
-        same: Callable[[str], bool] = lambda key: (x or {}).get(key) == (y or {}).get(key)  # noqa: E731
-        if x is None or y is None or not all(same(k) for k in ("docx", "report", "error")):
+        keys = ("docx", "report", "error")
+        if x is None or y is None or any(x.get(k) != y.get(k) for k in keys):
             bad += 1
             print(f"DIFFERENT {name}: {x} -> {y}")
     print(f"{len(before)} cases before, {len(after)} after, {bad} different")

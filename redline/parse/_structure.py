@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Footnote, Noise, NoteRef, Paragraph, Part, Resolution, SubParagraph
 from ._header import is_date_line, read_header, read_vote, starts_vote
 from ._leads import find_lead
-from ._lines import Line, logical_lines
+from ._source import SourceLine, logical_lines
 from .lexicon import HEADER_WORDS
 
 _FORMULA = re.compile(
@@ -41,7 +41,7 @@ class _Block:
     italic: list[tuple[int, int]] = field(default_factory=list)
     notes: list[NoteRef] = field(default_factory=list)
 
-    def add(self, line: Line, sep: str = " ") -> None:
+    def add(self, line: SourceLine, sep: str = " ") -> None:
         base = len(self.text) + (len(sep) if self.text else 0)
         self.text = self.text + sep + line.text if self.text else line.text
         self.italic += [(a + base, b + base) for a, b in line.italic]
@@ -72,7 +72,7 @@ def _starts_paragraph(text: str) -> bool:
     return bool(_NUMBER.match(text) or _SUBPARA.match(text))
 
 
-def _blocks(lines: list[Line]) -> tuple[list[_Block], list[Footnote]]:
+def _blocks(lines: list[SourceLine]) -> tuple[list[_Block], list[Footnote]]:
     """Group body lines into paragraph blocks; footnote definitions go aside."""
     blocks: list[_Block] = []
     footnotes: list[Footnote] = []
@@ -102,7 +102,7 @@ def _blocks(lines: list[Line]) -> tuple[list[_Block], list[Footnote]]:
             current = _Block(line.number)
             blocks.append(current)
         shift = len(line.text) - len(line.text.lstrip())
-        stripped = Line(
+        stripped = SourceLine(
             line.number,
             line.text.strip(),
             [(a - shift, b - shift) for a, b in line.italic],
@@ -118,7 +118,7 @@ def _rejoin(blocks: list[_Block]) -> list[_Block]:
     for b in blocks:
         if out and not out[-1].text.rstrip().endswith(_TERMINAL) and b.text[:1].islower():
             prev = out[-1]
-            prev.add(Line(b.line, b.text, list(b.italic), notes=list(b.notes)))
+            prev.add(SourceLine(b.line, b.text, list(b.italic), notes=list(b.notes)))
         else:
             out.append(b)
     return out
@@ -140,11 +140,11 @@ def parse_text(text: str, *, source: str, language: str = "en") -> Resolution:
 
 
 def parse_lines(
-    lines: list[Line], noise: list[Noise], *, source: str, language: str = "en"
+    lines: list[SourceLine], noise: list[Noise], *, source: str, language: str = "en"
 ) -> Resolution:
     """The structure pass over logical lines, whatever form they were read from.
 
-    A Word or PDF reader produces the same `Line`s (text, italic spans, footnote
+    A Word or PDF reader produces the same `SourceLine`s (text, italic spans, footnote
     references, footnote definitions, page rules) and gets the same resolution structure.
     """
     formula_at = next(
@@ -157,7 +157,7 @@ def parse_lines(
         leads = sum(1 for b in blocks if find_lead(b.text, part="preamble", language=language))
         if not (numbered and leads):
             return _plain(lines, noise, source=source, language=language)
-        head_lines: list[Line] = []
+        head_lines: list[SourceLine] = []
         body_lines = lines
         formula = ""
         warnings.append('no enacting formula (e.g. "The General Assembly,") found')
@@ -190,7 +190,7 @@ def parse_lines(
     )
 
 
-def _header_texts(lines: list[Line]) -> list[str]:
+def _header_texts(lines: list[SourceLine]) -> list[str]:
     texts: list[str] = []
     for ln in lines:
         t = ln.text.strip()
@@ -331,7 +331,9 @@ def _check_notes(
         warnings.append(f"footnote {mark} is never referred to")
 
 
-def _plain(lines: list[Line], noise: list[Noise], *, source: str, language: str) -> Resolution:
+def _plain(
+    lines: list[SourceLine], noise: list[Noise], *, source: str, language: str
+) -> Resolution:
     """A text with no resolution structure: compared paragraph by paragraph, with a warning."""
     blocks, footnotes = _blocks(lines)
     paragraphs = tuple(

@@ -3,7 +3,7 @@
 pdfminer.six is imported here only, and only when a PDF is read, so `import redline` works
 without it and a missing install is one clear `DocumentError`. Its own layout analysis is not
 used (`laparams=None`): it splits justified lines into boxes and guesses spaces; the reader
-groups the glyphs itself (`_layout`). Everything pdfminer raises on a broken, encrypted or
+groups the glyphs itself (`_printed`). Everything pdfminer raises on a broken, encrypted or
 not-a-PDF file is turned into a `DocumentError` naming the file.
 """
 

@@ -30,9 +30,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ._layout import Segment
+from ._printed import PrintedLine
 
-__all__ = ["Paragraph", "group_paragraphs"]
+__all__ = ["PrintedParagraph", "group_paragraphs"]
 
 _LEADING = 1.45
 _CLOSING = (",", ";", ":", ".")
@@ -40,10 +40,10 @@ _STARTER = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivxl]{1,6}\))\s")
 
 
 @dataclass(slots=True)
-class Paragraph:
+class PrintedParagraph:
     """The printed lines of one paragraph, in reading order."""
 
-    segments: list[Segment] = field(default_factory=list)
+    segments: list[PrintedLine] = field(default_factory=list)
 
     @property
     def continuation(self) -> float | None:
@@ -51,7 +51,9 @@ class Paragraph:
         return self.segments[1].x0 if len(self.segments) > 1 else None
 
 
-def group_paragraphs(bodies: list[list[Segment]], *, body_size: float) -> list[Paragraph]:
+def group_paragraphs(
+    bodies: list[list[PrintedLine]], *, body_size: float
+) -> list[PrintedParagraph]:
     """Group each page's body lines (top to bottom) into paragraphs, across pages."""
     return _Grouper(body_size).paragraphs(bodies)
 
@@ -61,13 +63,13 @@ class _Grouper:
         self.body_size = body_size
         self.columns: dict[int, tuple[float, float]] = {}  # page: (margin, right edge)
 
-    def paragraphs(self, bodies: list[list[Segment]]) -> list[Paragraph]:
-        out: list[Paragraph] = []
-        last_of_page: Paragraph | None = None
+    def paragraphs(self, bodies: list[list[PrintedLine]]) -> list[PrintedParagraph]:
+        out: list[PrintedParagraph] = []
+        last_of_page: PrintedParagraph | None = None
         for body in bodies:
             margin = self._column(body)
-            previous_row: list[tuple[Paragraph, Segment, bool]] = []
-            row: list[tuple[Paragraph, Segment, bool]] = []
+            previous_row: list[tuple[PrintedParagraph, PrintedLine, bool]] = []
+            row: list[tuple[PrintedParagraph, PrintedLine, bool]] = []
             first_row = True
             for s in body:
                 if row and s.row != row[-1][1].row:
@@ -84,7 +86,7 @@ class _Grouper:
                     )
                 continued = target is not None
                 if target is None:
-                    target = Paragraph()
+                    target = PrintedParagraph()
                     out.append(target)
                 target.segments.append(s)
                 row.append((target, s, continued))
@@ -92,7 +94,7 @@ class _Grouper:
                 last_of_page = row[-1][0]
         return out
 
-    def _column(self, body: list[Segment]) -> float:
+    def _column(self, body: list[PrintedLine]) -> float:
         """The page's text margin, where the most text starts; notes the column's right edge.
 
         Text is weighed by width, so a table's narrow column or a masthead does not move it.
@@ -107,7 +109,7 @@ class _Grouper:
             self.columns[body[0].page] = (margin, max(ends) if ends else 0.0)
         return margin
 
-    def _ended(self, p: Paragraph, s: Segment) -> bool:
+    def _ended(self, p: PrintedParagraph, s: PrintedLine) -> bool:
         """Whether the paragraph's last line ended it: the next line's first word would fit.
 
         The line could not have ended short of the right edge unless the paragraph ended
@@ -123,7 +125,7 @@ class _Grouper:
             right = max(right, column)
         return above.x1 + 0.25 * s.size + s.first_word < right - 0.1 * s.size
 
-    def _opens(self, above: Segment, s: Segment) -> bool:
+    def _opens(self, above: PrintedLine, s: PrintedLine) -> bool:
         """Whether `s` opens a paragraph whatever the layout: a number or letter after a
         closing sign, or an italic capitalized lead after a line ending in "," or ";"."""
         end = above.text.rstrip()
@@ -132,7 +134,7 @@ class _Grouper:
         lead = bool(s.italic) and s.italic[0][0] == 0 and s.text[:1].isupper()
         return lead and end.endswith((",", ";"))
 
-    def _continues(self, p: Paragraph, above: Segment, s: Segment) -> bool:
+    def _continues(self, p: PrintedParagraph, above: PrintedLine, s: PrintedLine) -> bool:
         size = max(above.size, s.size)
         if not 0 < above.base - s.base <= _LEADING * size:
             return False
@@ -144,7 +146,7 @@ class _Grouper:
             return False  # indented (a first-line indent) or outdented (a hanging number)
         return not self._opens(above, s) and not self._ended(p, s)
 
-    def _continues_page(self, p: Paragraph, s: Segment, margin: float) -> bool:
+    def _continues_page(self, p: PrintedParagraph, s: PrintedLine, margin: float) -> bool:
         """Whether the page's first line goes on with the previous page's last paragraph.
 
         It must start where that paragraph's later lines start, as printed or moved by the

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..model import Noise
 from ._glyphs import PageGlyphs
-from ._layout import Segment
+from ._printed import PrintedLine
 
 __all__ = ["Zones", "split_zones"]
 
@@ -48,17 +48,17 @@ _SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/\d+(?:/\d+)?$")
 class Zones:
     """Body and footnote lines per page, and what was set aside as noise."""
 
-    bodies: list[list[Segment]] = field(default_factory=list)
-    notes: list[list[Segment]] = field(default_factory=list)
+    bodies: list[list[PrintedLine]] = field(default_factory=list)
+    notes: list[list[PrintedLine]] = field(default_factory=list)
     noise: list[Noise] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def _key(s: Segment) -> str:
+def _key(s: PrintedLine) -> str:
     return re.sub(r"\d+", "#", s.text)
 
 
-def _repeated(pages: list[PageGlyphs], segments: list[list[Segment]]) -> dict[str, set[str]]:
+def _repeated(pages: list[PageGlyphs], segments: list[list[PrintedLine]]) -> dict[str, set[str]]:
     """Texts (digits folded) seen near the top or bottom edge of two or more pages."""
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for page, found in zip(pages, segments):
@@ -76,12 +76,14 @@ def _repeated(pages: list[PageGlyphs], segments: list[list[Segment]]) -> dict[st
     return out
 
 
-def split_zones(pages: list[PageGlyphs], segments: list[list[Segment]], body_size: float) -> Zones:
+def split_zones(
+    pages: list[PageGlyphs], segments: list[list[PrintedLine]], body_size: float
+) -> Zones:
     """Sort each page's segments (top to bottom) into body, footnotes and noise."""
     zones = Zones()
     repeated = _repeated(pages, segments)
 
-    def drop(s: Segment, kind: str) -> None:
+    def drop(s: PrintedLine, kind: str) -> None:
         zones.noise.append(Noise(s.number, s.text + "".join(m for _, m in s.marks), kind))
 
     for page, found in zip(pages, segments):
@@ -103,13 +105,13 @@ def split_zones(pages: list[PageGlyphs], segments: list[list[Segment]], body_siz
     return zones
 
 
-def _pattern(s: Segment) -> str | None:
+def _pattern(s: PrintedLine) -> str | None:
     if s.barcode:
         return "barcode"
     return next((kind for rx, kind in _FURNITURE if rx.match(s.text)), None)
 
 
-def _foot(page: PageGlyphs, s: Segment, repeated: set[str]) -> str | None:
+def _foot(page: PageGlyphs, s: PrintedLine, repeated: set[str]) -> str | None:
     if s.top >= _EDGE * page.height and not s.barcode:
         return None
     if s.marks:
@@ -126,7 +128,7 @@ def _head_rule(page: PageGlyphs) -> float | None:
     return min(top) if top else None
 
 
-def _head(page: PageGlyphs, s: Segment, rule: float | None, repeated: set[str]) -> str | None:
+def _head(page: PageGlyphs, s: PrintedLine, rule: float | None, repeated: set[str]) -> str | None:
     if rule is not None:
         return "running head" if s.base >= rule else None
     if s.base <= (1 - _EDGE) * page.height or s.marks:
@@ -137,8 +139,11 @@ def _head(page: PageGlyphs, s: Segment, rule: float | None, repeated: set[str]) 
 
 
 def _footnotes(
-    page: PageGlyphs, lines: list[Segment], body_size: float, drop: Callable[[Segment, str], None]
-) -> tuple[list[Segment], list[Segment]]:
+    page: PageGlyphs,
+    lines: list[PrintedLine],
+    body_size: float,
+    drop: Callable[[PrintedLine, str], None],
+) -> tuple[list[PrintedLine], list[PrintedLine]]:
     """Split the page's remaining lines at the footnote separator: (body, footnotes)."""
     for i, s in enumerate(lines):
         if _SEPARATOR.match(s.text):
@@ -158,5 +163,5 @@ def _footnotes(
     return lines, []
 
 
-def _opens_note(s: Segment, body_size: float) -> bool:
+def _opens_note(s: PrintedLine, body_size: float) -> bool:
     return s.size < body_size - _SMALLER and bool(s.marks) and s.marks[0][0] == 0

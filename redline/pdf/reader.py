@@ -5,7 +5,7 @@ footnote references and footnote lines), so a PDF and a text of the same resolut
 the same structure. The steps, one module each:
 
 1. `_glyphs`: the PDF's characters with font, size and position (pdfminer.six);
-2. `_layout`: printed lines — rows, cells, spaces, raised note marks, italic spans;
+2. `_printed`: printed lines — rows, cells, spaces, raised note marks, italic spans;
 3. `_zones`: page furniture (running heads, page and job numbers, barcodes) to the noise
    record; footnote lines apart from the body;
 4. `_paragraphs`: body lines grouped into paragraphs, across pages;
@@ -27,7 +27,7 @@ Joining:
   ("note mark").
 - **Italic** (font name "Italic"/"Oblique") gives italic spans, so the structure pass reads
   leads from the fonts, as from a Word file; numbers ("1.") and letters ("(a)") stay text.
-- `Line.number` counts printed lines from the start of the document, in reading order, so
+- `SourceLine.number` counts printed lines from the start of the document, in reading order, so
   "line N" in a warning is the Nth printed line.
 
 Not read: images (a file with no text layer — scanned pages — is refused; a page without
@@ -45,11 +45,11 @@ from dataclasses import dataclass, field, replace
 from ..errors import DocumentError, EmptyInputError
 from ..model import Noise, NoteRef
 from ..parse import is_formula
-from ..parse._lines import Line
+from ..parse._source import SourceLine
 from ..parse.lexicon import HEADER_WORDS
 from ._glyphs import PageGlyphs, load_pages
-from ._layout import Segment, page_segments
 from ._paragraphs import group_paragraphs
+from ._printed import PrintedLine, page_segments
 from ._zones import split_zones
 
 __all__ = ["read_pages", "read_pdf"]
@@ -78,7 +78,7 @@ class _Reader:
         self.noise: list[Noise] = []
         self.source: list[str] = []
         self.warnings: list[str] = []
-        self.segments: list[list[Segment]] = []
+        self.segments: list[list[PrintedLine]] = []
         counter = 0
         rotated = 0
         for page in pages:
@@ -103,13 +103,13 @@ class _Reader:
             w.lower() for f in self.segments for s in f for w in _WORD.findall(s.text)
         }
 
-    def join(self, segments: list[Segment]) -> _Text:
+    def join(self, segments: list[PrintedLine]) -> _Text:
         out = _Text(segments[0].number)
         for s in segments:
             self._append(out, s)
         return out
 
-    def _append(self, out: _Text, s: Segment) -> None:
+    def _append(self, out: _Text, s: PrintedLine) -> None:
         """Join a printed line to the text: one space, or none after a hyphen (see above)."""
         text = s.text
         for _, mark in s.marks:
@@ -145,7 +145,7 @@ class _Reader:
         hyphenated = f"{left.group(1)}-{right.group(1)}".lower()
         return whole in self.vocabulary and hyphenated not in self.vocabulary
 
-    def footnotes(self, notes: list[list[Segment]]) -> list[tuple[str, _Text]]:
+    def footnotes(self, notes: list[list[PrintedLine]]) -> list[tuple[str, _Text]]:
         """Each footnote's mark and text, in print order."""
         out: list[_Text] = []
         marks: list[str] = []
@@ -167,11 +167,11 @@ class _Reader:
         return list(zip(marks, out))
 
 
-def _line(t: _Text) -> Line:
-    return Line(t.number, t.text, list(t.italic), bold=t.bold, notes=list(t.notes))
+def _line(t: _Text) -> SourceLine:
+    return SourceLine(t.number, t.text, list(t.italic), bold=t.bold, notes=list(t.notes))
 
 
-def read_pdf(data: bytes, *, source: str) -> tuple[list[Line], list[Noise], str, list[str]]:
+def read_pdf(data: bytes, *, source: str) -> tuple[list[SourceLine], list[Noise], str, list[str]]:
     """Read a PDF file's bytes as (lines, noise, source text, warnings).
 
     The lines go to the structure pass (`parse_lines`); the source text is every glyph the
@@ -187,7 +187,7 @@ def read_pdf(data: bytes, *, source: str) -> tuple[list[Line], list[Noise], str,
 
 def read_pages(
     pages: list[PageGlyphs], *, source: str, warnings: list[str] | None = None
-) -> tuple[list[Line], list[Noise], str, list[str]]:
+) -> tuple[list[SourceLine], list[Noise], str, list[str]]:
     """`read_pdf` from glyphs already read (`_glyphs.load_pages`): the layout half alone."""
     warnings = list(warnings or [])
     reader = _Reader(pages)
@@ -211,7 +211,7 @@ def read_pages(
 
 def _place(
     paragraphs: list[_Text], notes: list[tuple[str, _Text]], warnings: list[str]
-) -> list[Line]:
+) -> list[SourceLine]:
     """Paragraph lines, each followed by the footnotes it is the first to refer to.
 
     References in the header (before the enacting formula) have their footnotes placed
@@ -235,10 +235,10 @@ def _place(
         ),
         -1,
     )
-    lines: list[Line] = []
+    lines: list[SourceLine] = []
     waiting: list[str] = []
     for i, p in enumerate(paragraphs):
-        lines += [_line(p), Line(p.number, "")]
+        lines += [_line(p), SourceLine(p.number, "")]
         waiting += [n.mark for n in p.notes]
         if i < formula:
             continue
@@ -251,5 +251,5 @@ def _place(
     return lines
 
 
-def _note_lines(mark: str, note: _Text) -> list[Line]:
-    return [Line(note.number, note.text, footnote=mark), Line(note.number, "")]
+def _note_lines(mark: str, note: _Text) -> list[SourceLine]:
+    return [SourceLine(note.number, note.text, footnote=mark), SourceLine(note.number, "")]

@@ -1,14 +1,22 @@
-"""Everything that reads or writes Word files: the only place lxml and zipfile are used."""
+"""Everything that reads or writes Word files: the only place lxml and zipfile are used.
 
-from __future__ import annotations
+oxml       namespaces, element builders, the one hardened XML parser
+_xml_safe  what happens to a character XML cannot hold (the one mapping)
+read/      a drafter's .docx in: source lines for the parser
+write/     the redline out: tracked changes, on a clean document or the drafter's own
+views      accept-all / reject-all of a written package, read back
+"""
 
 from ._xml_safe import substitutions, xml_safe, xml_safe_text
-from .reader import View, read_view
-from .writer import docx_bytes, write_docx
+from .read import read_docx
+from .views import View, read_view
+from .write import Template, docx_bytes, write_docx
 
 __all__ = [
+    "Template",
     "View",
     "docx_bytes",
+    "read_docx",
     "read_view",
     "substitutions",
     "write_docx",

@@ -18,8 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import redline
-from redline.align import Kind, Match, chain_weight, similarity, stationary
-from redline.evaluation import (
+from redline.align import chain_weight, similarity, stationary
+from redline.model import Kind, Match, Part, Resolution
+from support.evaluation import (
     ALL_KINDS,
     KINDS,
     NEW_CUTOFF,
@@ -30,7 +31,6 @@ from redline.evaluation import (
     revision_pairs,
     score,
 )
-from redline.model import Part, Resolution
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ALIGNABLE = tuple(k for k in ALL_KINDS if k not in ("split", "merge"))
@@ -216,7 +216,7 @@ def test_revision_pairs_takes_bases_in_turn() -> None:
 
 
 def test_public_names_sorted() -> None:
-    import redline.evaluation as evaluation
+    import support.evaluation as evaluation
 
     assert list(evaluation.__all__) == sorted(evaluation.__all__)
     assert all(hasattr(evaluation, name) for name in evaluation.__all__)

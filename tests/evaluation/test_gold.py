@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 import redline
-from redline.evaluation import GoldMatch, RevisionPair, score
-from redline.evaluation.corpus import load_structured
-from redline.evaluation.gold import GOLD_DIR, gold_pairs, labels
 from redline.model import Resolution
+from support.evaluation import GoldMatch, RevisionPair, score
+from support.evaluation.corpus import load_structured
+from support.evaluation.gold import GOLD_DIR, gold_pairs, labels
 
 FILES = sorted(GOLD_DIR.glob("*.json"))
 NAMES = [path.stem for path in FILES]

@@ -29,7 +29,7 @@ from redline.cli import main
 from redline.model import Noise, NoteRef, Part, Resolution
 from redline.parse._conserve import verify_conservation
 from redline.parse._leads import find_lead
-from redline.parse._lines import Line
+from redline.parse._source import SourceLine
 from redline.parse._structure import parse_lines
 from redline.pdf import read_pdf
 from redline.pdf._glyphs import Glyph, PageGlyphs
@@ -59,7 +59,7 @@ class Read:
     """One PDF as `read_pdf` gives it and as `redline.parse` parses it."""
 
     resolution: Resolution
-    lines: list[Line]
+    lines: list[SourceLine]
     noise: list[Noise]
     text: str
     warnings: list[str]

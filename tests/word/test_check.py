@@ -1,6 +1,6 @@
 """The structural checker finds what makes Word repair a file, and finds nothing in ours.
 
-(a) Each rule of `redline.word.check.check_package` is shown to fire on the seed redline
+(a) Each rule of `support.docxcheck.check_package` is shown to fire on the seed redline
 broken by hand in one place: the known causes of Word's "unreadable content" (NOTES.md §8:
 colliding revision ids, unpaired move ranges, a tracked final paragraph mark, text elements
 on the wrong side of a deletion, a dangling footnote reference, a missing part) and the rest.
@@ -23,11 +23,11 @@ from lxml import etree
 
 import redline
 from redline.comparison import compare_resolutions
-from redline.evaluation import revision_pairs
 from redline.model import Paragraph, Part, Resolution
 from redline.word import docx_bytes
-from redline.word.check import check_package
 from strategies import revisions
+from support.docxcheck import check_package
+from support.evaluation import revision_pairs
 
 DATE = "2026-01-01T00:00:00Z"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

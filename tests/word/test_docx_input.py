@@ -25,7 +25,7 @@ from expect import expected_view
 from oracle import require_oracle, run_oracle
 from redline import errors
 from redline.model import NoteRef, Resolution
-from redline.word.docx_input import read_docx
+from redline.word.read._document import read_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "docx"

@@ -16,7 +16,7 @@ import pytest
 import redline
 from expect import expected_view
 from oracle import require_oracle, run_oracle
-from redline.evaluation import revise
+from support.evaluation import revise
 
 pytestmark = pytest.mark.oracle
 DATE = "2026-01-01T00:00:00Z"

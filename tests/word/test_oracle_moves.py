@@ -16,9 +16,8 @@ import pytest
 import redline
 from expect import expected_view
 from oracle import require_oracle, run_oracle
-from redline.align import Kind
 from redline.comparison import compare_resolutions
-from redline.model import Paragraph, Part, Resolution
+from redline.model import Kind, Paragraph, Part, Resolution
 
 pytestmark = pytest.mark.oracle
 DATE = "2026-01-01T00:00:00Z"

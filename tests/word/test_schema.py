@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 
 import redline
 from redline.comparison import compare_resolutions
-from redline.evaluation import revision_pairs
 from redline.model import Resolution
 from strategies import revisions
+from support.evaluation import revision_pairs
 
 try:
     from openxml_audit import FileFormat, OpenXmlValidator

@@ -1,0 +1,114 @@
+"""The one-to-one assignment: connected groups of candidates, each solved exactly.
+
+Pairs are chosen by a maximum-weight assignment over the whole document (not greedy
+first-come), so a paragraph reused under another number and in another part is still found,
+and one below the threshold stays added or deleted rather than a bad pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Paragraph
+from ._moves import drift
+from ._score import _candidates
+
+
+def _components(pairs: dict[tuple[int, int], float]) -> list[tuple[list[int], list[int]]]:
+    """Connected groups of candidate pairs: each is assigned on its own, small and fast."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        a, b = find(("o", i)), find(("n", j))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for i, j in sorted(pairs):
+        olds, news = groups.setdefault(find(("o", i)), ([], []))
+        if i not in olds:
+            olds.append(i)
+        if j not in news:
+            news.append(j)
+    return [(sorted(o), sorted(n)) for _, (o, n) in sorted(groups.items())]
+
+
+def _assign(weights: list[list[float]]) -> list[int]:
+    """Maximum-weight assignment of rows to columns (Hungarian method, shortest paths).
+
+    Rows may stay unassigned (-1): each row gets a private dummy column of weight 0.
+    """
+    rows = len(weights)
+    cols = len(weights[0]) if rows else 0
+    width = cols + rows
+    inf = float("inf")
+    cost = [[-w for w in row] + [0.0] * rows for row in weights]
+    u = [0.0] * (rows + 1)
+    v = [0.0] * (width + 1)
+    owner = [0] * (width + 1)  # owner[j]: row (1-based) holding column j
+    way = [0] * (width + 1)
+    for i in range(1, rows + 1):
+        owner[0] = i
+        j0 = 0
+        minv = [inf] * (width + 1)
+        used = [False] * (width + 1)
+        while True:
+            used[j0] = True
+            i0 = owner[j0]
+            delta = inf
+            j1 = 0
+            row = cost[i0 - 1]
+            for j in range(1, width + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(width + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    result = [-1] * rows
+    for j in range(1, cols + 1):
+        if owner[j]:
+            result[owner[j] - 1] = j - 1
+    return result
+
+
+def _pairs(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
+) -> dict[int, tuple[int, float]]:
+    candidates = _candidates(old, new, threshold)
+    chosen: dict[int, tuple[int, float]] = {}
+    scale = max(len(old), len(new), 1)
+    for olds, news in _components(candidates):
+        weights = [
+            [
+                candidates[(i, j)] - drift(i, len(old), j, len(new)) / (1000 * scale)
+                if (i, j) in candidates
+                else -1.0
+                for j in news
+            ]
+            for i in olds
+        ]
+        for r, c in enumerate(_assign(weights)):
+            if c >= 0 and (olds[r], news[c]) in candidates:
+                chosen[olds[r]] = (news[c], candidates[(olds[r], news[c])])
+    return chosen

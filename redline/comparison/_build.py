@@ -1,0 +1,208 @@
+"""A comparison of two resolutions: matches, and the redline's segments in reading order.
+
+The comparison decides everything a redline shows (which paragraph pairs with which, what
+moved, the word diff of each pair, where deletions stand); writers only render it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..align import DEFAULT_THRESHOLD, align
+from ..diff import Edit, Op, diff_lines, side_lines
+from ..errors import ConservationError
+from ..lines import Line, header_lines, paragraph_lines, sequential, vote_lines
+from ..model import Kind, Match, Resolution
+from ._order import Side, placements
+
+__all__ = ["Comparison", "Segment", "check_conservation", "compare_resolutions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the redline: lines of the old and new text and the word diff between them.
+
+    A move has two segments sharing `move`: the source (old lines, `source` true) and the
+    destination (new lines, with the diff from the old).
+    """
+
+    old: tuple[Line, ...]
+    new: tuple[Line, ...]
+    edits: tuple[Edit, ...]
+    match: int | None = None
+    move: str | None = None
+    source: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What changed from `old` to `new`: every paragraph's match, and the redline's segments."""
+
+    old: Resolution
+    new: Resolution
+    matches: tuple[Match, ...]
+    segments: tuple[Segment, ...]
+    auto_numbers: bool
+    warnings: tuple[str, ...] = ()
+
+    def count(self, kind: Kind) -> int:
+        return sum(1 for m in self.matches if m.kind is kind)
+
+    @property
+    def moved(self) -> int:
+        return sum(1 for m in self.matches if m.moved)
+
+    def restyled(self, match: Match) -> bool:
+        """Whether a pair's lead gained or lost its italics (between two formatted sources:
+        Word, PDF or Markdown that set the leads in italics)."""
+        if len(match.old) != 1 or len(match.new) != 1:
+            return False
+        a, b = self.old.paragraphs[match.old[0]], self.new.paragraphs[match.new[0]]
+        if a.italic is None or b.italic is None:
+            return False
+        return bool(a.italic and a.italic[0][0] == 0) != bool(b.italic and b.italic[0][0] == 0)
+
+    def marked_characters(self) -> int:
+        """Characters a reader must read as change: inserted and deleted, a move's text once.
+
+        A move shows its whole old text at the source and its added words at the
+        destination, so it counts kept + deleted + inserted words once, either way round.
+        """
+        total = 0
+        for seg in self.segments:
+            for e in seg.edits:
+                if e.op is Op.EQUAL or (seg.move and not seg.source and e.op is Op.DELETE):
+                    continue
+                total += len(e.text)
+        return total
+
+    def summary(self) -> str:
+        """One line a drafter reads at a glance."""
+        pairs = sum(1 for m in self.matches if m.old and m.new)
+        restyled = sum(1 for m in self.matches if self.restyled(m))
+        return (
+            f"{pairs} paragraphs matched ({self.count(Kind.UNCHANGED)} unchanged, "
+            f"{self.count(Kind.MODIFIED)} modified, {self.moved} moved), "
+            f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted"
+            + (f", {restyled} with the lead's italics changed" if restyled else "")
+            + f"; language {self.old.language}"
+            + (f" / {self.new.language}" if self.new.language != self.old.language else "")
+        )
+
+
+def whole(lines: Sequence[Line], op: Op) -> tuple[Edit, ...]:
+    """The edits that insert or delete whole lines, marks between them included."""
+    edits: list[Edit] = []
+    for k, line in enumerate(lines):
+        if k:
+            edits.append(Edit(op, "", mark=True))
+        if line.text:
+            edits.append(Edit(op, line.text))
+    return tuple(edits)
+
+
+def _diff(old: Sequence[Line], new: Sequence[Line]) -> tuple[Edit, ...]:
+    if not old:
+        return whole(new, Op.INSERT)
+    if not new:
+        return whole(old, Op.DELETE)
+    return diff_lines([ln.text for ln in old], [ln.text for ln in new])
+
+
+def compare_resolutions(
+    old: Resolution, new: Resolution, *, threshold: float = DEFAULT_THRESHOLD
+) -> Comparison:
+    """Compare two parsed resolutions."""
+    matches = align(
+        old.paragraphs,
+        new.paragraphs,
+        threshold=threshold,
+        old_notes={f.mark: f.text for f in old.footnotes},
+        new_notes={f.mark: f.text for f in new.footnotes},
+    )
+    auto = sequential(old.paragraphs) and sequential(new.paragraphs)
+    segments: list[Segment] = []
+    oh, nh = header_lines(old), header_lines(new)
+    if oh or nh:
+        segments.append(Segment(oh, nh, _diff(oh, nh)))
+    move_names: dict[int, str] = {}
+    for place in placements(old.paragraphs, new.paragraphs, matches):
+        m = matches[place.match]
+        ol = tuple(
+            ln for i in m.old for ln in paragraph_lines(old.paragraphs[i], auto_numbers=auto)
+        )
+        nl = tuple(
+            ln for j in m.new for ln in paragraph_lines(new.paragraphs[j], auto_numbers=auto)
+        )
+        name = None
+        if m.moved:
+            name = move_names.setdefault(place.match, f"move{len(move_names) + 1}")
+        if place.side is Side.BOTH:
+            segments.append(Segment(ol, nl, _diff(ol, nl), place.match))
+        elif place.side is Side.OLD:
+            segments.append(Segment(ol, (), whole(ol, Op.DELETE), place.match, name, bool(name)))
+        else:
+            segments.append(
+                Segment(
+                    ol if name else (),
+                    nl,
+                    _diff(ol, nl) if name else whole(nl, Op.INSERT),
+                    place.match,
+                    name,
+                )
+            )
+    ov, nv = vote_lines(old), vote_lines(new)
+    if ov or nv:
+        segments.append(Segment(ov, nv, _diff(ov, nv)))
+    warnings = tuple(f"old: {w}" for w in old.warnings) + tuple(f"new: {w}" for w in new.warnings)
+    return Comparison(old, new, matches, tuple(segments), auto, warnings)
+
+
+def check_conservation(c: Comparison) -> None:
+    """Every paragraph of both texts is shown exactly once, and every text in full.
+
+    Run before any file is written: a failure is a bug in redline, raised as a typed
+    error rather than written as a wrong redline.
+    """
+    for side, paragraphs, new_side in (
+        ("old", c.old.paragraphs, False),
+        ("new", c.new.paragraphs, True),
+    ):
+        counts = Counter(i for m in c.matches for i in (m.new if new_side else m.old))
+        bad = [i for i in range(len(paragraphs)) if counts[i] != 1]
+        if bad or set(counts) - set(range(len(paragraphs))):
+            raise ConservationError(
+                f"{paragraphs[bad[0]].label if bad else 'a paragraph'} is not in exactly one match",
+                source=side,
+            )
+    shown: dict[str, Counter[int]] = {"old": Counter(), "new": Counter()}
+    for seg in c.segments:
+        destination = bool(seg.move) and not seg.source
+        if seg.old and not destination:
+            _same_text(seg, seg.old, new=False)
+            if seg.match is not None:
+                shown["old"].update(c.matches[seg.match].old)
+        if seg.new:
+            _same_text(seg, seg.new, new=True)
+            if seg.match is not None:
+                shown["new"].update(c.matches[seg.match].new)
+    for side, paragraphs in (("old", c.old.paragraphs), ("new", c.new.paragraphs)):
+        missing = [p.label for i, p in enumerate(paragraphs) if shown[side][i] != 1]
+        if missing:
+            raise ConservationError(
+                f"{missing[0]} is not shown exactly once in the redline", source=side
+            )
+
+
+def _same_text(seg: Segment, lines: Sequence[Line], *, new: bool) -> None:
+    got = side_lines(seg.edits, new=new)
+    want = [ln.text for ln in lines]
+    if got != want:
+        where = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), len(want))
+        raise ConservationError(
+            f"the redline would not give back the {'new' if new else 'old'} text of "
+            f"line {where + 1} of a segment ({want[where][:40] if where < len(want) else ''!r})",
+            source="new" if new else "old",
+        )

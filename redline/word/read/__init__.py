@@ -1,0 +1,11 @@
+"""Reading a drafter's Word file: its paragraphs, runs, numbering and notes as source lines.
+
+_package   the ZIP package, opened with limits against hostile files; its parts parsed
+_styles    styles and numbering: what a run and a list label look like
+_text      a paragraph's visible text, italics and note references, run by run
+_document  read_docx(): the body's paragraphs, notes, headers and footers in order
+"""
+
+from ._document import read_docx
+
+__all__ = ["read_docx"]

@@ -1,0 +1,299 @@
+"""The visible text of one Word paragraph: runs, fields, symbols, note references, italics.
+
+Decisions, each what a reader of the printed page sees:
+- `w:t` is text; `w:delText` only where deletions are kept (existing changes rejected).
+- `w:tab`/`w:ptab` -> "\\t"; `w:noBreakHyphen` -> U+2011; `w:softHyphen` -> U+00AD; `w:sym` ->
+  the character its `w:char` names (a Symbol-font glyph stays in the private-use area).
+- `w:br`/`w:cr` (line, column or page break) join the lines around them with one space, spaces
+  on either side folded into it, as a Markdown hard break does: a break inside a paragraph is
+  layout, not a new paragraph.
+- Hyperlinks, smart tags, custom XML, `w:sdt` content and `w:fldSimple` are read through;
+  a complex field (`w:fldChar` begin/separate/end) gives its displayed RESULT only, never its
+  instruction, nested fields included.
+- Hidden runs (`w:vanish`, direct or by style) are not visible and not read.
+- `mc:AlternateContent`: the first `mc:Choice` is read, never also its `mc:Fallback`.
+- Office Math (`m:t`) is read as text.
+- Text boxes (`w:txbxContent` in a drawing or VML picture) are not part of the paragraph's
+  text: they are handed back to be read after it.
+- `w:footnoteReference`/`w:endnoteReference` become note references whose mark is the number
+  Word displays (footnotes and endnotes counted apart, in the format settings.xml gives);
+  with `w:customMarkFollows` the text that follows the reference is the mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ...model import NoteRef
+from ..oxml import MC_NS, W_NS
+from ._styles import RunLook, Styles, format_number, w_val
+
+__all__ = ["Reference", "TextReader", "TextRun", "choose"]
+
+_W = f"{{{W_NS}}}"
+_MC = f"{{{MC_NS}}}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
+_CHANGES = {"ins", "del", "moveFrom", "moveTo"}
+DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
+
+
+def local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def choose(ac: etree._Element) -> etree._Element | None:
+    """The branch of an `mc:AlternateContent` that is read: the first Choice, else Fallback."""
+    choice = ac.find(f"{_MC}Choice")
+    return choice if choice is not None else ac.find(f"{_MC}Fallback")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A note reference met in the text: which note, and the mark displayed for it."""
+
+    kind: str  # "footnote" | "endnote"
+    id: str
+    mark: str
+
+
+@dataclass(slots=True)
+class TextRun:
+    """A paragraph's text being read, character by character, with what formats it."""
+
+    chars: list[str] = field(default_factory=list)
+    italic: list[bool] = field(default_factory=list)
+    bold: list[bool] = field(default_factory=list)
+    notes: list[NoteRef] = field(default_factory=list)
+    breaking: bool = False
+
+    def __len__(self) -> int:
+        return len(self.chars)
+
+    def add(self, text: str, look: RunLook | None = None) -> None:
+        if self.breaking:
+            text = text.lstrip(" ")
+            if not text:
+                return
+            self.breaking = False
+            if self.chars:
+                self._put(" ", False, False)
+        it = bool(look and look.shows_italic)
+        bd = bool(look and look.bold)
+        for ch in text:
+            self._put(ch, it, bd)
+
+    def _put(self, ch: str, it: bool, bd: bool) -> None:
+        self.chars.append(ch)
+        self.italic.append(it)
+        self.bold.append(bd)
+
+    def line_break(self) -> None:
+        while self.chars and self.chars[-1] == " ":
+            self.chars.pop()
+            self.italic.pop()
+            self.bold.pop()
+        self.breaking = True
+
+    def extend(self, other: TextRun) -> None:
+        """Join `other` on directly (a paragraph mark removed between them)."""
+        base = len(self.chars)
+        self.chars += other.chars
+        self.italic += other.italic
+        self.bold += other.bold
+        self.notes += [NoteRef(n.offset + base, n.mark) for n in other.notes]
+        self.breaking = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Italic spans without edge whitespace, merged across whitespace-only gaps."""
+        raw: list[list[int]] = []
+        for i, it in enumerate(self.italic):
+            if not it or self.chars[i].isspace():
+                continue
+            if raw and all(c.isspace() for c in self.chars[raw[-1][1] : i]):
+                raw[-1][1] = i + 1
+            else:
+                raw.append([i, i + 1])
+        return [(a, b) for a, b in raw]
+
+    def all_bold(self) -> bool:
+        shown = [b for c, b in zip(self.chars, self.bold) if not c.isspace()]
+        return bool(shown) and all(shown)
+
+
+class TextReader:
+    """Reads paragraphs of one document, keeping field and note-number state between them."""
+
+    def __init__(self, styles: Styles, mode: str, note_formats: dict[str, tuple[str, int]]):
+        self.styles = styles
+        self.mode = mode
+        self.drop = DROP[mode]
+        self.fields: list[bool] = []  # one entry per open field: True once in its result
+        self.hidden_runs = 0
+        self._formats = note_formats
+        self._counts = {"footnote": 0, "endnote": 0}
+        self._custom: tuple[str, str] | None = None
+
+    def start_story(self) -> None:
+        self.fields = []
+        self._custom = None
+
+    def paragraph_props(self, p: etree._Element) -> etree._Element | None:
+        """The paragraph's properties as the chosen view shows them."""
+        ppr = p.find(f"{_W}pPr")
+        if self.mode == "reject" and ppr is not None:
+            old = ppr.find(f"{_W}pPrChange/{_W}pPr")
+            if old is not None:
+                return old
+        return ppr
+
+    def mark_dropped(self, p: etree._Element) -> bool:
+        rpr = p.find(f"{_W}pPr/{_W}rPr")
+        return rpr is not None and any(local(c) in self.drop for c in rpr)
+
+    def read(
+        self,
+        p: etree._Element,
+        out: TextRun,
+        refs: list[Reference],
+        boxes: list[etree._Element],
+    ) -> None:
+        """Append paragraph `p`'s visible text to `out`; note references and text boxes aside."""
+        style = w_val(self.paragraph_props(p), "pStyle")
+        self._inline(p, out, style, refs, boxes)
+
+    def _inline(
+        self,
+        node: etree._Element,
+        out: TextRun,
+        style: str | None,
+        refs: list[Reference],
+        boxes: list[etree._Element],
+    ) -> None:
+        for child in node:
+            name = local(child)
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag.startswith(_W):
+                if name == "r":
+                    self._run(child, out, style, refs, boxes)
+                elif name in _CHANGES:
+                    if name not in self.drop:
+                        self._inline(child, out, style, refs, boxes)
+                elif name in _THROUGH:
+                    self._inline(child, out, style, refs, boxes)
+                elif name == "sdt":
+                    content = child.find(f"{_W}sdtContent")
+                    if content is not None:
+                        self._inline(content, out, style, refs, boxes)
+            elif tag == f"{_MC}AlternateContent":
+                branch = choose(child)
+                if branch is not None:
+                    self._inline(branch, out, style, refs, boxes)
+            elif tag.startswith(_M) and all(self.fields):
+                for t in child.iter(f"{_M}t"):
+                    out.add(t.text or "")
+
+    def _run(
+        self,
+        r: etree._Element,
+        out: TextRun,
+        style: str | None,
+        refs: list[Reference],
+        boxes: list[etree._Element],
+    ) -> None:
+        rpr = r.find(f"{_W}rPr")
+        if self.mode == "reject" and rpr is not None:
+            old = rpr.find(f"{_W}rPrChange/{_W}rPr")
+            rpr = old if old is not None else rpr
+        look = self.styles.look(style, w_val(rpr, "rStyle")).over(rpr)
+        counted = False
+        for child in r:
+            name = local(child)
+            if name == "fldChar":
+                kind = child.get(f"{_W}fldCharType")
+                if kind == "begin":
+                    self.fields.append(False)
+                elif kind == "separate" and self.fields:
+                    self.fields[-1] = True
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+                continue
+            if name in ("drawing", "pict", "object") or child.tag == f"{_MC}AlternateContent":
+                if not look.hidden:
+                    _find_boxes(child, boxes)
+                continue
+            if not all(self.fields):
+                continue
+            if look.hidden:
+                if name in ("t", "delText") and not counted:
+                    self.hidden_runs += 1
+                    counted = True
+                continue
+            self._piece(child, name, out, look, refs)
+
+    def _piece(
+        self,
+        child: etree._Element,
+        name: str,
+        out: TextRun,
+        look: RunLook,
+        refs: list[Reference],
+    ) -> None:
+        if name == "t" or (name == "delText" and self.mode == "reject"):
+            text = child.text or ""
+            if self._custom is not None and text.strip():
+                kind, nid = self._custom
+                self._custom = None
+                mark = text.strip()
+                refs.append(Reference(kind, nid, mark))
+                out.notes.append(NoteRef(len(out), mark))
+                return
+            out.add(text, look)
+        elif name in ("tab", "ptab"):
+            out.add("\t", look)
+        elif name in ("br", "cr"):
+            out.line_break()
+        elif name == "noBreakHyphen":
+            out.add("\u2011", look)
+        elif name == "softHyphen":
+            out.add("\u00ad", look)
+        elif name == "sym":
+            try:
+                code = int(child.get(f"{_W}char") or "", 16)
+            except ValueError:
+                return
+            if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+                out.add(chr(code), look)
+        elif name in ("footnoteReference", "endnoteReference"):
+            kind = name[: -len("Reference")]
+            nid = child.get(f"{_W}id") or ""
+            if (child.get(f"{_W}customMarkFollows") or "").lower() in ("1", "true", "on"):
+                self._custom = (kind, nid)
+                return
+            fmt, start = self._formats[kind]
+            mark = format_number(start + self._counts[kind], fmt)
+            self._counts[kind] += 1
+            refs.append(Reference(kind, nid, mark))
+            out.notes.append(NoteRef(len(out), mark))
+
+
+def _find_boxes(el: etree._Element, out: list[etree._Element]) -> None:
+    """Text boxes under a drawing, outermost only, one branch of each AlternateContent."""
+    if el.tag == f"{_MC}AlternateContent":
+        branch = choose(el)
+        if branch is not None:
+            _find_boxes(branch, out)
+        return
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == f"{_W}txbxContent":
+            out.append(child)
+        else:
+            _find_boxes(child, out)

@@ -1,0 +1,116 @@
+"""The clean UN-style package: redline's own styles, list and page, for text inputs.
+
+Used when no template (the new text's own Word file) is given: Times New Roman, italic leads,
+indented preamble, operative paragraphs in one automatic list, A4 page.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ...comparison import Comparison
+from ...lines import Style
+from ..oxml import R_NS, W_NS
+from . import _package as pkg
+from ._marks import _Para
+
+__all__ = ["clean_package"]
+
+_W = f"{{{W_NS}}}"
+_STYLE_IDS = {
+    Style.HEADER: "RlHeader",
+    Style.TITLE: "RlTitle",
+    Style.FORMULA: "RlFormula",
+    Style.PREAMBLE: "RlPreamble",
+    Style.OPERATIVE: "RlOperative",
+    Style.SUBPARAGRAPH: "RlSubparagraph",
+    Style.ANNEX: "RlAnnex",
+    Style.PLAIN: "RlPlain",
+    Style.VOTE: "RlVote",
+}
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, _W + tag)
+    for k, v in attrs.items():
+        el.set(_W + k, v)
+    return el
+
+
+def _base_ppr(ppr: etree._Element, style: Style, numbered: bool, bidi: bool = False) -> None:
+    _sub(ppr, "pStyle", val=_STYLE_IDS[style])
+    if numbered:
+        num = _sub(ppr, "numPr")
+        _sub(num, "ilvl", val="0")
+        _sub(num, "numId", val="1")
+    if bidi:  # a right-to-left paragraph (Arabic)
+        _sub(ppr, "bidi")
+
+
+def _document(paras: list[_Para], *, bidi: bool = False) -> bytes:
+    root = etree.Element(_W + "document", nsmap={"w": W_NS, "r": R_NS})
+    body = _sub(root, "body")
+    for para in paras:
+        p = _sub(body, "p")
+        ppr = _sub(p, "pPr")
+        _base_ppr(ppr, para.style, para.numbered, bidi)
+        if para.mark_el is not None:
+            _sub(ppr, "rPr").append(para.mark_el)
+        if para.change_el is not None and para.was is not None:
+            _base_ppr(_sub(para.change_el, "pPr"), *para.was, bidi)
+            ppr.append(para.change_el)
+        p.extend(para.content)
+        body.extend(para.after)
+    sect = _sub(body, "sectPr")
+    _sub(sect, "pgSz", w="11906", h="16838")
+    _sub(
+        sect,
+        "pgMar",
+        top="1701",
+        right="1134",
+        bottom="1701",
+        left="1134",
+        header="851",
+        footer="851",
+        gutter="0",
+    )
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _footnotes_part(notes: list[etree._Element]) -> bytes:
+    root = etree.Element(_W + "footnotes", nsmap={"w": W_NS, "r": R_NS})
+    for fid, kind, child in (
+        ("-1", "separator", "separator"),
+        ("0", "continuationSeparator", "continuationSeparator"),
+    ):
+        fn = _sub(root, "footnote", type=kind, id=fid)
+        p = _sub(fn, "p")
+        _sub(_sub(p, "pPr"), "spacing", after="0")
+        _sub(_sub(p, "r"), child)
+    root.extend(notes)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def clean_package(
+    comparison: Comparison,
+    paras: list[_Para],
+    notes: list[etree._Element],
+    *,
+    author: str,
+    date: str,
+    bidi: bool,
+) -> dict[str, bytes]:
+    """The parts of the redline package, by name."""
+    title = comparison.new.header.title or comparison.new.source
+    return {
+        "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
+        "_rels/.rels": pkg.ROOT_RELS.encode(),
+        "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
+        "word/document.xml": _document(paras, bidi=bidi),
+        "word/styles.xml": pkg.STYLES.encode(),
+        "word/settings.xml": pkg.SETTINGS.encode(),
+        "word/numbering.xml": pkg.NUMBERING.encode(),
+        "word/footnotes.xml": _footnotes_part(notes),
+        "docProps/core.xml": pkg.core_properties(author, date, title).encode(),
+        "docProps/app.xml": pkg.APP.encode(),
+    }

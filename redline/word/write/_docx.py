@@ -1,0 +1,465 @@
+"""Render a Comparison as a DOCX with real tracked changes (w:ins, w:del, moves).
+
+The comparison has decided everything; this module only turns its segments into
+WordprocessingML, following the layouts LibreOffice and Word round-trip exactly
+(NOTES.md §1-5): tracked paragraph marks, moves with named ranges, one revision-id
+counter for the whole package, footnotes in footnotes.xml.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import itertools
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import etree
+
+from ...comparison import Comparison, Segment, check_conservation, whole
+from ...diff import Edit, Op, diff_words
+from ...lines import Line, Style
+from ...model import Resolution
+from .._xml_safe import xml_safe
+from ..oxml import W_NS
+from . import _package as pkg
+from ._clean import clean_package
+from ._marks import (
+    _carry_marks_back,
+    _Para,
+    _relocate_last_mark,
+    _Wrap,
+)
+from ._moves import moves_at_edges, note_pairs
+from ._onto import first_note_id, onto_template
+from ._seams import separate_seams
+from ._template import Template
+
+__all__ = ["docx_bytes", "write_docx"]
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+_W = f"{{{W_NS}}}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+_PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
+# At a move's destination, words inserted since are an insertion inside the move
+# (w:moveTo > w:ins): LibreOffice 7.4 leaves an empty paragraph on Reject All where a
+# w:ins ends a moved paragraph (a promotion's new ";") and the move is then exact.
+_MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "moveTo>ins", Op.DELETE: None}
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    el = etree.Element(_W + tag)
+    for k, v in attrs.items():
+        el.set(_W + k, v)
+    return el
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, _W + tag)
+    for k, v in attrs.items():
+        el.set(_W + k, v)
+    return el
+
+
+class _Builder:
+    def __init__(self, comparison: Comparison, author: str, date: str, note_base: int = 1) -> None:
+        self.c = comparison
+        self.note_base = note_base  # the first footnote id free after the separators
+        # Italics are compared only between two sources that set them (Word, PDF, Markdown).
+        self.formats = all(
+            any(p.italic is not None for p in r.paragraphs)
+            for r in (comparison.old, comparison.new)
+        )
+        self.author = author
+        self.date = date
+        self.next_id = 1
+        self.paras: list[_Para] = []
+        self.new_seen = 0  # new lines rendered so far: the next segment's first index
+        self.old_seen = 0  # old lines rendered so far (a move's at its source)
+        self.footnotes: list[etree._Element] = []
+
+    # -- revision elements -------------------------------------------------------------
+    def tracked(self, tag: str, **extra: str) -> etree._Element:
+        el = _el(tag, id=str(self.next_id), author=self.author, date=self.date, **extra)
+        self.next_id += 1
+        return el
+
+    def wrap(self, kind: _Wrap, runs: Sequence[etree._Element]) -> list[etree._Element]:
+        if kind is None:
+            return list(runs)
+        if ">" in kind:  # nested: the outer change holds the inner one
+            outer, inner = kind.split(">", 1)
+            holder = self.tracked(outer)
+            holder.extend(self.wrap(inner, runs))
+            return [holder]
+        holder = self.tracked(kind)
+        holder.extend(runs)
+        return [holder]
+
+    # -- runs ----------------------------------------------------------------------------
+    @staticmethod
+    def run(text: str, *, italic: bool, deleted: bool) -> etree._Element:
+        r = _el("r")
+        rtl = bool(_RTL.search(text))
+        cjk = bool(_CJK.search(text))
+        if italic or rtl or cjk:
+            rpr = _sub(r, "rPr")
+            if cjk:  # East Asian font for the ideographs (NOTES §7)
+                _sub(rpr, "rFonts", hint="eastAsia")
+            if italic:
+                _sub(rpr, "i")
+                _sub(rpr, "iCs")
+            if rtl:  # only on runs holding right-to-left text: on digits it reorders them
+                _sub(rpr, "rtl")
+        for kind, piece in xml_safe(text):
+            if kind == "tab":
+                _sub(r, "tab")
+            elif kind == "br":
+                _sub(r, "br")
+            else:
+                t = _sub(r, "delText" if deleted else "t")
+                t.set(_XML_SPACE, "preserve")
+                t.text = piece
+        return r
+
+    def format_change(self, run: etree._Element, *, italic: bool) -> None:
+        """Record on `run` that its text was (not) italic before: a tracked format change."""
+        rpr = run.find(_W + "rPr")
+        if rpr is None:
+            rpr = _el("rPr")
+            run.insert(0, rpr)
+        change = self.tracked("rPrChange")
+        before = _sub(change, "rPr")
+        for child in rpr:
+            if child.tag not in (_W + "i", _W + "iCs"):
+                before.append(copy.deepcopy(child))
+        if italic:
+            hint = before.find(_W + "rFonts")
+            at = 1 if hint is not None else 0
+            before.insert(at, _el("i"))
+            before.insert(at + 1, _el("iCs"))
+        rpr.append(change)
+
+    def note_ref(self, old: str | None, new: str | None, kind: _Wrap) -> list[etree._Element]:
+        """A footnote reference and its footnote: kept (texts diffed), inserted or deleted."""
+        fid = str(len(self.footnotes) + self.note_base)
+        note = _el("footnote", id=fid)
+        p = _sub(note, "p")
+        _sub(_sub(p, "pPr"), "pStyle", val="FootnoteText")
+        ref_run = _el("r")
+        _sub(_sub(ref_run, "rPr"), "rStyle", val="FootnoteReference")
+        _sub(ref_run, "footnoteRef")
+        if old is not None and new is not None:
+            p.append(ref_run)
+            for e in diff_words(old, new):
+                p.extend(
+                    self.wrap(
+                        _PLAIN[e.op], [self.run(e.text, italic=False, deleted=e.op is Op.DELETE)]
+                    )
+                )
+        else:
+            text = new if new is not None else old or ""
+            tracked = kind if kind in ("ins", "del") else None
+            p.extend(
+                self.wrap(
+                    tracked, [ref_run, self.run(text, italic=False, deleted=tracked == "del")]
+                )
+            )
+        self.footnotes.append(note)
+        body_run = _el("r")
+        _sub(_sub(body_run, "rPr"), "rStyle", val="FootnoteReference")
+        _sub(body_run, "footnoteReference", id=fid)
+        return self.wrap(kind, [body_run])
+
+    # -- segments ------------------------------------------------------------------------
+    def segment(self, seg: Segment, *, fallback: bool) -> None:
+        move = seg.move if seg.move and not fallback else None
+        if seg.source:
+            kinds: dict[Op, _Wrap] = {Op.DELETE: "moveFrom" if move else "del"}
+            end: _Wrap = kinds[Op.DELETE]
+            edits: Sequence[Edit] = seg.edits
+        elif seg.move:
+            kinds = dict(_MOVE_TO) if move else {Op.INSERT: "ins"}
+            end = "moveTo" if move else "ins"
+            edits = (
+                [e for e in seg.edits if e.op is not Op.DELETE]
+                if move
+                else whole(seg.new, Op.INSERT)
+            )
+        else:
+            kinds = dict(_PLAIN)
+            end = None if seg.old and seg.new else ("ins" if seg.new else "del")
+            edits = seg.edits
+        old_lines = () if seg.move and not seg.source else seg.old
+        first = len(self.paras)
+        start = None
+        if move:
+            tag = "moveFrom" if seg.source else "moveTo"
+            start = self.tracked(f"{tag}RangeStart", name=move)
+        render = _Render(self, old_lines, seg.new, kinds, self.new_seen, self.old_seen)
+        if move and not seg.source:
+            render.moved_notes = note_pairs(seg)
+        render.run(edits, end)
+        self.new_seen += len(seg.new)
+        self.old_seen += len(old_lines)
+        if start is not None:
+            # The named range opens in the move's first paragraph and closes after its last.
+            self.paras[first].content.insert(0, start)
+            self.paras[-1].after.append(_el(f"{tag}RangeEnd", id=start.get(_W + "id") or ""))
+
+
+class _Render:
+    """Walks one segment's edits, keeping the place on each side, and builds paragraphs."""
+
+    def __init__(
+        self,
+        b: _Builder,
+        old: Sequence[Line],
+        new: Sequence[Line],
+        kinds: dict[Op, _Wrap],
+        new_base: int,
+        old_base: int = 0,
+    ) -> None:
+        self.b = b
+        self.new_base = new_base  # the index of `new[0]` among the new text's lines
+        self.old_base = old_base  # the index of `old[0]` among the old lines rendered
+        # At a move's destination: old note marks by (new line, offset) of the kept words.
+        self.moved_notes: dict[tuple[int, int], list[str]] = {}
+        self.old, self.new = old, new
+        self.kinds = kinds
+        self.oi = self.ni = 0  # line on each side
+        self.oo = self.no = 0  # offset in that line
+        self.para = self._open()
+
+    def _line(self, side_old: bool) -> Line | None:
+        lines, i = (self.old, self.oi) if side_old else (self.new, self.ni)
+        return lines[i] if i < len(lines) else None
+
+    def _open(self) -> _Para:
+        para = _Para(Style.PLAIN)
+        self.b.paras.append(para)
+        self._look(para, self._line(False) is None)
+        return para
+
+    def _look(self, para: _Para, side_old: bool) -> None:
+        """The paragraph takes the look of the line it ends on that side."""
+        line = self._line(side_old)
+        if line is not None:
+            para.style, para.numbered = line.style, line.numbered
+            para.anchor = None if side_old else self.new_base + self.ni
+        para.old_anchor = self.old_base + self.oi if self.oi < len(self.old) else None
+
+    def run(self, edits: Sequence[Edit], end: _Wrap) -> None:
+        for e in edits:
+            kind = self.kinds.get(e.op)
+            if e.op is Op.DELETE and Op.DELETE not in self.kinds:
+                continue
+            if e.mark:
+                self._close(e.op, kind.split(">")[0] if kind else None)
+            else:
+                self._text(e, kind)
+        self.para.mark = end
+        self._look(self.para, end in ("del", "moveFrom"))
+
+    def _close(self, op: Op, kind: _Wrap) -> None:
+        # The mark ends the new line unless only the old text has it.
+        self._look(self.para, op is Op.DELETE)
+        self.para.mark = kind
+        if op is not Op.INSERT:
+            self.oi, self.oo = self.oi + 1, 0
+        if op is not Op.DELETE:
+            self.ni, self.no = self.ni + 1, 0
+        self.para = self._open()
+
+    def _text(self, e: Edit, kind: _Wrap) -> None:
+        size = len(e.text)
+        show_old = e.op is Op.DELETE
+        shown = self._line(show_old)
+        base = self.oo if show_old else self.no
+        italic = shown.italic if shown else ()
+        # Kept text whose italics changed between two formatted sources: w:rPrChange.
+        old_line = self._line(True) if e.op is Op.EQUAL and kind is None else None
+        was_italic = old_line.italic if old_line is not None and self.b.formats else None
+        refs_new = self._refs(False, e) if e.op is not Op.DELETE else []
+        refs_old = self._refs(True, e) if e.op is not Op.INSERT else []
+        cuts = sorted(
+            {
+                0,
+                size,
+                *(r for r, _ in refs_new),
+                *(r for r, _ in refs_old),
+                *(max(0, min(size, x - base)) for span in italic for x in span),
+                *(max(0, min(size, x - self.oo)) for span in was_italic or () for x in span),
+            }
+        )
+        out: list[etree._Element] = []
+        self._emit_refs(out, 0, refs_old, refs_new, kind)
+        for a, b in itertools.pairwise(cuts):
+            piece = e.text[a:b]
+            if piece:
+                it = any(s <= base + a and base + b <= t for s, t in italic)
+                run = self.b.run(piece, italic=it, deleted=kind == "del")
+                if was_italic is not None:
+                    was = any(s <= self.oo + a and self.oo + b <= t for s, t in was_italic)
+                    if was != it:
+                        self.b.format_change(run, italic=was)
+                out.extend(self.b.wrap(kind, [run]))
+            self._emit_refs(out, b, refs_old, refs_new, kind)
+        self.para.content.extend(out)
+        outer = kind.split(">")[0] if kind else None
+        self.para.kept |= outer not in ("del", "moveFrom") and bool(e.text)
+        self.para.old_kept |= outer not in ("ins", "moveTo") and bool(e.text)
+        if e.op is not Op.INSERT:
+            self.oo += size
+        if e.op is not Op.DELETE:
+            self.no += size
+
+    def _refs(self, side_old: bool, e: Edit) -> list[tuple[int, str]]:
+        line = self._line(side_old)
+        if line is None:
+            return []
+        start = self.oo if side_old else self.no
+        lo = start if start == 0 else start + 1  # a note at offset k follows character k-1
+        return [
+            (n.offset - start, n.mark)
+            for n in line.notes
+            if lo <= n.offset <= start + len(e.text) and (n.offset > start or start == 0)
+        ]
+
+    def _emit_refs(
+        self,
+        out: list[etree._Element],
+        at: int,
+        refs_old: list[tuple[int, str]],
+        refs_new: list[tuple[int, str]],
+        kind: _Wrap,
+    ) -> None:
+        if any(r == at for r, _ in refs_old) or any(r == at for r, _ in refs_new):
+            self.para.noted = True
+        olds = [self._note_text(self.b.c.old, m) for r, m in refs_old if r == at]
+        news = [self._note_text(self.b.c.new, m) for r, m in refs_new if r == at]
+        if kind is None:  # kept text: a note on both sides is one note, diffed
+            for k in range(max(len(olds), len(news))):
+                o = olds[k] if k < len(olds) else None
+                n = news[k] if k < len(news) else None
+                wrap = None if o is not None and n is not None else ("ins" if o is None else "del")
+                out.extend(self.b.note_ref(o, n, wrap))
+        elif kind == "moveTo":  # a note in a move's kept words: the source's note, diffed
+            # (not in words inserted at the destination: there LibreOffice 7.4 then drops
+            # the move's pairing, e.g. a note after a promotion's new end sign)
+            here = [m for r, m in refs_new if r == at]
+            before = self.moved_notes.get((self.ni, self.no + at), [])
+            for k, mark in enumerate(here):
+                o = self._note_text(self.b.c.old, before[k]) if k < len(before) else None
+                n = self._note_text(self.b.c.new, mark)
+                out.extend(self.b.note_ref(o, n, kind))
+        else:
+            for text in olds if kind in ("del", "moveFrom") else news:
+                out.extend(
+                    self.b.note_ref(
+                        text if kind in ("del", "moveFrom") else None,
+                        None if kind in ("del", "moveFrom") else text,
+                        kind,
+                    )
+                )
+
+    @staticmethod
+    def _note_text(r: Resolution, mark: str) -> str:
+        note = r.footnote(mark)
+        return note.text if note else ""
+
+
+def _iso(date: dt.datetime | str | None) -> str:
+    if date is None:
+        date = dt.datetime.now(dt.timezone.utc)
+    if isinstance(date, str):
+        date = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+    if date.tzinfo is not None:
+        date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return date.replace(microsecond=0).isoformat() + "Z"
+
+
+def docx_bytes(
+    comparison: Comparison,
+    *,
+    author: str = "redline",
+    date: dt.datetime | str | None = None,
+    moves: bool = True,
+    template: Template | None = None,
+    old_template: Template | None = None,
+) -> dict[str, bytes]:
+    """The parts of the redline package, by name: a clean UN-style document, or the
+    `template` (the new text's own Word file) with the redline as its body."""
+    check_conservation(comparison)
+    stamp = _iso(date)
+    b = _Builder(comparison, author, stamp, first_note_id(template) if template else 1)
+    unsafe = moves_at_edges(comparison.segments)
+    for seg in comparison.segments:
+        b.segment(seg, fallback=not moves or seg.move in unsafe)
+    _relocate_last_mark(b.paras)  # first: the fold fixes the last paragraph's look
+    _carry_marks_back(b.paras, "accept")
+    _carry_marks_back(b.paras, "reject")
+    separate_seams(b.paras, b.tracked)
+    for para in b.paras:
+        if para.mark is not None:
+            para.mark_el = b.tracked(para.mark)
+        if para.was is not None:
+            para.change_el = b.tracked("pPrChange")
+    bidi = comparison.new.language == "ar"
+    if template is not None:
+        new_lines = [ln for seg in comparison.segments for ln in seg.new]
+        old_looks = None
+        if old_template is not None:
+            old_lines = [
+                ln
+                for seg in comparison.segments
+                if not (seg.move and not seg.source)
+                for ln in seg.old
+            ]
+            old_looks = old_template.bind(old_lines)
+        return onto_template(
+            template,
+            b.paras,
+            b.footnotes,
+            new_lines,
+            bidi=bidi,
+            tracked=b.tracked,
+            old_looks=old_looks,
+        )
+    return clean_package(comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi)
+
+
+def write_docx(
+    comparison: Comparison,
+    path: str | os.PathLike[str],
+    *,
+    author: str = "redline",
+    date: dt.datetime | str | None = None,
+    moves: bool = True,
+    template: str | os.PathLike[str] | None = None,
+    old_template: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Write the redline of `comparison` to `path` and return the path.
+
+    Moved paragraphs are written as Word moves (w:moveFrom/w:moveTo, one named range per
+    paragraph); `moves=False` writes them as a deletion plus an insertion instead.
+    `template` is the new text's own .docx: the redline then keeps its styles, page setup,
+    headers and footers and numbering, and each paragraph its look there. `old_template`, the
+    old text's own .docx, lets a kept paragraph whose look changed (another paragraph style,
+    indentation or alignment) show it as a tracked paragraph change (w:pPrChange).
+
+    >>> write_docx(c, "rev1-vs-rev2.docx", template=Path("rev2.docx"))  # doctest: +SKIP
+    """
+    target = Path(path)
+    base = Template.read(template) if template is not None else None
+    before = Template.read(old_template) if old_template is not None and base else None
+    parts = docx_bytes(
+        comparison, author=author, date=date, moves=moves, template=base, old_template=before
+    )
+    pkg.write_package(target, parts)
+    return target

@@ -1,0 +1,175 @@
+"""The fixed parts of a redline DOCX, and a deterministic, atomic ZIP writer.
+
+Every entry gets the same timestamp and entries are written in sorted order, so the same
+comparison, author and date give a byte-identical file on any machine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from ...errors import OutputError
+from ..oxml import W_NS
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="{_WML}.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="{_WML}.styles+xml"/>
+<Override PartName="/word/settings.xml" ContentType="{_WML}.settings+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="{_WML}.numbering+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="{_WML}.footnotes+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+</Types>
+"""
+
+ROOT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{_PKG_REL}">
+<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>
+</Relationships>
+"""
+
+DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{_PKG_REL}">
+<Relationship Id="rId1" Type="{_REL}/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="{_REL}/settings" Target="settings.xml"/>
+<Relationship Id="rId3" Type="{_REL}/numbering" Target="numbering.xml"/>
+<Relationship Id="rId4" Type="{_REL}/footnotes" Target="footnotes.xml"/>
+</Relationships>
+"""
+
+SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="{W_NS}">
+<w:defaultTabStop w:val="567"/>
+<w:characterSpacingControl w:val="doNotCompress"/>
+<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>
+<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
+</w:settings>
+"""
+
+# Operative paragraphs: decimal "1." at a hanging indent, as in the official documents.
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W_NS}">
+<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
+<w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="1701"/></w:tabs>
+<w:ind w:left="1247" w:firstLine="0"/></w:pPr><w:rPr><w:i w:val="0"/></w:rPr></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>
+"""
+
+
+def _style(sid: str, name: str, ppr: str = "", rpr: str = "", kind: str = "paragraph") -> str:
+    based = '<w:basedOn w:val="Normal"/>' if kind == "paragraph" else ""
+    return (
+        f'<w:style w:type="{kind}" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+        f"{based}<w:qFormat/>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}"
+        f"{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}</w:style>"
+    )
+
+
+_TNR = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/>'
+_BODY_IND = '<w:ind w:left="1247" w:right="1247"/>'
+STYLES = (
+    f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="{W_NS}">
+<w:docDefaults><w:rPrDefault><w:rPr>{_TNR}<w:sz w:val="20"/><w:szCs w:val="20"/>
+<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="atLeast"/>
+<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
+"""
+    + _style("RlHeader", "Resolution Header", '<w:spacing w:after="0"/><w:jc w:val="left"/>')
+    + _style(
+        "RlTitle",
+        "Resolution Title",
+        '<w:keepNext/><w:spacing w:before="240" w:after="240"/>'
+        '<w:ind w:left="1247" w:right="1247" w:hanging="567"/><w:jc w:val="left"/>',
+        '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>',
+    )
+    + _style("RlFormula", "Resolution Formula", _BODY_IND.replace("/>", ' w:firstLine="567"/>'))
+    + _style("RlPreamble", "Preambular Paragraph", _BODY_IND.replace("/>", ' w:firstLine="567"/>'))
+    + _style("RlOperative", "Operative Paragraph", _BODY_IND.replace("/>", ' w:firstLine="567"/>'))
+    + _style(
+        "RlSubparagraph", "Sub-paragraph", '<w:ind w:left="1814" w:right="1247" w:firstLine="567"/>'
+    )
+    + _style("RlAnnex", "Annex Paragraph", _BODY_IND)
+    + _style("RlPlain", "Plain Paragraph", _BODY_IND)
+    + _style("RlVote", "Vote Record", '<w:ind w:left="1247" w:right="1247"/><w:jc w:val="left"/>')
+    + _style(
+        "FootnoteText",
+        "footnote text",
+        '<w:spacing w:after="0"/><w:ind w:left="1247" w:right="1247" w:hanging="227"/>',
+        '<w:sz w:val="17"/><w:szCs w:val="17"/>',
+    )
+    + _style(
+        "FootnoteReference",
+        "footnote reference",
+        "",
+        '<w:vertAlign w:val="superscript"/>',
+        kind="character",
+    )
+    + "\n</w:styles>\n"
+)
+
+APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>redline</Application></Properties>
+"""
+
+
+def core_properties(author: str, date: str, title: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<dc:title>{escape(title)}</dc:title><dc:creator>{escape(author)}</dc:creator><cp:lastModifiedBy>{escape(author)}</cp:lastModifiedBy>
+<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>
+</cp:coreProperties>
+"""
+
+
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def write_package(path: Path, parts: dict[str, bytes]) -> None:
+    """Write the parts as a ZIP, atomically: a temporary file renamed into place.
+
+    A failure leaves nothing half-written behind and is raised as `OutputError`.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", source=str(path)) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
+            ordered = [
+                "[Content_Types].xml",
+                *sorted(k for k in parts if k != "[Content_Types].xml"),
+            ]
+            for name in ordered:
+                info = zipfile.ZipInfo(name, date_time=_EPOCH)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                z.writestr(info, parts[name])
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(
+            f"cannot write the redline: {exc.strerror or exc}", source=str(path)
+        ) from exc
