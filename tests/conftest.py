@@ -73,10 +73,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         report = run_oracle(paths, modes=("accept",), allow_unloaded=True, timeout=3600.0)
         bad = [p for p in paths if not report[str(p)].get("loaded")]
         if bad:  # a LibreOffice that crashed may have been left unwell by an earlier file:
-            again = run_oracle(bad, modes=("accept",), allow_unloaded=True)  # a fresh one
             errors = {p.name: report[str(p)].get("error") for p in bad}
-            bad = [p for p in bad if not again[str(p)].get("loaded")]
-            print(f"\nretried in a fresh LibreOffice: {errors}")
+            still = []
+            for p in bad:  # so each is opened again alone, in a fresh LibreOffice
+                again = run_oracle([p], modes=("accept",), allow_unloaded=True)
+                if not again[str(p)].get("loaded"):
+                    still.append(p)
+            bad = still
+            print(f"\nretried each alone in a fresh LibreOffice: {errors}")
         kept = Path(tempfile.gettempdir()) / "redline-unloaded"
         for p in bad:  # keep them for a look
             kept.mkdir(exist_ok=True)

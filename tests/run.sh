@@ -3,9 +3,11 @@
 #
 #   tests/run.sh [pytest arguments...]
 #
-# - Installs LibreOffice (Writer, headless) and Debian's python3-uno with apt-get when
-#   `soffice` or the system Python's `uno` module is missing: the oracle tests open the
-#   generated DOCX files in LibreOffice through <checkout>/../shared/tools/lo_oracle.py.
+# - Installs LibreOffice Writer (Debian's full `libreoffice-writer`, run headless) and
+#   python3-uno with apt-get when `soffice`, the system Python's `uno` module or the full
+#   Writer is missing: the oracle tests open the generated DOCX files in LibreOffice through
+#   <checkout>/../shared/tools/lo_oracle.py. The `-nogui` build of LibreOffice 7.4 crashes on
+#   any document holding a comment, so it is not enough.
 # - Installs poppler-utils (pdffonts, pdftotext, pdftoppm) and the Noto fonts for Arabic
 #   (fonts-noto-core) and Chinese (fonts-noto-cjk) with apt-get when missing: the rendering
 #   test (tests/word/test_render.py) and examples/render.py need them.
@@ -19,7 +21,8 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
 oracle_ready() {
-    command -v soffice >/dev/null 2>&1 && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1
+    command -v soffice >/dev/null 2>&1 && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 \
+        && dpkg-query -W -f='${Status}' libreoffice-writer 2>/dev/null | grep -q 'ok installed'
 }
 
 as_root() {
@@ -30,7 +33,7 @@ if ! oracle_ready; then
     echo "tests/run.sh: LibreOffice or python3-uno missing; installing with apt-get" >&2
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y \
-        libreoffice-writer-nogui python3-uno fonts-dejavu-core
+        libreoffice-writer python3-uno fonts-dejavu-core
     if ! oracle_ready; then
         echo "tests/run.sh: still no usable LibreOffice after apt-get install" \
              "(need 'soffice' on PATH and 'import uno' in /usr/bin/python3)" >&2
