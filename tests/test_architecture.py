@@ -1,0 +1,111 @@
+"""The README's architecture table, enforced: what each package of redline may import.
+
+Every relative import inside `redline/` is read from the source (AST, nothing imported) and
+checked against `MAY_IMPORT`, which is the table in README.md ("Architecture"). A new
+dependency between packages is a design decision: change the table and the README together.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import redline
+
+PACKAGE = Path(redline.__file__).parent
+
+CORE = {"model", "errors", "diff", "lines", "parse", "align", "comparison", "report"}
+MAY_IMPORT: dict[str, set[str]] = {
+    # the pure core, bottom up
+    "errors": set(),
+    "model": set(),
+    "diff": set(),
+    "lines": {"model"},
+    "parse": {"model", "errors", "diff"},
+    "align": {"model", "diff"},
+    "comparison": {"model", "errors", "diff", "lines", "align"},
+    "report": {"model", "diff", "comparison"},
+    # the file edges
+    "pdf": {"model", "errors", "diff", "parse"},
+    "word/oxml": {"errors"},
+    "word/_xml_safe": set(),
+    "word/views": {"errors", "word/oxml", "word/_xml_safe"},
+    "word/read": {"model", "errors", "diff", "parse", "word/oxml"},
+    "word/write": {
+        "model",
+        "errors",
+        "diff",
+        "lines",
+        "comparison",
+        "word/oxml",
+        "word/_xml_safe",
+        "word/read",
+        "word/views",
+    },
+    "word": {"word/oxml", "word/_xml_safe", "word/read", "word/write", "word/views"},
+    # the one place that joins core and edges, and the faces
+    "_api": CORE | {"pdf", "word", "word/read", "word/write", "word/_xml_safe"},
+    "__init__": CORE | {"_api", "word", "word/write"},
+    "cli": {"errors", "<face>"},
+    "__main__": {"cli"},
+}
+
+
+def _unit(parts: list[str]) -> str:
+    """The architectural unit of a module path inside redline/ (word/ is split in its parts)."""
+    if not parts:
+        return "<face>"
+    if parts[0] == "word":
+        if len(parts) == 1 or parts[1] == "__init__":
+            return "word"
+        return f"word/{parts[1]}"
+    return parts[0]
+
+
+def _is_module(parts: list[str]) -> bool:
+    if parts[:-1] == [] and parts[-1] in redline.__all__:  # `from . import report`: the face
+        return False
+    where = PACKAGE.joinpath(*parts)
+    return where.is_dir() or where.with_suffix(".py").is_file()
+
+
+def _edges() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = list(path.relative_to(PACKAGE).with_suffix("").parts)
+        here = _unit(rel) if rel != ["__init__"] else "__init__"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            base = rel[:-1][: len(rel) - node.level] if node.level > 1 else rel[:-1]
+            target = base + [m for m in (node.module or "").split(".") if m]
+            if not node.module:  # from . import x: a module of the package, or a name of its face
+                targets = {
+                    _unit([*base, a.name]) if _is_module([*base, a.name]) else _unit(base)
+                    for a in node.names
+                }
+            else:
+                targets = {_unit(target)}
+            graph.setdefault(here, set()).update(t for t in targets if t != here)
+    return graph
+
+
+def test_every_import_between_packages_is_in_the_table() -> None:
+    graph = _edges()
+    unknown = sorted(set(graph) - set(MAY_IMPORT))
+    assert unknown == [], f"packages missing from the architecture table: {unknown}"
+    wrong = {
+        unit: sorted(targets - MAY_IMPORT[unit])
+        for unit, targets in graph.items()
+        if targets - MAY_IMPORT[unit]
+    }
+    assert wrong == {}
+
+
+def test_the_table_is_in_the_readme() -> None:
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    for unit in MAY_IMPORT:
+        if unit in ("__main__", "errors"):
+            continue
+        assert f"`{unit}" in section, unit
