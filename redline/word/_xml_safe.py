@@ -2,7 +2,7 @@
 
 XML 1.0 cannot carry most C0 control characters, U+FFFE/U+FFFF or lone surrogates, not
 even as character references, and Word's own control characters mean layout, not text.
-The mapping (NOTES.md §6), applied identically to both texts of a comparison:
+The mapping, applied identically to both texts of a comparison:
 
     U+0009 tab                      -> <w:tab/>                  reads back "\\t"
     "\\r\\n", "\\n", U+000B, "\\r"       -> <w:br/> (line break)       reads back "\\n"
