@@ -14,12 +14,12 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import DocumentError
-from .oxml import W_NS
+from .oxml import W_NS, parse_part
 
 __all__ = ["View", "read_view"]
 
 _W = f"{{{W_NS}}}"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+_DOC, _NOTES = "word/document.xml", "word/footnotes.xml"
 _DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
 
 
@@ -89,15 +89,15 @@ def read_view(path: str | Path, mode: str) -> View:
     """Accept ("accept") or reject ("reject") every change and read the document."""
     try:
         with zipfile.ZipFile(path) as z:
-            document = etree.fromstring(z.read("word/document.xml"), _PARSER)
+            document = parse_part(z.read(_DOC), source=str(path), part=_DOC)
             names = z.namelist()
-            notes_xml = z.read("word/footnotes.xml") if "word/footnotes.xml" in names else None
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+            notes_xml = z.read(_NOTES) if _NOTES in names else None
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
         raise DocumentError(f"cannot read the DOCX: {exc}", source=str(path)) from exc
     notes: dict[int, etree._Element] = {}
     if notes_xml is not None:
-        for fn in etree.fromstring(notes_xml, _PARSER).iter(f"{_W}footnote"):
-            notes[int(fn.get(f"{_W}id") or 0)] = fn
+        for note in parse_part(notes_xml, source=str(path), part=_NOTES).iter(f"{_W}footnote"):
+            notes[int(note.get(f"{_W}id") or 0)] = note
     body: list[str] = []
     numbers: list[str] = []
     refs: list[int] = []

@@ -12,11 +12,11 @@ import posixpath
 import zipfile
 import zlib
 from io import BytesIO
-from typing import Any
 
 from lxml import etree
 
 from ...errors import DocumentError
+from ..oxml import parse_part
 
 __all__ = [
     "MAX_DOCX_BYTES",
@@ -39,11 +39,9 @@ RATIO_EXEMPT_BYTES = 1024 * 1024
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 64 * 1024
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
-)
-_DOCTYPE = "<!DOCTYPE"
 _OFFICE_DOCUMENT = "/officeDocument"
+_CONTENT_TYPES = "[Content_Types].xml"
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
 def _mb(n: int) -> str:
@@ -76,6 +74,9 @@ class Package:
             )
         self._infos = {i.filename: i for i in infos}
         self._read_total = 0
+        self._data: dict[str, bytes] = {}
+        for part in self._xml_parts():
+            self.xml(part)
         self.main = self._main_part()
 
     def error(self, part: str, message: str) -> DocumentError:
@@ -90,6 +91,8 @@ class Package:
 
     def read(self, part: str) -> bytes | None:
         """The bytes of a part, or None when the package has no such part."""
+        if part in self._data:
+            return self._data[part]
         info = self._infos.get(part)
         if info is None:
             return None
@@ -120,27 +123,13 @@ class Package:
         except NotImplementedError as exc:
             raise self.error(part, f"unsupported ZIP compression ({exc})") from exc
         self._read_total += got
-        return b"".join(chunks)
+        self._data[part] = data = b"".join(chunks)
+        return data
 
     def xml(self, part: str) -> etree._Element | None:
         """A part parsed safely, or None when absent; a DOCTYPE or bad XML is an error."""
         data = self.read(part)
-        if data is None:
-            return None
-        if _DOCTYPE.encode() in data or (
-            (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4])
-            and _DOCTYPE in data.decode("utf-16", errors="ignore")
-        ):
-            raise self.error(part, "refused: a DOCTYPE declaration (DTDs and entities)")
-        try:
-            root = etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise self.error(part, f"malformed XML at line {exc.lineno}: {exc.msg}") from exc
-        tree = root.getroottree()
-        info: Any = tree.docinfo  # lxml-stubs type it as a union
-        if info.doctype or info.internalDTD is not None:
-            raise self.error(part, "refused: a DOCTYPE declaration (DTDs and entities)")
-        return root
+        return None if data is None else parse_part(data, source=self.source, part=part)
 
     def relationships(self, part: str) -> list[tuple[str, str]]:
         """(type, target part) of each internal relationship of `part` ("" for the package)."""
@@ -164,6 +153,27 @@ class Package:
     def related(self, part: str, kind: str) -> list[str]:
         """The parts `part` relates to by a relationship type ending in "/kind"."""
         return [t for typ, t in self.relationships(part) if typ.endswith("/" + kind)]
+
+    def _xml_parts(self) -> list[str]:
+        """Every XML part of the package, the content types first: each is parsed once when
+        the package is opened, so a DTD or bad XML anywhere is refused, read or not."""
+        types = self.xml(_CONTENT_TYPES)
+        xml_types: set[str] = set()
+        overrides: set[str] = set()
+        for entry in types if types is not None else ():
+            kind = entry.get("ContentType") or ""
+            if not kind.endswith("xml"):
+                continue
+            if entry.tag == f"{_CT_NS}Default":
+                xml_types.add("." + (entry.get("Extension") or "").lower())
+            elif entry.tag == f"{_CT_NS}Override":
+                overrides.add((entry.get("PartName") or "").lstrip("/"))
+        xml_types |= {".xml", ".rels"}
+        return [
+            n
+            for n in self.names()
+            if n != _CONTENT_TYPES and (n in overrides or n.lower().endswith(tuple(xml_types)))
+        ]
 
     def _main_part(self) -> str:
         for typ, target in self.relationships(""):

@@ -10,7 +10,7 @@ from lxml import etree
 
 from ...comparison import Comparison
 from ...lines import Style
-from ..oxml import R_NS, W_NS
+from ..oxml import R_NS, W_NS, sub
 from . import _package as pkg
 from ._marks import _Para
 
@@ -30,40 +30,33 @@ _STYLE_IDS = {
 }
 
 
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, _W + tag)
-    for k, v in attrs.items():
-        el.set(_W + k, v)
-    return el
-
-
 def _base_ppr(ppr: etree._Element, style: Style, numbered: bool, bidi: bool = False) -> None:
-    _sub(ppr, "pStyle", val=_STYLE_IDS[style])
+    sub(ppr, "pStyle", val=_STYLE_IDS[style])
     if numbered:
-        num = _sub(ppr, "numPr")
-        _sub(num, "ilvl", val="0")
-        _sub(num, "numId", val="1")
+        num = sub(ppr, "numPr")
+        sub(num, "ilvl", val="0")
+        sub(num, "numId", val="1")
     if bidi:  # a right-to-left paragraph (Arabic)
-        _sub(ppr, "bidi")
+        sub(ppr, "bidi")
 
 
 def _document(paras: list[_Para], *, bidi: bool = False) -> bytes:
     root = etree.Element(_W + "document", nsmap={"w": W_NS, "r": R_NS})
-    body = _sub(root, "body")
+    body = sub(root, "body")
     for para in paras:
-        p = _sub(body, "p")
-        ppr = _sub(p, "pPr")
+        p = sub(body, "p")
+        ppr = sub(p, "pPr")
         _base_ppr(ppr, para.style, para.numbered, bidi)
         if para.mark_el is not None:
-            _sub(ppr, "rPr").append(para.mark_el)
+            sub(ppr, "rPr").append(para.mark_el)
         if para.change_el is not None and para.was is not None:
-            _base_ppr(_sub(para.change_el, "pPr"), *para.was, bidi)
+            _base_ppr(sub(para.change_el, "pPr"), *para.was, bidi)
             ppr.append(para.change_el)
         p.extend(para.content)
         body.extend(para.after)
-    sect = _sub(body, "sectPr")
-    _sub(sect, "pgSz", w="11906", h="16838")
-    _sub(
+    sect = sub(body, "sectPr")
+    sub(sect, "pgSz", w="11906", h="16838")
+    sub(
         sect,
         "pgMar",
         top="1701",
@@ -83,10 +76,10 @@ def _footnotes_part(notes: list[etree._Element]) -> bytes:
         ("-1", "separator", "separator"),
         ("0", "continuationSeparator", "continuationSeparator"),
     ):
-        fn = _sub(root, "footnote", type=kind, id=fid)
-        p = _sub(fn, "p")
-        _sub(_sub(p, "pPr"), "spacing", after="0")
-        _sub(_sub(p, "r"), child)
+        fn = sub(root, "footnote", type=kind, id=fid)
+        p = sub(fn, "p")
+        sub(sub(p, "pPr"), "spacing", after="0")
+        sub(sub(p, "r"), child)
     root.extend(notes)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

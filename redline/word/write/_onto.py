@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from lxml import etree
 
 from ...lines import Line, Style
-from ..oxml import R_NS, W_NS
+from ..oxml import R_NS, W_NS, el, parse_part
 from . import _package as pkg
 from ._marks import _Para
 from ._template import _PPR_ORDER, _RPR_ORDER, Look, Template, fallback_looks, ordered
@@ -22,14 +22,8 @@ from ._template import _PPR_ORDER, _RPR_ORDER, Look, Template, fallback_looks, o
 __all__ = ["onto_template"]
 
 _W = f"{{{W_NS}}}"
-_PLAIN_LOOK = Look(etree.Element(f"{_W}pPr"), None, False)
-
-
-def _w(tag: str, **attrs: str) -> etree._Element:
-    el = etree.Element(_W + tag)
-    for k, v in attrs.items():
-        el.set(_W + k, v)
-    return el
+_PLAIN_LOOK = Look(el("pPr"), None, False)
+_OURS = "redline"  # the source named should one of redline's own parts ever fail to parse
 
 
 def _put(props: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
@@ -54,7 +48,7 @@ class _Numbering:
             return self.num_id
         if self.root is None:
             self.root = etree.Element(f"{_W}numbering", nsmap={"w": W_NS})
-        ours = etree.fromstring(pkg.NUMBERING.encode())
+        ours = parse_part(pkg.NUMBERING.encode(), source=_OURS, part="word/numbering.xml")
         abstract, num = ours.find(f"{_W}abstractNum"), ours.find(f"{_W}num")
         assert abstract is not None and num is not None
         a_ids = [int(a.get(f"{_W}abstractNumId") or 0) for a in self.root.iter(f"{_W}abstractNum")]
@@ -82,17 +76,17 @@ class _Numbering:
 def _ppr(look: Look, numbered: bool, numbering: _Numbering, bidi: bool) -> etree._Element:
     ppr = copy.deepcopy(look.ppr)
     if numbered and not look.numbered:
-        num = _w("numPr")
-        num.append(_w("ilvl", val="0"))
-        num.append(_w("numId", val=numbering.own_list()))
+        num = el("numPr")
+        num.append(el("ilvl", val="0"))
+        num.append(el("numId", val=numbering.own_list()))
         _put(ppr, num, _PPR_ORDER)
     elif not numbered and look.numbered:  # the label is in the text: no list number too
-        num = _w("numPr")
-        num.append(_w("ilvl", val="0"))
-        num.append(_w("numId", val="0"))
+        num = el("numPr")
+        num.append(el("ilvl", val="0"))
+        num.append(el("numId", val="0"))
         _put(ppr, num, _PPR_ORDER)
     if bidi and ppr.find(f"{_W}bidi") is None:
-        _put(ppr, _w("bidi"), _PPR_ORDER)
+        _put(ppr, el("bidi"), _PPR_ORDER)
     return ppr
 
 
@@ -107,7 +101,7 @@ def _dress_runs(content: Sequence[etree._Element], base: etree._Element | None) 
                 continue
             rpr = r.find(f"{_W}rPr")
             if rpr is None:
-                rpr = _w("rPr")
+                rpr = el("rPr")
                 r.insert(0, rpr)
             _merge(rpr, base)
             before = rpr.find(f"{_W}rPrChange/{_W}rPr")
@@ -176,12 +170,12 @@ def onto_template(
     content: list[etree._Element] = []
     for para in paras:
         look = look_of(para.anchor, para.style)
-        p = _w("p")
+        p = el("p")
         ppr = _ppr(look, para.numbered, numbering, bidi)
         if para.mark_el is not None:
             mark_rpr = ppr.find(f"{_W}rPr")
             if mark_rpr is None:
-                mark_rpr = _w("rPr")
+                mark_rpr = el("rPr")
                 _put(ppr, mark_rpr, _PPR_ORDER)
             mark_rpr.insert(0, para.mark_el)
         before = _restyled(para, look, ppr, old_looks, template.style_ids)
@@ -215,7 +209,9 @@ def onto_template(
         root = etree.Element(f"{_W}footnotes", nsmap={"w": W_NS, "r": R_NS})
         separators = template.separators()
         if not separators:
-            separators = list(etree.fromstring(_default_separators()))
+            separators = list(
+                parse_part(_default_separators(), source=_OURS, part="word/footnotes.xml")
+            )
         root.extend(separators)
         root.extend(notes)
         replaced["footnotes"] = etree.tostring(

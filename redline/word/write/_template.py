@@ -28,13 +28,14 @@ from lxml import etree
 
 from ...errors import DocumentError, InputError
 from ...lines import Line, Style
-from ..oxml import W_NS
+from ..oxml import W_NS, el
 from ..read._package import MAX_DOCX_BYTES, Package
 from ..read._styles import Styles, on, w_val
 
 __all__ = ["Look", "Template"]
 
 _W = f"{{{W_NS}}}"
+_CONTENT_TYPES = "[Content_Types].xml"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -63,7 +64,7 @@ _RPR_ORDER = (  # noqa: SIM905
 def ordered(props: etree._Element, order: Sequence[str]) -> etree._Element:
     """Sort a properties element's children into schema order (unknown ones last)."""
     rank = {name: k for k, name in enumerate(order)}
-    children = sorted(props, key=lambda el: rank.get(etree.QName(el).localname, len(rank)))
+    children = sorted(props, key=lambda child: rank.get(etree.QName(child).localname, len(rank)))
     props[:] = children
     return props
 
@@ -96,14 +97,14 @@ class Look:
 def _text(p: etree._Element) -> str:
     """A template paragraph's visible text, as the new document reads with changes accepted."""
     out: list[str] = []
-    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
         if any(
             etree.QName(a).localname in ("del", "moveFrom", "txbxContent", "fldChar")
-            for a in el.iterancestors()
+            for a in node.iterancestors()
         ):
             continue
-        name = etree.QName(el).localname
-        out.append(el.text or "" if name == "t" else ("-" if name == "noBreakHyphen" else " "))
+        name = etree.QName(node).localname
+        out.append(node.text or "" if name == "t" else ("-" if name == "noBreakHyphen" else " "))
     return "".join(out)
 
 
@@ -173,7 +174,7 @@ class Template:
     # -- looks ---------------------------------------------------------------------------
     def _look(self, p: etree._Element) -> Look:
         src = p.find(f"{_W}pPr")
-        ppr = copy.deepcopy(src) if src is not None else etree.Element(f"{_W}pPr")
+        ppr = copy.deepcopy(src) if src is not None else el("pPr")
         for child in list(ppr):
             name = etree.QName(child).localname
             if name in ("sectPr", "pPrChange"):
@@ -271,10 +272,12 @@ class Template:
         out = {n: self.pkg.read(n) or b"" for n in names if n not in comments}
         folder = posixpath.dirname(self.main)
         rels_name = posixpath.join(folder, "_rels", posixpath.basename(self.main) + ".rels")
-        rels = etree.fromstring(out[rels_name]) if rels_name in out else None
+        rels = self.pkg.xml(rels_name)
         if rels is None:
             rels = etree.Element(f"{{{_PKG_REL}}}Relationships", nsmap={None: _PKG_REL})  # type: ignore[dict-item]
-        types = etree.fromstring(out["[Content_Types].xml"])
+        types = self.pkg.xml(_CONTENT_TYPES)
+        if types is None:
+            raise self.pkg.error(_CONTENT_TYPES, "missing: not a Word package")
         for rel in list(rels):
             if any((rel.get("Type") or "").endswith(k) for k in _COMMENT_RELS):
                 rels.remove(rel)
@@ -307,7 +310,7 @@ class Template:
                 ContentType=f"{_WML}.{kind}+xml",
             )
         out[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8")
-        out["[Content_Types].xml"] = etree.tostring(
+        out[_CONTENT_TYPES] = etree.tostring(
             types, xml_declaration=True, encoding="UTF-8", standalone=True
         )
         return out
@@ -322,7 +325,7 @@ def _text_run_props(p: etree._Element) -> etree._Element | None:
             continue
         rpr = r.find(f"{_W}rPr")
         if first is None:
-            first = rpr if rpr is not None else etree.Element(f"{_W}rPr")
+            first = rpr if rpr is not None else el("rPr")
         if rpr is None or not on(rpr.find(f"{_W}i")):
             return rpr
     return first
