@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from .scripts import WORDLESS
+
 __all__ = ["Edit", "Op", "diff_lines", "diff_words", "encode_tokens", "side_lines", "tokenize"]
 
 
@@ -41,17 +43,6 @@ _RAW = re.compile(r"\w+|\s+|.", re.DOTALL)
 _JOINERS = {"\u200c", "\u200d"}
 
 
-def _is_cjk(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x3040 <= cp <= 0x30FF  # kana
-        or 0x3400 <= cp <= 0x4DBF
-        or 0x4E00 <= cp <= 0x9FFF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x20000 <= cp <= 0x3134F
-    )
-
-
 def _attaches(ch: str) -> bool:
     cat = unicodedata.category(ch)
     return (
@@ -70,7 +61,7 @@ def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     glue = False
     for raw in _RAW.findall(text):
-        pieces = list(raw) if any(_is_cjk(c) for c in raw) else [raw]
+        pieces = list(raw) if WORDLESS.search(raw) else [raw]
         for piece in pieces:
             if tokens and (glue or _attaches(piece[0]) or piece[0] in _JOINERS):
                 tokens[-1] += piece

@@ -149,6 +149,11 @@ the build fails if a phrase is not found there and counts, for devset header lin
 many lines of that kind it occurs.  Vote-record words ("In favour:", "Against:",
 "Abstaining:") occur in no multilingual file: English only (from structured/).
 
+Closed word lists (WORDS, SYMBOL_PREFIXES): the months, the UN bodies, the masthead's labels,
+the vote sentence, "Annex" -- the fixed words the header, vote and structure passes build their
+patterns from, typed in CLOSED_WORDS below (closed lists are knowledge, not counts) and emitted
+beside the counted words, so that lexicon.py is the one place for words of a language.
+
 Language detection data: FUNCTION_WORDS (the FUNCTION_WORDS_N most frequent words of en,
 fr, es, per 10,000) and LETTERS (non-ASCII Latin letters per 100,000), counted over the
 devset without the lines of resolution_lines.tsv (so tests on that file measure unseen
@@ -1007,6 +1012,106 @@ HEADER_KEYS = (
 ENACTING_EN = re.compile(r"^The (General Assembly|Economic and Social Council|Security Council),?$")
 
 
+# --- closed word lists ---------------------------------------------------------------------
+# The fixed words of the header, vote-record and structure passes: closed lists (the months,
+# the UN bodies, the masthead's labels, the vote sentence), typed in, not counted, and emitted
+# as WORDS so that every word of a language the parser knows stands in lexicon.py.  English
+# only for now.  The parser builds its patterns from them; a phrase with {slots} is a sentence
+# pattern whose slots the parser fills (numbers, or another key's words).
+CLOSED_WORDS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "en": (
+        (
+            "months",
+            "header dates ('12 July 2021') and adoption dates",
+            (
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ),
+        ),
+        (
+            "bodies",
+            "a header line that names the body",
+            (
+                "Human Rights Council",
+                "General Assembly",
+                "Security Council",
+                "Economic and Social Council",
+                "Commission on Human Rights",
+            ),
+        ),
+        ("organisation", "before the document symbol on the masthead", ("United Nations",)),
+        ("distribution", "the masthead's distribution label", ("Distr.:",)),
+        ("original", "the masthead's original-language label", ("Original:",)),
+        ("session", "'Forty-seventh session', 'Twenty-eighth special session'", ("session",)),
+        ("session kind", "between the ordinal and 'session'", ("special",)),
+        ("adopted", "the header's adoption line", ("Resolution adopted by",)),
+        ("report", "the bracketed committee line", ("on the report", "without reference")),
+        (
+            "formula article",
+            "an enacting formula's article ('The General Assembly,')",
+            ("The",),
+        ),
+        (
+            "formula bodies",
+            "the word that ends an enacting formula's body",
+            (
+                "Council",
+                "Assembly",
+                "Commission",
+                "Conference",
+                "Board",
+                "Committee",
+                "Meeting of States Parties",
+            ),
+        ),
+        ("vote opening", "a line that opens the adoption record", ("[Adopted", "Adopted ")),
+        ("ordinal", "after a meeting's number ('51st')", ("st", "nd", "rd", "th")),
+        ("plenary", "'51st plenary meeting'", ("plenary",)),
+        ("meeting", "'51st meeting'", ("meeting",)),
+        ("recorded vote", "the vote's sentence", ("recorded vote of {yes} to {no}",)),
+        ("abstentions", "after the recorded vote", (", with {abs} {abstention}",)),
+        ("abstention", "its forms", ("abstentions", "abstention")),
+        ("none", "'with no abstentions'", ("no",)),
+        ("and", "between the last two States of a vote list", ("and",)),
+        (
+            "names with and",
+            "Member States whose names hold 'and': kept whole when a vote list is split",
+            (
+                "Antigua and Barbuda",
+                "Bosnia and Herzegovina",
+                "Saint Kitts and Nevis",
+                "Saint Vincent and the Grenadines",
+                "Sao Tome and Principe",
+                "Trinidad and Tobago",
+                "United Kingdom of Great Britain and Northern Ireland",
+            ),
+        ),
+        ("annex", "an annex heading ('Annex', 'Annex II')", ("Annex", "Appendix")),
+        ("number suffixes", "an inserted paragraph's number ('3 bis')", ("bis", "ter", "quater")),
+        ("footer", "a PDF page's footer", ("Please recycle",)),
+    ),
+}
+# The symbol of a resolution of each body, for a header whose symbol line is missing.
+SYMBOL_PREFIXES: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("Human Rights Council", "A/HRC/RES/"),
+        ("General Assembly", "A/RES/"),
+        ("Security Council", "S/RES/"),
+        ("Economic and Social Council", "E/RES/"),
+    ),
+}
+
+
 def evidence_text(ref: str, language: str) -> str:
     if ref.startswith("unpc:"):
         return read_lines(language)[int(ref[5:]) - 1]
@@ -1159,7 +1264,9 @@ def render(leads: dict[str, list[str]], ml: Multilingual) -> str:
         "# /work/shared/corpus/pdf-text/*.json and /work/shared/corpus/markdown/*.md",
         "# (extra paragraph openings), holding out " + ", ".join(sorted(HOLDOUT)) + ";",
         f"# a phrase is kept if seen >= {MIN_COUNT} times in >= {MIN_DOCS} resolutions.",
-        '"""Paragraph lead phrases by language and part, longest first (for longest match)."""',
+        '"""The words of each language the parser knows: paragraph leads (longest first, for',
+        "longest match), header and vote words, language-detection counts, closed word lists.",
+        '"""',
         "",
         "from __future__ import annotations",
         "",
@@ -1236,7 +1343,43 @@ def render(leads: dict[str, list[str]], ml: Multilingual) -> str:
         )
         lines.append("    ),")
     lines += ["}", ""]
+    lines += closed_lines()
     return "\n".join(lines)
+
+
+def closed_lines() -> list[str]:
+    """WORDS and SYMBOL_PREFIXES, from CLOSED_WORDS and SYMBOL_PREFIXES above."""
+    lines = [
+        "# The closed word lists of the header, vote-record and structure passes, typed into",
+        "# tools/build_lexicon.py (CLOSED_WORDS), not counted: English only for now.  A phrase",
+        "# with {slots} is a sentence pattern whose slots the parser fills.",
+        "WORDS: dict[str, dict[str, tuple[str, ...]]] = {",
+    ]
+    for lang, entries in CLOSED_WORDS.items():
+        lines.append(f'    "{lang}": {{')
+        for key, note, words in entries:
+            lines.append(f"        # {note}")
+            if len(words) == 1:  # as ruff formats a one-phrase tuple
+                lines.append(f'        "{key}": ({json.dumps(words[0], ensure_ascii=False)},),')
+                continue
+            lines.append(f'        "{key}": (')
+            lines.extend(phrase_lines(words, "            "))
+            lines.append("        ),")
+        lines.append("    },")
+    lines += ["}", ""]
+    lines += [
+        "# The symbol prefix of each body's resolutions ('A/HRC/RES/' + '46/13').",
+        "SYMBOL_PREFIXES: dict[str, dict[str, str]] = {",
+    ]
+    for lang, prefixes in SYMBOL_PREFIXES.items():
+        lines.append(f'    "{lang}": {{')
+        lines.extend(
+            f"        {json.dumps(body, ensure_ascii=False)}: {json.dumps(prefix)},"
+            for body, prefix in prefixes
+        )
+        lines.append("    },")
+    lines += ["}", ""]
+    return lines
 
 
 def report_multilingual(ml: Multilingual, stats: Counter[str], top: int) -> None:

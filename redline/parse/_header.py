@@ -5,40 +5,32 @@ from __future__ import annotations
 import re
 
 from ..model import Header, HeaderLine, Vote
-from .lexicon import HEADER_WORDS
+from ._patterns import SYMBOL_LINE, any_of, sentence
+from .lexicon import HEADER_WORDS, SYMBOL_PREFIXES, WORDS
 
-_BODIES = (
-    "Human Rights Council",
-    "General Assembly",
-    "Security Council",
-    "Economic and Social Council",
-    "Commission on Human Rights",
-)
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_EN = WORDS["en"]
+_MONTH = any_of(_EN["months"])
 _DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
 _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("symbol", SYMBOL_LINE),
+    ("distribution", re.compile(rf"^{any_of(_EN['distribution'])}\s*(?P<v>.+)$")),
+    ("original", re.compile(rf"^{any_of(_EN['original'])}\s*(?P<v>.+)$")),
+    ("body", re.compile(rf"^(?P<v>{any_of(_EN['bodies'])})$")),
     (
-        "symbol",
-        re.compile(r"^(?:United Nations\s+)?(?P<v>[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/\d+(?:/\d+)?)$"),
+        "session",
+        re.compile(
+            rf"^(?P<v>[A-Z][\w-]*(?:\s+[\w-]+)?\s+(?:{any_of(_EN['session kind'])}\s+)?"
+            rf"{any_of(_EN['session'])})$",
+            re.I,
+        ),
     ),
-    ("distribution", re.compile(r"^Distr\.:\s*(?P<v>.+)$")),
-    ("original", re.compile(r"^Original:\s*(?P<v>.+)$")),
-    ("body", re.compile(rf"^(?P<v>{'|'.join(_BODIES)})$")),
-    ("session", re.compile(r"^(?P<v>[A-Z][\w-]*(?:\s+[\w-]+)?\s+(?:special\s+)?session)$", re.I)),
     ("dates", re.compile(rf"^(?P<v>\d{{1,2}}(?:\s+{_MONTH})?(?:\s+\d{{4}})?\s*[–-]\s*{_DATE})$")),
-    ("agenda_item", re.compile(r"^(?P<v>Agenda items?\s+.+)$")),
-    ("adopted", re.compile(r"^(?P<v>Resolution adopted by .+)$")),
-    ("committee", re.compile(r"^(?P<v>\[(?:on the report|without reference).+\])$")),
+    ("agenda_item", re.compile(rf"^(?P<v>{any_of(HEADER_WORDS['en']['agenda item'])}\s+.+)$")),
+    ("adopted", re.compile(rf"^(?P<v>{any_of(_EN['adopted'])} .+)$")),
+    ("committee", re.compile(rf"^(?P<v>\[{any_of(_EN['report'])}.+\])$")),
     ("title", re.compile(r"^(?P<num>\d{1,4}/\d{1,4}(?:\s?[A-Z])?)\.\s+(?P<v>.+)$")),
 )
-_SYMBOL_PREFIX = {
-    "Human Rights Council": "A/HRC/RES/",
-    "General Assembly": "A/RES/",
-    "Security Council": "S/RES/",
-    "Economic and Social Council": "E/RES/",
-}
+_SYMBOL_PREFIX = SYMBOL_PREFIXES["en"]
 
 
 def read_header(texts: list[str]) -> tuple[Header, list[str]]:
@@ -100,7 +92,8 @@ def read_header(texts: list[str]) -> tuple[Header, list[str]]:
 
 
 MEETING = re.compile(
-    rf"^(?P<meeting>\d{{1,4}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\s*(?P<date>{_DATE})?\s*$"
+    rf"^(?P<meeting>\d{{1,4}}{any_of(_EN['ordinal'])}\s+(?:{any_of(_EN['plenary'])}\s+)?"
+    rf"{any_of(_EN['meeting'])})\s*(?P<date>{_DATE})?\s*$"
 )
 _DATE_LINE = re.compile(rf"^{_DATE}$")
 # The meeting line in any of the six languages, from the corpus's meeting words
@@ -137,26 +130,31 @@ def _meeting(text: str) -> re.Match[str] | None:
 
 
 _RECORDED = re.compile(
-    r"recorded vote of (?P<yes>\d+) to (?P<no>\d+)(?:, with (?P<abs>\d+|no) abstentions?)?"
+    sentence(_EN["recorded vote"][0], yes=r"(?P<yes>\d+)", no=r"(?P<no>\d+)")
+    + "(?:"
+    + sentence(
+        _EN["abstentions"][0],
+        abs=rf"(?P<abs>\d+|{any_of(_EN['none'])})",
+        abstention=any_of(_EN["abstention"]),
+    )
+    + ")?"
 )
-_LIST_HEADS = {"in favour:": "in_favour", "against:": "against", "abstaining:": "abstaining"}
+_NONE = _EN["none"][0]
+_LIST_HEADS = {
+    HEADER_WORDS["en"][key][0].lower(): key.replace(" ", "_")
+    for key in ("in favour", "against", "abstaining")
+}
 # Member States whose names hold " and ": the one closed list the vote parser needs, so
 # "Trinidad and Tobago and Uruguay" splits into two names, not three.
-_AND_NAMES = (
-    "Antigua and Barbuda",
-    "Bosnia and Herzegovina",
-    "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines",
-    "Sao Tome and Principe",
-    "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland",
-)
+_AND_NAMES = _EN["names with and"]
+_LIST_SPLIT = re.compile(rf",\s*|\s+{any_of(_EN['and'])}\s+")
+_VOTE_OPENING = _EN["vote opening"]
 
 
 def starts_vote(text: str) -> bool:
     """Whether a line opens the adoption record (meeting line or the bracketed vote)."""
     t = text.strip()
-    return bool(_meeting(t)) or t.startswith("[Adopted") or t.startswith("Adopted ")
+    return bool(_meeting(t)) or t.startswith(_VOTE_OPENING)
 
 
 def _countries(text: str) -> tuple[str, ...]:
@@ -164,7 +162,7 @@ def _countries(text: str) -> tuple[str, ...]:
     guarded = text
     for i, name in enumerate(_AND_NAMES):
         guarded = guarded.replace(name, f"\x00{i}\x00")
-    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", guarded) if p.strip()]
+    parts = [p.strip() for p in _LIST_SPLIT.split(guarded) if p.strip()]
     out = []
     for p in parts:
         for i, name in enumerate(_AND_NAMES):
@@ -194,7 +192,7 @@ def read_vote(texts: list[str]) -> tuple[Vote, list[str]]:
             counts = {
                 "yes": int(r.group("yes")),
                 "no": int(r.group("no")),
-                "abs": int(r.group("abs")) if (r.group("abs") or "no") != "no" else 0,
+                "abs": int(r.group("abs")) if (r.group("abs") or _NONE) != _NONE else 0,
             }
             continue
         head = _LIST_HEADS.get(t.lower())

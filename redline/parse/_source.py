@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Noise, NoteRef
+from ._patterns import BARCODE
 
 _INLINE = re.compile(
     r"\*\*(?P<b>.+?)\*\*"
@@ -27,7 +28,7 @@ _PAGE_NOISE = (
         re.compile(r"^\s*(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?\s*$"),
         "job number",
     ),
-    (re.compile(r"^\s*\*\d{7,}\*\s*$"), "barcode"),
+    (re.compile(rf"^\s*{BARCODE}\s*$"), "barcode"),
 )
 
 

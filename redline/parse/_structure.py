@@ -15,20 +15,27 @@ from dataclasses import dataclass, field
 from ..model import Footnote, Noise, NoteRef, Paragraph, Part, Resolution, SubParagraph
 from ._header import is_date_line, read_header, read_vote, starts_vote
 from ._leads import find_lead
+from ._patterns import any_of
 from ._source import SourceLine, logical_lines
-from .lexicon import HEADER_WORDS
+from .lexicon import HEADER_WORDS, WORDS
 
+_EN = WORDS["en"]
 _FORMULA = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w’'-]*\s+){0,6}(?:Council|Assembly|Commission|Conference|Board|"
-    r"Committee|Meeting of States Parties)\s*,\s*$"
+    rf"^(?:{any_of(_EN['formula article'])}\s+)?(?:[A-Z][\w’'-]*\s+){{0,6}}"
+    rf"{any_of(_EN['formula bodies'])}\s*,\s*$"
 )
 # "3." everywhere; Arabic documents also write "3 -" or "٣ -" (Arabic-Indic digits).
 _NUMBER = re.compile(
-    r"^(?P<dash>[-–•]\s+)?(?P<num>[0-9٠-٩]{1,3}(?:\s?(?:bis|ter|quater))?)(?:\.|\s[-–])\s+"
+    r"^(?P<dash>[-–•]\s+)?(?P<num>[0-9٠-٩]{1,3}"
+    rf"(?:\s?{any_of(_EN['number suffixes'])})?)(?:\.|\s[-–])\s+"
 )
 _SUBPARA = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
-_ANNEX_HEAD = re.compile(r"^(?:Annex|Appendix)(?:\s+[IVX\d]+)?\s*$")
-_LIST_WORDS = {"in favour", "against", "abstaining"}
+_ANNEX_HEAD = re.compile(rf"^{any_of(_EN['annex'])}(?:\s+[IVX\d]+)?\s*$")
+_LIST_WORDS = {
+    w.rstrip(":").lower()
+    for key in ("in favour", "against", "abstaining")
+    for w in HEADER_WORDS["en"][key]
+}
 _TERMINAL = (",", ";", ".", ":", "]", "”", '"', ")", "،", "؛", "，", "；", "。", "：", "»")
 
 

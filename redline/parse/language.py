@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from math import log
 
+from ..scripts import IDEOGRAPH
 from ._leads import find_lead
 from .lexicon import FUNCTION_WORDS, LETTERS
 
@@ -47,9 +48,7 @@ def _script(ch: str) -> str:
         return "ar"
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
         return "ar"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
-        return "zh"
-    if 0x20000 <= o <= 0x2FFFF:
+    if IDEOGRAPH.match(ch):
         return "zh"
     if 0x0400 <= o <= 0x052F:
         return "ru"

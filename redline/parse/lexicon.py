@@ -3,7 +3,9 @@
 # /work/shared/corpus/pdf-text/*.json and /work/shared/corpus/markdown/*.md
 # (extra paragraph openings), holding out A_HRC_RES_46_13, A_HRC_RES_47_9;
 # a phrase is kept if seen >= 2 times in >= 2 resolutions.
-"""Paragraph lead phrases by language and part, longest first (for longest match)."""
+"""The words of each language the parser knows: paragraph leads (longest first, for
+longest match), header and vote words, language-detection counts, closed word lists.
+"""
 
 from __future__ import annotations
 
@@ -1139,4 +1141,126 @@ LETTERS: dict[str, tuple[tuple[str, int], ...]] = {
         ("ü", 1),
         ("š", 1),
     ),
+}
+
+# The closed word lists of the header, vote-record and structure passes, typed into
+# tools/build_lexicon.py (CLOSED_WORDS), not counted: English only for now.  A phrase
+# with {slots} is a sentence pattern whose slots the parser fills.
+WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        # header dates ('12 July 2021') and adoption dates
+        "months": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        # a header line that names the body
+        "bodies": (
+            "Human Rights Council",
+            "General Assembly",
+            "Security Council",
+            "Economic and Social Council",
+            "Commission on Human Rights",
+        ),
+        # before the document symbol on the masthead
+        "organisation": ("United Nations",),
+        # the masthead's distribution label
+        "distribution": ("Distr.:",),
+        # the masthead's original-language label
+        "original": ("Original:",),
+        # 'Forty-seventh session', 'Twenty-eighth special session'
+        "session": ("session",),
+        # between the ordinal and 'session'
+        "session kind": ("special",),
+        # the header's adoption line
+        "adopted": ("Resolution adopted by",),
+        # the bracketed committee line
+        "report": (
+            "on the report",
+            "without reference",
+        ),
+        # an enacting formula's article ('The General Assembly,')
+        "formula article": ("The",),
+        # the word that ends an enacting formula's body
+        "formula bodies": (
+            "Council",
+            "Assembly",
+            "Commission",
+            "Conference",
+            "Board",
+            "Committee",
+            "Meeting of States Parties",
+        ),
+        # a line that opens the adoption record
+        "vote opening": (
+            "[Adopted",
+            "Adopted ",
+        ),
+        # after a meeting's number ('51st')
+        "ordinal": (
+            "st",
+            "nd",
+            "rd",
+            "th",
+        ),
+        # '51st plenary meeting'
+        "plenary": ("plenary",),
+        # '51st meeting'
+        "meeting": ("meeting",),
+        # the vote's sentence
+        "recorded vote": ("recorded vote of {yes} to {no}",),
+        # after the recorded vote
+        "abstentions": (", with {abs} {abstention}",),
+        # its forms
+        "abstention": (
+            "abstentions",
+            "abstention",
+        ),
+        # 'with no abstentions'
+        "none": ("no",),
+        # between the last two States of a vote list
+        "and": ("and",),
+        # Member States whose names hold 'and': kept whole when a vote list is split
+        "names with and": (
+            "Antigua and Barbuda",
+            "Bosnia and Herzegovina",
+            "Saint Kitts and Nevis",
+            "Saint Vincent and the Grenadines",
+            "Sao Tome and Principe",
+            "Trinidad and Tobago",
+            "United Kingdom of Great Britain and Northern Ireland",
+        ),
+        # an annex heading ('Annex', 'Annex II')
+        "annex": (
+            "Annex",
+            "Appendix",
+        ),
+        # an inserted paragraph's number ('3 bis')
+        "number suffixes": (
+            "bis",
+            "ter",
+            "quater",
+        ),
+        # a PDF page's footer
+        "footer": ("Please recycle",),
+    },
+}
+
+# The symbol prefix of each body's resolutions ('A/HRC/RES/' + '46/13').
+SYMBOL_PREFIXES: dict[str, dict[str, str]] = {
+    "en": {
+        "Human Rights Council": "A/HRC/RES/",
+        "General Assembly": "A/RES/",
+        "Security Council": "S/RES/",
+        "Economic and Social Council": "E/RES/",
+    },
 }

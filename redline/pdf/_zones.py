@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Noise
+from ..parse._patterns import BARCODE, SYMBOL, any_of
+from ..parse.lexicon import WORDS
 from ._glyphs import PageGlyphs
 from ._printed import PrintedLine
 
@@ -38,10 +40,10 @@ _FURNITURE = (
         re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?$"),
         "job number",
     ),
-    (re.compile(r"^\*[0-9A-Z]{5,}\*$"), "barcode"),
-    (re.compile(r"^Please recycle$", re.I), "footer"),
+    (re.compile(rf"^{BARCODE}$"), "barcode"),
+    (re.compile(rf"^{any_of(WORDS['en']['footer'])}$", re.I), "footer"),
 )
-_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/\d+(?:/\d+)?$")
+_SYMBOL = re.compile(rf"^{SYMBOL}$")
 
 
 @dataclass(slots=True)

@@ -88,3 +88,45 @@ def parse_part(data: bytes, *, source: str, part: str) -> etree._Element:
 
 
 # --- visible text ---
+"""One child of a `w:r` as the page shows it, the one rendering every reader uses.
+
+Checked against LibreOffice (the oracle's paragraph strings for a run holding each element):
+`w:tab` and `w:ptab` are a tab; `w:br` and `w:cr` a line break "\\n" (a page or column break
+ends LibreOffice's paragraph there; Word keeps one paragraph, and so do we); `w:noBreakHyphen`
+is U+2011, the non-breaking hyphen, not "-"; `w:softHyphen` U+00AD, invisible unless the line
+breaks there but part of the text; `w:sym` the character its `w:char` names, a Symbol-font
+glyph staying in the private-use area (U+F0B7 for a bullet), as LibreOffice keeps it.
+"""
+
+NON_BREAKING_HYPHEN = "\u2011"
+SOFT_HYPHEN = "\u00ad"
+LINE_BREAK = "\n"
+_SHOWN = {
+    "tab": "\t",
+    "ptab": "\t",
+    "br": LINE_BREAK,
+    "cr": LINE_BREAK,
+    "noBreakHyphen": NON_BREAKING_HYPHEN,
+    "softHyphen": SOFT_HYPHEN,
+}
+
+
+def visible_text(child: etree._Element) -> str | None:
+    """What one child of a ``w:r`` shows: its characters, or None for one that shows none.
+
+    ``w:t`` and ``w:delText`` give their text (whether deleted text is shown is the caller's
+    view); a ``w:sym`` naming no valid character gives "". Properties, field characters,
+    drawings and note references are None: the caller decides what they stand for.
+    """
+    if not isinstance(child.tag, str) or not child.tag.startswith(_W):
+        return None
+    name = child.tag[len(_W) :]
+    if name in ("t", "delText"):
+        return child.text or ""
+    if name == "sym":
+        try:
+            code = int(child.get(_W + "char") or "", 16)
+        except ValueError:
+            return ""
+        return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+    return _SHOWN.get(name)

@@ -698,3 +698,32 @@ def test_redline_round_trip_with_word_inputs(tmp_path: Path) -> None:
                 notes,
                 0,
             ), f"{name} {view}"
+
+
+def test_visible_text_renders_a_runs_children_as_libreoffice_shows_them() -> None:
+    """The one rendering (`oxml.visible_text`), checked against the oracle's strings for a run
+    of each element: tab and ptab "\\t", br and cr "\\n", U+2011, U+00AD, the sym's code point."""
+    from lxml import etree
+
+    from redline.word.oxml import W_NS, visible_text
+
+    run = etree.fromstring(
+        f'<w:r xmlns:w="{W_NS}"><w:t>a</w:t><w:delText>b</w:delText><w:tab/><w:ptab/><w:br/>'
+        '<w:cr/><w:noBreakHyphen/><w:softHyphen/><w:sym w:font="Symbol" w:char="F0B7"/>'
+        '<w:sym w:char="zz"/><w:rPr/><w:fldChar/><w:footnoteReference w:id="1"/></w:r>'
+    )
+    assert [visible_text(c) for c in run] == [
+        "a",
+        "b",
+        "\t",
+        "\t",
+        "\n",
+        "\n",
+        "\u2011",
+        "\u00ad",
+        "\uf0b7",
+        "",
+        None,
+        None,
+        None,
+    ]

@@ -25,13 +25,13 @@ Hostile or broken files are refused by `_docx_zip.Package` with a `DocumentError
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ...errors import DocumentError, EmptyInputError
 from ...model import Noise, NoteRef
+from ...parse._patterns import SYMBOL_LINE
 from ...parse._source import SourceLine
 from ..oxml import MC_NS, W_NS
 from ._package import Package
@@ -62,8 +62,6 @@ _TRACKED = {
     "cellDel",
     "cellMerge",
 }
-# The symbol pattern of the header pass (`parse._header`), for a page header's symbol.
-_SYMBOL = re.compile(r"^(?:United Nations\s+)?(?P<v>[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/\d+(?:/\d+)?)$")
 _DEFAULT_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
 
 
@@ -255,7 +253,7 @@ class _Reader:
 
     def running_heads(self) -> None:
         """Headers and footers to the noise record; the symbol up front if the body has none."""
-        has_symbol = any(_SYMBOL.match(ln.text.strip()) for ln in self.lines if not ln.footnote)
+        has_symbol = any(SYMBOL_LINE.match(ln.text.strip()) for ln in self.lines if not ln.footnote)
         for kind in ("header", "footer"):
             for part in self.pkg.related(self.pkg.main, kind):
                 root = self.pkg.xml(part)
@@ -271,7 +269,7 @@ class _Reader:
                             (
                                 m.group(0)
                                 for piece in text.split("\t")
-                                if (m := _SYMBOL.match(piece.strip()))
+                                if (m := SYMBOL_LINE.match(piece.strip()))
                             ),
                             None,
                         )

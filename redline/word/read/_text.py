@@ -2,8 +2,8 @@
 
 Decisions, each what a reader of the printed page sees:
 - `w:t` is text; `w:delText` only where deletions are kept (existing changes rejected).
-- `w:tab`/`w:ptab` -> "\\t"; `w:noBreakHyphen` -> U+2011; `w:softHyphen` -> U+00AD; `w:sym` ->
-  the character its `w:char` names (a Symbol-font glyph stays in the private-use area).
+- `w:tab`/`w:ptab`, `w:noBreakHyphen` (U+2011), `w:softHyphen` (U+00AD) and `w:sym` as
+  `oxml.visible_text` renders them, the one rendering every reader of runs uses.
 - `w:br`/`w:cr` (line, column or page break) join the lines around them with one space, spaces
   on either side folded into it, as a Markdown hard break does: a break inside a paragraph is
   layout, not a new paragraph.
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...model import NoteRef
-from ..oxml import MC_NS, W_NS
+from ..oxml import LINE_BREAK, MC_NS, W_NS, visible_text
 from ._styles import RunLook, Styles, format_number, w_val
 
 __all__ = ["Reference", "TextReader", "TextRun", "choose"]
@@ -245,8 +245,11 @@ class TextReader:
         look: RunLook,
         refs: list[Reference],
     ) -> None:
-        if name == "t" or (name == "delText" and self.mode == "reject"):
-            text = child.text or ""
+        shown = visible_text(child)
+        if name == "delText" and self.mode != "reject":
+            return
+        if name == "t" or name == "delText":
+            text = shown or ""
             if self._custom is not None and text.strip():
                 kind, nid = self._custom
                 self._custom = None
@@ -255,21 +258,10 @@ class TextReader:
                 out.notes.append(NoteRef(len(out), mark))
                 return
             out.add(text, look)
-        elif name in ("tab", "ptab"):
-            out.add("\t", look)
-        elif name in ("br", "cr"):
-            out.line_break()
-        elif name == "noBreakHyphen":
-            out.add("\u2011", look)
-        elif name == "softHyphen":
-            out.add("\u00ad", look)
-        elif name == "sym":
-            try:
-                code = int(child.get(f"{_W}char") or "", 16)
-            except ValueError:
-                return
-            if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
-                out.add(chr(code), look)
+        elif shown == LINE_BREAK:
+            out.line_break()  # joined with one space, as a Markdown hard break
+        elif shown is not None:
+            out.add(shown, look)
         elif name in ("footnoteReference", "endnoteReference"):
             kind = name[: -len("Reference")]
             nid = child.get(f"{_W}id") or ""
