@@ -92,9 +92,9 @@ def report(c: Comparison) -> dict[str, Any]:
                 "old_number": [old[i].number for i in m.old if old[i].number],
                 "new_number": [new[j].number for j in m.new if new[j].number],
                 "similarity": m.similarity,
-                "lead_italics_changed": c.restyled(m),
+                "lead_italics_changed": c.lead_restyled[k],
             }
-            for m in c.matches
+            for k, m in enumerate(c.matches)
         ],
         "header": header,
         "vote": _vote(c),

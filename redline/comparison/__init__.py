@@ -1,9 +1,20 @@
 """A comparison of two resolutions: every decision a redline or a report shows, as values.
 
-_build    compare_resolutions(): matches, then the redline's segments with their diffs
+_build    compare_resolutions(): matches, then the redline's segments with their roles and diffs
+_notes    the footnote at each reference (note pairs and their edits), italics changed
 _order    the reading order of the redline's paragraphs
 """
 
-from ._build import Comparison, Segment, check_conservation, compare_resolutions, whole
+from ._build import Comparison, Role, Segment, check_conservation, compare_resolutions, whole
+from ._notes import ItalicChange, NotePair
 
-__all__ = ["Comparison", "Segment", "check_conservation", "compare_resolutions", "whole"]
+__all__ = [
+    "Comparison",
+    "ItalicChange",
+    "NotePair",
+    "Role",
+    "Segment",
+    "check_conservation",
+    "compare_resolutions",
+    "whole",
+]

@@ -6,6 +6,7 @@ moved, the word diff of each pair, where deletions stand); writers only render i
 
 from __future__ import annotations
 
+import enum
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,25 +16,50 @@ from ..diff import Edit, Op, diff_lines, side_lines
 from ..errors import ConservationError
 from ..lines import Line, header_lines, paragraph_lines, sequential, vote_lines
 from ..model import Kind, Match, Resolution
+from ._notes import ItalicChange, NotePair, italic_changes, note_pairs
 from ._order import Side, placements
 
-__all__ = ["Comparison", "Segment", "check_conservation", "compare_resolutions"]
+__all__ = ["Comparison", "Role", "Segment", "check_conservation", "compare_resolutions"]
+
+
+class Role(enum.Enum):
+    """What a segment of the redline is, in a drafter's terms."""
+
+    HEADER = "header"  # the header lines and the enacting formula
+    PAIR = "pair"  # a paragraph (or a split or merge) kept in place: its word diff
+    DELETED = "deleted"  # a paragraph of the old text only
+    ADDED = "added"  # a paragraph of the new text only
+    MOVE_SOURCE = "move source"  # where a moved paragraph stood: its old text
+    MOVE_DESTINATION = "move destination"  # where it stands now: the diff from its old text
+    VOTE = "vote"  # the adoption record
+
+    @property
+    def shows_old(self) -> bool:
+        """Whether the segment's old lines stand here in the old text (reject-all).
+
+        A move's destination carries the old lines only to diff against: they stand at
+        the move's source.
+        """
+        return self is not Role.MOVE_DESTINATION
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A stretch of the redline: lines of the old and new text and the word diff between them.
 
-    A move has two segments sharing `move`: the source (old lines, `source` true) and the
-    destination (new lines, with the diff from the old).
+    A move has two segments sharing `move`, its name: the source (old lines) and the
+    destination (new lines, with the diff from the old). `notes` is the footnote at each
+    reference, `italics` the kept words whose italics changed.
     """
 
     old: tuple[Line, ...]
     new: tuple[Line, ...]
     edits: tuple[Edit, ...]
+    role: Role
     match: int | None = None
     move: str | None = None
-    source: bool = False
+    notes: tuple[NotePair, ...] = ()
+    italics: tuple[ItalicChange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,24 +71,15 @@ class Comparison:
     matches: tuple[Match, ...]
     segments: tuple[Segment, ...]
     auto_numbers: bool
+    lead_restyled: tuple[bool, ...]  # by match: whether the lead gained or lost its italics
     warnings: tuple[str, ...] = ()
 
     def count(self, kind: Kind) -> int:
         return sum(1 for m in self.matches if m.kind is kind)
 
-    @property
-    def moved(self) -> int:
+    def count_moved(self) -> int:
+        """How many matches moved."""
         return sum(1 for m in self.matches if m.moved)
-
-    def restyled(self, match: Match) -> bool:
-        """Whether a pair's lead gained or lost its italics (between two formatted sources:
-        Word, PDF or Markdown that set the leads in italics)."""
-        if len(match.old) != 1 or len(match.new) != 1:
-            return False
-        a, b = self.old.paragraphs[match.old[0]], self.new.paragraphs[match.new[0]]
-        if a.italic is None or b.italic is None:
-            return False
-        return bool(a.italic and a.italic[0][0] == 0) != bool(b.italic and b.italic[0][0] == 0)
 
     def marked_characters(self) -> int:
         """Characters a reader must read as change: inserted and deleted, a move's text once.
@@ -73,7 +90,7 @@ class Comparison:
         total = 0
         for seg in self.segments:
             for e in seg.edits:
-                if e.op is Op.EQUAL or (seg.move and not seg.source and e.op is Op.DELETE):
+                if e.op is Op.EQUAL or (seg.role is Role.MOVE_DESTINATION and e.op is Op.DELETE):
                     continue
                 total += len(e.text)
         return total
@@ -81,10 +98,10 @@ class Comparison:
     def summary(self) -> str:
         """One line a drafter reads at a glance."""
         pairs = sum(1 for m in self.matches if m.old and m.new)
-        restyled = sum(1 for m in self.matches if self.restyled(m))
+        restyled = sum(self.lead_restyled)
         return (
             f"{pairs} paragraphs matched ({self.count(Kind.UNCHANGED)} unchanged, "
-            f"{self.count(Kind.MODIFIED)} modified, {self.moved} moved), "
+            f"{self.count(Kind.MODIFIED)} modified, {self.count_moved()} moved), "
             f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted"
             + (f", {restyled} with the lead's italics changed" if restyled else "")
             + f"; language {self.old.language}"
@@ -123,10 +140,32 @@ def compare_resolutions(
         new_notes={f.mark: f.text for f in new.footnotes},
     )
     auto = sequential(old.paragraphs) and sequential(new.paragraphs)
+    # Italics are compared only between two sources that set them (Word, PDF, Markdown).
+    formats = all(any(p.italic is not None for p in r.paragraphs) for r in (old, new))
+
+    def segment(
+        ol: tuple[Line, ...],
+        nl: tuple[Line, ...],
+        role: Role,
+        match: int | None = None,
+        move: str | None = None,
+    ) -> Segment:
+        if role is Role.DELETED or role is Role.MOVE_SOURCE:
+            edits = whole(ol, Op.DELETE)
+        elif role is Role.ADDED:
+            edits = whole(nl, Op.INSERT)
+        else:
+            edits = _diff(ol, nl)
+        moved = role is Role.MOVE_DESTINATION
+        notes = note_pairs(ol, nl, edits, old, new, moved=moved)
+        kept = role in (Role.HEADER, Role.PAIR, Role.VOTE)
+        italics = italic_changes(ol, nl, edits) if formats and kept else ()
+        return Segment(ol, nl, edits, role, match, move, notes, italics)
+
     segments: list[Segment] = []
     oh, nh = header_lines(old), header_lines(new)
     if oh or nh:
-        segments.append(Segment(oh, nh, _diff(oh, nh)))
+        segments.append(segment(oh, nh, Role.HEADER))
     move_names: dict[int, str] = {}
     for place in placements(old.paragraphs, new.paragraphs, matches):
         m = matches[place.match]
@@ -140,24 +179,31 @@ def compare_resolutions(
         if m.moved:
             name = move_names.setdefault(place.match, f"move{len(move_names) + 1}")
         if place.side is Side.BOTH:
-            segments.append(Segment(ol, nl, _diff(ol, nl), place.match))
+            segments.append(segment(ol, nl, Role.PAIR, place.match))
         elif place.side is Side.OLD:
-            segments.append(Segment(ol, (), whole(ol, Op.DELETE), place.match, name, bool(name)))
+            role = Role.MOVE_SOURCE if name else Role.DELETED
+            segments.append(segment(ol, (), role, place.match, name))
+        elif name:
+            segments.append(segment(ol, nl, Role.MOVE_DESTINATION, place.match, name))
         else:
-            segments.append(
-                Segment(
-                    ol if name else (),
-                    nl,
-                    _diff(ol, nl) if name else whole(nl, Op.INSERT),
-                    place.match,
-                    name,
-                )
-            )
+            segments.append(segment((), nl, Role.ADDED, place.match))
     ov, nv = vote_lines(old), vote_lines(new)
     if ov or nv:
-        segments.append(Segment(ov, nv, _diff(ov, nv)))
+        segments.append(segment(ov, nv, Role.VOTE))
     warnings = tuple(f"old: {w}" for w in old.warnings) + tuple(f"new: {w}" for w in new.warnings)
-    return Comparison(old, new, matches, tuple(segments), auto, warnings)
+    restyled = tuple(_lead_restyled(old, new, m) for m in matches)
+    return Comparison(old, new, matches, tuple(segments), auto, restyled, warnings)
+
+
+def _lead_restyled(old: Resolution, new: Resolution, match: Match) -> bool:
+    """Whether a pair's lead gained or lost its italics (between two formatted sources:
+    Word, PDF or Markdown that set the leads in italics)."""
+    if len(match.old) != 1 or len(match.new) != 1:
+        return False
+    a, b = old.paragraphs[match.old[0]], new.paragraphs[match.new[0]]
+    if a.italic is None or b.italic is None:
+        return False
+    return bool(a.italic and a.italic[0][0] == 0) != bool(b.italic and b.italic[0][0] == 0)
 
 
 def check_conservation(c: Comparison) -> None:
@@ -179,8 +225,7 @@ def check_conservation(c: Comparison) -> None:
             )
     shown: dict[str, Counter[int]] = {"old": Counter(), "new": Counter()}
     for seg in c.segments:
-        destination = bool(seg.move) and not seg.source
-        if seg.old and not destination:
+        if seg.old and seg.role.shows_old:
             _same_text(seg, seg.old, new=False)
             if seg.match is not None:
                 shown["old"].update(c.matches[seg.match].old)

@@ -18,10 +18,17 @@ from pathlib import Path
 
 from lxml import etree
 
-from ...comparison import Comparison, Segment, check_conservation, whole
-from ...diff import Edit, Op, diff_words
+from ...comparison import (
+    Comparison,
+    ItalicChange,
+    NotePair,
+    Role,
+    Segment,
+    check_conservation,
+    whole,
+)
+from ...diff import Edit, Op
 from ...lines import Line, Style
-from ...model import Resolution
 from .._xml_safe import xml_safe
 from ..oxml import W_NS
 from . import _package as pkg
@@ -32,7 +39,7 @@ from ._marks import (
     _relocate_last_mark,
     _Wrap,
 )
-from ._moves import moves_at_edges, note_pairs
+from ._moves import moves_at_edges
 from ._onto import first_note_id, onto_template
 from ._seams import separate_seams
 from ._template import Template
@@ -70,11 +77,6 @@ class _Builder:
     def __init__(self, comparison: Comparison, author: str, date: str, note_base: int = 1) -> None:
         self.c = comparison
         self.note_base = note_base  # the first footnote id free after the separators
-        # Italics are compared only between two sources that set them (Word, PDF, Markdown).
-        self.formats = all(
-            any(p.italic is not None for p in r.paragraphs)
-            for r in (comparison.old, comparison.new)
-        )
         self.author = author
         self.date = date
         self.next_id = 1
@@ -145,8 +147,9 @@ class _Builder:
             before.insert(at + 1, _el("iCs"))
         rpr.append(change)
 
-    def note_ref(self, old: str | None, new: str | None, kind: _Wrap) -> list[etree._Element]:
-        """A footnote reference and its footnote: kept (texts diffed), inserted or deleted."""
+    def note_ref(self, pair: NotePair, kind: _Wrap, *, whole: bool) -> list[etree._Element]:
+        """A footnote reference and its footnote: the pair's edit, or (`whole`, or a note on
+        one side only) the note's whole text, inserted or deleted with its reference."""
         fid = str(len(self.footnotes) + self.note_base)
         note = _el("footnote", id=fid)
         p = _sub(note, "p")
@@ -154,16 +157,16 @@ class _Builder:
         ref_run = _el("r")
         _sub(_sub(ref_run, "rPr"), "rStyle", val="FootnoteReference")
         _sub(ref_run, "footnoteRef")
-        if old is not None and new is not None:
+        if pair.old is not None and pair.new is not None and not whole:
             p.append(ref_run)
-            for e in diff_words(old, new):
+            for e in pair.edits:
                 p.extend(
                     self.wrap(
                         _PLAIN[e.op], [self.run(e.text, italic=False, deleted=e.op is Op.DELETE)]
                     )
                 )
         else:
-            text = new if new is not None else old or ""
+            text = pair.text(new=kind not in ("del", "moveFrom"))
             tracked = kind if kind in ("ins", "del") else None
             p.extend(
                 self.wrap(
@@ -179,11 +182,12 @@ class _Builder:
     # -- segments ------------------------------------------------------------------------
     def segment(self, seg: Segment, *, fallback: bool) -> None:
         move = seg.move if seg.move and not fallback else None
-        if seg.source:
+        source = seg.role is Role.MOVE_SOURCE
+        if source:
             kinds: dict[Op, _Wrap] = {Op.DELETE: "moveFrom" if move else "del"}
             end: _Wrap = kinds[Op.DELETE]
             edits: Sequence[Edit] = seg.edits
-        elif seg.move:
+        elif seg.role is Role.MOVE_DESTINATION:
             kinds = dict(_MOVE_TO) if move else {Op.INSERT: "ins"}
             end = "moveTo" if move else "ins"
             edits = (
@@ -195,15 +199,13 @@ class _Builder:
             kinds = dict(_PLAIN)
             end = None if seg.old and seg.new else ("ins" if seg.new else "del")
             edits = seg.edits
-        old_lines = () if seg.move and not seg.source else seg.old
+        old_lines = seg.old if seg.role.shows_old else ()
         first = len(self.paras)
         start = None
         if move:
-            tag = "moveFrom" if seg.source else "moveTo"
+            tag = "moveFrom" if source else "moveTo"
             start = self.tracked(f"{tag}RangeStart", name=move)
-        render = _Render(self, old_lines, seg.new, kinds, self.new_seen, self.old_seen)
-        if move and not seg.source:
-            render.moved_notes = note_pairs(seg)
+        render = _Render(self, seg, old_lines, kinds, self.new_seen, self.old_seen)
         render.run(edits, end)
         self.new_seen += len(seg.new)
         self.old_seen += len(old_lines)
@@ -219,8 +221,8 @@ class _Render:
     def __init__(
         self,
         b: _Builder,
+        seg: Segment,
         old: Sequence[Line],
-        new: Sequence[Line],
         kinds: dict[Op, _Wrap],
         new_base: int,
         old_base: int = 0,
@@ -228,9 +230,17 @@ class _Render:
         self.b = b
         self.new_base = new_base  # the index of `new[0]` among the new text's lines
         self.old_base = old_base  # the index of `old[0]` among the old lines rendered
-        # At a move's destination: old note marks by (new line, offset) of the kept words.
-        self.moved_notes: dict[tuple[int, int], list[str]] = {}
-        self.old, self.new = old, new
+        # The segment's notes by (line, offset) of their reference: on the new side, or
+        # on the old side for a note the old text has alone.
+        self.new_notes: dict[tuple[int, int], list[NotePair]] = {}
+        self.old_notes: dict[tuple[int, int], list[NotePair]] = {}
+        for pair in seg.notes:
+            at = self.new_notes if pair.new is not None else self.old_notes
+            at.setdefault((pair.line, pair.offset), []).append(pair)
+        self.italics: dict[int, list[ItalicChange]] = {}
+        for change in seg.italics:
+            self.italics.setdefault(change.line, []).append(change)
+        self.old, self.new = old, seg.new
         self.kinds = kinds
         self.oi = self.ni = 0  # line on each side
         self.oo = self.no = 0  # offset in that line
@@ -282,9 +292,8 @@ class _Render:
         shown = self._line(show_old)
         base = self.oo if show_old else self.no
         italic = shown.italic if shown else ()
-        # Kept text whose italics changed between two formatted sources: w:rPrChange.
-        old_line = self._line(True) if e.op is Op.EQUAL and kind is None else None
-        was_italic = old_line.italic if old_line is not None and self.b.formats else None
+        # Kept words whose italics changed (the comparison's decision): w:rPrChange.
+        changes = self.italics.get(self.ni, []) if e.op is Op.EQUAL and kind is None else []
         refs_new = self._refs(False, e) if e.op is not Op.DELETE else []
         refs_old = self._refs(True, e) if e.op is not Op.INSERT else []
         cuts = sorted(
@@ -294,7 +303,7 @@ class _Render:
                 *(r for r, _ in refs_new),
                 *(r for r, _ in refs_old),
                 *(max(0, min(size, x - base)) for span in italic for x in span),
-                *(max(0, min(size, x - self.oo)) for span in was_italic or () for x in span),
+                *(max(0, min(size, x - base)) for c in changes for x in (c.start, c.end)),
             }
         )
         out: list[etree._Element] = []
@@ -304,10 +313,8 @@ class _Render:
             if piece:
                 it = any(s <= base + a and base + b <= t for s, t in italic)
                 run = self.b.run(piece, italic=it, deleted=kind == "del")
-                if was_italic is not None:
-                    was = any(s <= self.oo + a and self.oo + b <= t for s, t in was_italic)
-                    if was != it:
-                        self.b.format_change(run, italic=was)
+                if any(c.start <= base + a and base + b <= c.end for c in changes):
+                    self.b.format_change(run, italic=not it)
                 out.extend(self.b.wrap(kind, [run]))
             self._emit_refs(out, b, refs_old, refs_new, kind)
         self.para.content.extend(out)
@@ -339,39 +346,26 @@ class _Render:
         refs_new: list[tuple[int, str]],
         kind: _Wrap,
     ) -> None:
-        if any(r == at for r, _ in refs_old) or any(r == at for r, _ in refs_new):
-            self.para.noted = True
-        olds = [self._note_text(self.b.c.old, m) for r, m in refs_old if r == at]
-        news = [self._note_text(self.b.c.new, m) for r, m in refs_new if r == at]
-        if kind is None:  # kept text: a note on both sides is one note, diffed
-            for k in range(max(len(olds), len(news))):
-                o = olds[k] if k < len(olds) else None
-                n = news[k] if k < len(news) else None
-                wrap = None if o is not None and n is not None else ("ins" if o is None else "del")
-                out.extend(self.b.note_ref(o, n, wrap))
-        elif kind == "moveTo":  # a note in a move's kept words: the source's note, diffed
+        on_old = any(r == at for r, _ in refs_old)
+        on_new = any(r == at for r, _ in refs_new)
+        if not on_old and not on_new:
+            return
+        self.para.noted = True
+        news = self.new_notes.get((self.ni, self.no + at), []) if on_new else []
+        olds = self.old_notes.get((self.oi, self.oo + at), []) if on_old else []
+        if kind is None:  # kept text: a note on both sides is one note, its edit shown
+            for pair in [*news, *olds]:
+                both = pair.old is not None and pair.new is not None
+                wrap = None if both else ("ins" if pair.old is None else "del")
+                out.extend(self.b.note_ref(pair, wrap, whole=False))
+        elif kind == "moveTo":  # a note in a move's kept words: the source's note, edited
             # (not in words inserted at the destination: there LibreOffice 7.4 then drops
             # the move's pairing, e.g. a note after a promotion's new end sign)
-            here = [m for r, m in refs_new if r == at]
-            before = self.moved_notes.get((self.ni, self.no + at), [])
-            for k, mark in enumerate(here):
-                o = self._note_text(self.b.c.old, before[k]) if k < len(before) else None
-                n = self._note_text(self.b.c.new, mark)
-                out.extend(self.b.note_ref(o, n, kind))
+            for pair in news:
+                out.extend(self.b.note_ref(pair, kind, whole=False))
         else:
-            for text in olds if kind in ("del", "moveFrom") else news:
-                out.extend(
-                    self.b.note_ref(
-                        text if kind in ("del", "moveFrom") else None,
-                        None if kind in ("del", "moveFrom") else text,
-                        kind,
-                    )
-                )
-
-    @staticmethod
-    def _note_text(r: Resolution, mark: str) -> str:
-        note = r.footnote(mark)
-        return note.text if note else ""
+            for pair in olds if kind in ("del", "moveFrom") else news:
+                out.extend(self.b.note_ref(pair, kind, whole=True))
 
 
 def _iso(date: dt.datetime | str | None) -> str:
@@ -415,12 +409,7 @@ def docx_bytes(
         new_lines = [ln for seg in comparison.segments for ln in seg.new]
         old_looks = None
         if old_template is not None:
-            old_lines = [
-                ln
-                for seg in comparison.segments
-                if not (seg.move and not seg.source)
-                for ln in seg.old
-            ]
+            old_lines = [ln for seg in comparison.segments if seg.role.shows_old for ln in seg.old]
             old_looks = old_template.bind(old_lines)
         return onto_template(
             template,
