@@ -1,13 +1,35 @@
 """redline: compare negotiated texts by their structure; write Word redlines.
 
+`compare` two versions (paths, texts or parsed resolutions), then `write_docx` the
+comparison to a path or a binary stream, or turn it into plain data with `report`:
+
+>>> import io
+>>> from pathlib import Path
 >>> import redline
->>> comparison = redline.compare(Path("old.md"), Path("new.md"))
->>> redline.write_docx(comparison, "redline.docx", author="Drafter", date="2026-01-01")
+>>> comparison = redline.compare(Path("examples/hrc-46-13.txt"), Path("examples/hrc-47-9.md"))
+>>> comparison.summary()  # doctest: +ELLIPSIS
+'6 paragraphs matched (0 unchanged, 6 modified, 2 moved), 64 added, 19 deleted...'
+>>> buffer = io.BytesIO()
+>>> redline.write_docx(comparison, buffer, author="Drafter", date="2026-01-01")
+>>> buffer.getvalue()[:2]
+b'PK'
+
+The face is small: the three verbs, the model a comparison is made of, the errors, and
+the value types its public fields hold. Helpers for tests and tools live where they
+belong: `redline.word` (read_view, xml_safe, xml_safe_text), `redline.parse` (source_map).
 """
 
+# The verbs: parse and compare (the one place joining core and edges), write and report.
 from ._api import compare, parse
+
+# The similarity below which paragraphs are not paired: the default of compare(threshold=).
 from .align import DEFAULT_THRESHOLD
-from .comparison import Comparison
+
+# What compare() returns; Comparison.segments are Segments, whose edits are Edits (an Op each).
+from .comparison import Comparison, Segment
+from .diff import Edit, Op
+
+# The error tree (errors.py draws it), and the warning category write_docx reports with.
 from .errors import (
     AmbiguousInputError,
     BinaryInputError,
@@ -16,14 +38,34 @@ from .errors import (
     DocumentError,
     EmptyInputError,
     InputError,
+    OptionError,
     OutputError,
     RedlineError,
+    RedlineWarning,
     UnsafeCharacterError,
 )
-from .model import Footnote, Header, Kind, Match, Paragraph, Part, Resolution, SubParagraph, Vote
-from .parse import source_map
+
+# Segment.old and Segment.new: the redline's lines, each with its paragraph Style.
+from .lines import Line, Style
+
+# A parsed resolution and its parts; Match and Kind are Comparison.matches; Noise is
+# Resolution.noise (lines read but not compared: page headers, running footers).
+from .model import (
+    Footnote,
+    Header,
+    HeaderLine,
+    Kind,
+    Match,
+    Noise,
+    NoteRef,
+    Paragraph,
+    Part,
+    Resolution,
+    SubParagraph,
+    Vote,
+)
 from .report import report
-from .word import read_view, write_docx, xml_safe, xml_safe_text
+from .word import write_docx
 
 __all__ = [
     "AmbiguousInputError",
@@ -33,27 +75,33 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DecodeError",
     "DocumentError",
+    "Edit",
     "EmptyInputError",
     "Footnote",
     "Header",
+    "HeaderLine",
     "InputError",
     "Kind",
+    "Line",
     "Match",
+    "Noise",
+    "NoteRef",
+    "Op",
+    "OptionError",
     "OutputError",
     "Paragraph",
     "Part",
     "RedlineError",
+    "RedlineWarning",
     "Resolution",
+    "Segment",
+    "Style",
     "SubParagraph",
     "UnsafeCharacterError",
     "Vote",
     "compare",
     "parse",
-    "read_view",
     "report",
-    "source_map",
     "write_docx",
-    "xml_safe",
-    "xml_safe_text",
 ]
 __version__ = "0.1.0"

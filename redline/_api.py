@@ -6,22 +6,26 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Union
+from typing import Literal, Union, get_args
 
 from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison, compare_resolutions
-from .errors import AmbiguousInputError, DocumentError, InputError, UnsafeCharacterError
+from .errors import AmbiguousInputError, DocumentError, InputError, OptionError
 from .model import Resolution
 from .parse import parse_bytes, parse_string
-from .parse._conserve import content_texts, verify_conservation
+from .parse._conserve import verify_conservation
 from .parse._structure import parse_lines
 from .parse.language import detect_language
 from .pdf import read_pdf
-from .word import substitutions
 from .word.read import read_docx
 
 Source = Union[str, "os.PathLike[str]", Resolution]
 """What `compare` takes for each side: a file path, the text itself, or a parsed Resolution."""
+
+Language = Literal["ar", "en", "es", "fr", "ru", "zh"]
+"""The six official languages of the UN, by their ISO 639-1 codes."""
+ExistingChanges = Literal["accept", "reject"]
+"""How a Word input's own tracked changes are read: as Accept All or Reject All shows it."""
 
 _LOOKS_LIKE_FILE = re.compile(r"^[^\n]{0,4096}\.(?:txt|md|markdown|docx|pdf|odt|doc|rtf)\s*$", re.I)
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -36,18 +40,21 @@ def parse(
     source: Source,
     *,
     name: str = "<text>",
-    language: str | None = None,
-    existing_changes: str = "accept",
+    language: Language | None = None,
+    existing_changes: ExistingChanges = "accept",
 ) -> Resolution:
     """Parse one input: a path (os.PathLike), the text itself (str), or a Resolution.
 
     `language` (ar, en, es, fr, ru, zh) is detected from the text unless given.
     `existing_changes` says how a Word file's own tracked changes are read: "accept" (as
-    Accept All shows the file) or "reject"; a warning says how many there were.
+    Accept All shows the file) or "reject"; a warning says how many there were. Both are
+    checked before anything is read: a value they do not take raises `OptionError`.
 
     >>> parse(Path("examples/hrc-47-9.md")).header.symbol
     'A/HRC/RES/47/9'
     """
+    _check_language(language)
+    _check_existing_changes(existing_changes)
     if isinstance(source, Resolution):
         return source
     if isinstance(source, str):
@@ -63,12 +70,39 @@ def parse(
     raise TypeError(f"cannot compare a {type(source).__name__}: pass a Path, a str or a Resolution")
 
 
-def _read_file(path: Path, *, language: str | None, existing_changes: str = "accept") -> Resolution:
+def _check_language(language: object) -> None:
+    if language is not None and language not in get_args(Language):
+        codes = ", ".join(repr(code) for code in get_args(Language))
+        raise OptionError("language", f"language must be one of {codes} or None, not {language!r}")
+
+
+def _check_existing_changes(existing_changes: object) -> None:
+    if existing_changes not in get_args(ExistingChanges):
+        raise OptionError(
+            "existing_changes",
+            f"existing_changes must be 'accept' or 'reject', not {existing_changes!r}",
+        )
+
+
+def _check_threshold(threshold: object) -> None:
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, (int, float))
+        or not 0 < threshold <= 1
+    ):
+        raise OptionError(
+            "threshold", f"threshold must be a number above 0 and at most 1, not {threshold!r}"
+        )
+
+
+def _read_file(
+    path: Path, *, language: Language | None, existing_changes: ExistingChanges = "accept"
+) -> Resolution:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix in (".doc", ".odt"):
         raise DocumentError(
-            f"reading {suffix} files is not supported yet; save it as text", source=name
+            f"reading {suffix} files is not supported yet; save it as .docx", source=name
         )
     limit = {".docx": MAX_DOCX_BYTES, ".pdf": MAX_PDF_BYTES}.get(suffix, MAX_TEXT_BYTES)
     try:
@@ -108,47 +142,25 @@ def compare(
     new: Source,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    language: str | None = None,
-    strict: bool = False,
-    existing_changes: str = "accept",
+    language: Language | None = None,
+    existing_changes: ExistingChanges = "accept",
 ) -> Comparison:
     """Compare two resolutions given as paths, texts or parsed Resolutions.
 
-    Characters XML cannot hold are written by the one documented mapping (`xml_safe`) and
-    each is named in the comparison's warnings; `strict=True` refuses them instead.
-    `existing_changes` ("accept" or "reject") says how tracked changes already in a Word
-    input are read.
+    `threshold` (above 0, at most 1) is the similarity below which two paragraphs are not
+    paired; `language` and `existing_changes` are as for `parse`. Every option is checked
+    before either input is read: a value it does not take raises `OptionError`. The
+    comparison knows nothing of Word: what a .docx cannot hold is `write_docx`'s concern.
 
     >>> c = compare(Path("examples/hrc-46-13.txt"), Path("examples/hrc-47-9.md"))
     >>> c.summary()  # doctest: +ELLIPSIS
     '... paragraphs matched ...'
     """
-    comparison = compare_resolutions(
+    _check_threshold(threshold)
+    _check_language(language)
+    _check_existing_changes(existing_changes)
+    return compare_resolutions(
         parse(old, name="<old>", language=language, existing_changes=existing_changes),
         parse(new, name="<new>", language=language, existing_changes=existing_changes),
         threshold=threshold,
     )
-    unsafe = _unsafe_characters(comparison)
-    if unsafe and strict:
-        side, where, offset, original, _ = unsafe[0]
-        more = f" ({len(unsafe) - 1} more)" if len(unsafe) > 1 else ""
-        raise UnsafeCharacterError(
-            f"{where} holds U+{ord(original):04X} at offset {offset}, which XML cannot hold{more}",
-            source=side,
-        )
-    notes = tuple(
-        f"{side}: {where}: U+{ord(original):04X} at offset {offset} is written as "
-        + ", ".join(f"U+{ord(ch):04X}" for ch in replacement)
-        for side, where, offset, original, replacement in unsafe
-    )
-    return replace(comparison, warnings=comparison.warnings + notes) if notes else comparison
-
-
-def _unsafe_characters(c: Comparison) -> list[tuple[str, str, int, str, str]]:
-    """Every character the DOCX mapping (`xml_safe`) changes, in text order, both sides."""
-    found = []
-    for r in (c.old, c.new):
-        for where, text in content_texts(r):
-            for offset, original, replacement in substitutions(text):
-                found.append((r.source, where, offset, original, replacement))
-    return found

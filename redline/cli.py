@@ -1,90 +1,162 @@
-"""The command line: parse arguments, call the public face, turn errors into one line."""
+"""The command line: parse arguments, call the public face, turn errors into one line.
+
+Built on Click: typed options and choices, subcommands, and colour only where the output
+is a terminal (and not under NO_COLOR). `redline` is a group so that subcommands (trace,
+index) can join it; `redline OLD NEW ...` runs its default command, `compare`, as it always
+has, and `redline compare OLD NEW ...` says the same thing out loud.
+"""
 
 from __future__ import annotations
 
-import argparse
 import json
+import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
+
+import click
 
 from . import compare, report, write_docx
-from .errors import RedlineError
+from .errors import OptionError, OutputError, RedlineError, RedlineWarning
+
+_HELP = {"help_option_names": ["-h", "--help"]}
 
 
-def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
-        prog="redline",
-        description="Compare two resolutions by their structure and write a Word redline "
-        "with tracked changes.",
-    )
-    ap.add_argument("old", type=Path, help="the earlier text (.txt, .md, .docx or .pdf)")
-    ap.add_argument("new", type=Path, help="the later text (.txt, .md, .docx or .pdf)")
-    ap.add_argument("-o", "--output", type=Path, help="the redline DOCX to write")
-    ap.add_argument("--report", type=Path, help="also write the match report (JSON) here")
-    ap.add_argument("--author", default="redline", help="author of the tracked changes")
-    ap.add_argument("--date", help="date of the tracked changes, ISO 8601 (default: now)")
-    ap.add_argument(
-        "--existing-changes",
-        choices=("accept", "reject"),
-        default="accept",
-        help="read Word inputs that carry tracked changes as accepted (default) or rejected",
-    )
-    look = ap.add_mutually_exclusive_group()
-    look.add_argument(
-        "--template",
-        type=Path,
-        help="write the redline onto this .docx (its styles, page setup, headers, numbering); "
-        "default: NEW when it is a .docx",
-    )
-    look.add_argument(
-        "--plain",
-        action="store_true",
-        help="write a clean UN-style document even when NEW is a .docx",
-    )
-    ap.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
-    return ap
+class _DefaultGroup(click.Group):
+    """A group that runs `default` when the first argument names none of its commands."""
+
+    default = "compare"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        own = {name for p in self.get_params(ctx) for name in (*p.opts, *p.secondary_opts)}
+        if not args or (args[0] not in self.commands and args[0] not in own):
+            args = [self.default, *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultGroup, context_settings=_HELP)
+@click.version_option(package_name="redline", prog_name="redline")
+def cli() -> None:
+    """Compare two resolutions by their structure and write a Word redline with tracked
+    changes: `redline OLD NEW -o OUT.docx` runs `redline compare`."""
+
+
+@cli.command("compare", context_settings=_HELP)
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="the redline DOCX to write")
+@click.option(
+    "--report",
+    "report_to",
+    type=click.Path(path_type=Path),
+    help="also write the match report (JSON) here",
+)
+@click.option("--author", default="redline", show_default=True, help="author of the changes")
+@click.option("--date", help="date of the tracked changes, ISO 8601  [default: now]")
+@click.option(
+    "--existing-changes",
+    type=click.Choice(["accept", "reject"]),
+    default="accept",
+    show_default=True,
+    help="read Word inputs that carry tracked changes as accepted or rejected",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="write the redline onto this .docx (its styles, page setup, headers, numbering); "
+    "default: NEW when it is a .docx",
+)
+@click.option(
+    "--plain", is_flag=True, help="write a clean UN-style document even when NEW is a .docx"
+)
+@click.option(
+    "--strict", is_flag=True, help="refuse characters XML cannot hold instead of mapping them"
+)
+@click.option("-q", "--quiet", is_flag=True, help="print nothing on success")
+def compare_command(
+    old: Path,
+    new: Path,
+    output: Path | None,
+    report_to: Path | None,
+    author: str,
+    date: str | None,
+    existing_changes: Literal["accept", "reject"],
+    template: Path | None,
+    plain: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Compare OLD with NEW (.txt, .md, .docx or .pdf); write the redline with -o."""
+    if template is not None and plain:
+        raise click.UsageError("--plain cannot be used with --template")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RedlineWarning)
+        try:
+            comparison = compare(old, new, existing_changes=existing_changes)
+            if output:
+                if template is None and not plain and new.suffix.lower() == ".docx":
+                    template = new
+                old_template = None
+                if template is not None and old.suffix.lower() == ".docx":
+                    old_template = old  # a kept paragraph's changed look: w:pPrChange
+                write_docx(
+                    comparison,
+                    output,
+                    author=author,
+                    date=date,
+                    template=template,
+                    old_template=old_template,
+                    strict=strict,
+                )
+            if report_to:
+                _write_json(report_to, report(comparison))
+        except OptionError as exc:
+            flag = "--date: " if exc.option == "date" else ""
+            raise click.exceptions.Exit(_fail(f"{flag}{exc}")) from exc
+        except RedlineError as exc:  # one line naming the file; the exit status says the rest
+            raise click.exceptions.Exit(_fail(str(exc))) from exc
+    noted = [str(w.message) for w in caught if issubclass(w.category, RedlineWarning)]
+    for w in caught:  # anything else is shown as Python would have shown it
+        if not issubclass(w.category, RedlineWarning):
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
+    if not quiet:
+        click.echo(comparison.summary())
+        for note in (*comparison.warnings, *noted):
+            click.echo(click.style("warning:", fg="yellow") + f" {note}")
+        if output:
+            click.echo(f"wrote {output}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run the command line with `argv` (default: sys.argv[1:]); return the exit status."""
+    color = False if os.environ.get("NO_COLOR") else None  # https://no-color.org
     try:
-        comparison = compare(args.old, args.new, existing_changes=args.existing_changes)
-        if args.output:
-            template = args.template
-            if template is None and not args.plain and args.new.suffix.lower() == ".docx":
-                template = args.new
-            old_template = None
-            if template is not None and args.old.suffix.lower() == ".docx":
-                old_template = args.old  # a kept paragraph's changed look: w:pPrChange
-            write_docx(
-                comparison,
-                args.output,
-                author=args.author,
-                date=args.date,
-                template=template,
-                old_template=old_template,
-            )
-        if args.report:
-            _write_json(args.report, report(comparison))
-    except RedlineError as exc:
-        print(f"redline: error: {exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # a --date that is not ISO 8601
-        print(f"redline: error: --date: {exc}", file=sys.stderr)
-        return 2
-    if not args.quiet:
-        print(comparison.summary())
-        for w in comparison.warnings:
-            print(f"warning: {w}")
-        if args.output:
-            print(f"wrote {args.output}")
-    return 0
+        status = cli.main(
+            args=list(sys.argv[1:] if argv is None else argv),
+            prog_name="redline",
+            standalone_mode=False,
+            color=color,
+        )
+    except click.UsageError as exc:  # as argparse did: the usage, then one error line
+        if exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True, color=color)
+        return _fail(exc.format_message(), color=color, status=exc.exit_code)
+    except click.ClickException as exc:
+        return _fail(exc.format_message(), color=color, status=exc.exit_code)
+    except click.Abort:
+        return _fail("interrupted", color=color, status=130)
+    return status if isinstance(status, int) else 0
+
+
+def _fail(message: str, *, color: bool | None = None, status: int = 2) -> int:
+    prefix = click.style("redline: error:", fg="red", bold=True)
+    click.echo(f"{prefix} {message}", err=True, color=color)
+    return status
 
 
 def _write_json(path: Path, data: object) -> None:
-    from .errors import OutputError
-
     try:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     except OSError as exc:

@@ -10,15 +10,17 @@ views      accept-all / reject-all of a written package, read back
 from ._xml_safe import substitutions, xml_safe, xml_safe_text
 from .read import read_docx
 from .views import View, read_view
-from .write import Template, docx_bytes, write_docx
+from .write import Template, Writable, docx_bytes, unsafe_characters, write_docx
 
 __all__ = [
     "Template",
     "View",
+    "Writable",
     "docx_bytes",
     "read_docx",
     "read_view",
     "substitutions",
+    "unsafe_characters",
     "write_docx",
     "xml_safe",
     "xml_safe_text",

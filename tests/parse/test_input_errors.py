@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,14 @@ def test_docx_not_supported_yet_is_a_typed_error(tmp_path: Path) -> None:
         redline.parse(path)
 
 
+@pytest.mark.parametrize("suffix", [".doc", ".odt"])
+def test_old_word_formats_say_save_as_docx(tmp_path: Path, suffix: str) -> None:
+    path = _write(tmp_path, f"rev{suffix}", b"\xd0\xcf\x11\xe0")
+    message = f"rev{suffix}: reading {suffix} files is not supported yet; save it as .docx"
+    with pytest.raises(errors.DocumentError, match=re.escape(message)):
+        redline.parse(path)
+
+
 def test_empty_string_text() -> None:
     with pytest.raises(errors.EmptyInputError, match="<old>"):
         redline.compare("   ", "The General Assembly,\n\n1. Decides.\n")
@@ -86,10 +95,15 @@ def test_errors_form_one_tree() -> None:
         "DecodeError",
         "AmbiguousInputError",
         "DocumentError",
+        "UnsafeCharacterError",
     ):
         cls = getattr(errors, name)
         assert issubclass(cls, errors.InputError) and issubclass(cls, ValueError)
+    assert issubclass(errors.OptionError, errors.RedlineError)
+    assert issubclass(errors.OptionError, ValueError)
+    assert not issubclass(errors.OptionError, errors.InputError)
     assert issubclass(errors.OutputError, errors.RedlineError)
+    assert issubclass(errors.RedlineWarning, UserWarning)
     assert issubclass(errors.ConservationError, errors.RedlineError)
 
 

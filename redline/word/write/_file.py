@@ -1,0 +1,200 @@
+"""`write_docx`: a Comparison written as a .docx, to a path or to a binary stream.
+
+The one public writer. It checks its options before reading a template or writing a byte,
+decides what becomes of characters XML cannot hold (refused with `strict=True`, else
+written by the one mapping, `xml_safe`, and each reported as a `RedlineWarning`), then
+hands the parts built by `docx_bytes` to the deterministic ZIP writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Protocol, overload
+
+from ...comparison import Comparison
+from ...errors import OptionError, OutputError, RedlineWarning, UnsafeCharacterError
+from ...parse._conserve import content_texts
+from .._xml_safe import substitutions
+from . import _package
+from ._docx import docx_bytes
+from ._template import Template
+
+__all__ = ["Writable", "write_docx", "write_stream"]
+
+
+class Writable(Protocol):
+    """A binary stream `write_docx` can write to: an open file, `io.BytesIO`, a socket's file."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
+@overload
+def write_docx(
+    comparison: Comparison,
+    target: str | os.PathLike[str],
+    *,
+    author: str = ...,
+    date: dt.datetime | str | None = ...,
+    moves: bool = ...,
+    template: str | os.PathLike[str] | None = ...,
+    old_template: str | os.PathLike[str] | None = ...,
+    strict: bool = ...,
+) -> Path: ...
+
+
+@overload
+def write_docx(
+    comparison: Comparison,
+    target: Writable,
+    *,
+    author: str = ...,
+    date: dt.datetime | str | None = ...,
+    moves: bool = ...,
+    template: str | os.PathLike[str] | None = ...,
+    old_template: str | os.PathLike[str] | None = ...,
+    strict: bool = ...,
+) -> None: ...
+
+
+def write_docx(
+    comparison: Comparison,
+    target: str | os.PathLike[str] | Writable,
+    *,
+    author: str = "redline",
+    date: dt.datetime | str | None = None,
+    moves: bool = True,
+    template: str | os.PathLike[str] | None = None,
+    old_template: str | os.PathLike[str] | None = None,
+    strict: bool = False,
+) -> Path | None:
+    """Write the redline of `comparison` to `target`: a path (returned) or a binary stream.
+
+    Moved paragraphs are written as Word moves (w:moveFrom/w:moveTo, one named range per
+    paragraph); `moves=False` writes them as a deletion plus an insertion instead.
+    `template` is the new text's own .docx: the redline then keeps its styles, page setup,
+    headers and footers and numbering, and each paragraph its look there. `old_template`, the
+    old text's own .docx, lets a kept paragraph whose look changed (another paragraph style,
+    indentation or alignment) show it as a tracked paragraph change (w:pPrChange).
+    `author` names the tracked changes and `date` (a datetime or an ISO 8601 string; default
+    now) dates them. A character XML cannot hold is written by the one mapping (`xml_safe`)
+    and reported as a `RedlineWarning` naming the side, paragraph and offset;
+    `strict=True` raises `UnsafeCharacterError` instead. Options are checked first: a value
+    an option does not take raises `OptionError` before anything is read or written.
+
+    >>> from redline import compare
+    >>> c = compare(Path("examples/hrc-46-13.txt"), Path("examples/hrc-47-9.md"))
+    >>> stream = io.BytesIO()
+    >>> write_docx(c, stream, author="Drafter", date="2026-01-01")
+    >>> stream.getvalue()[:2]
+    b'PK'
+    >>> write_docx(c, "rev1-vs-rev2.docx", template=Path("rev2.docx"))  # doctest: +SKIP
+    PosixPath('rev1-vs-rev2.docx')
+    """
+    if not isinstance(comparison, Comparison):
+        raise TypeError(f"write_docx writes a Comparison, not a {type(comparison).__name__}")
+    _check_author(author)
+    _check_date(date)
+    _check_flag("moves", moves)
+    _check_flag("strict", strict)
+    to_path = isinstance(target, (str, os.PathLike))
+    if not to_path and not callable(getattr(target, "write", None)):
+        raise TypeError(
+            f"write_docx writes to a path or a binary stream, not a {type(target).__name__}"
+        )
+    if isinstance(target, io.TextIOBase):
+        raise TypeError("write_docx writes bytes: pass a binary stream (sys.stdout.buffer)")
+    unsafe = unsafe_characters(comparison)
+    if unsafe and strict:
+        side, where, offset, original, _ = unsafe[0]
+        more = f" ({len(unsafe) - 1} more)" if len(unsafe) > 1 else ""
+        raise UnsafeCharacterError(
+            f"{where} holds U+{ord(original):04X} at offset {offset}, which XML cannot hold{more}",
+            source=side,
+        )
+    base = Template.read(template) if template is not None else None
+    before = Template.read(old_template) if old_template is not None and base else None
+    parts = docx_bytes(
+        comparison, author=author, date=date, moves=moves, template=base, old_template=before
+    )
+    written: Path | None = None
+    if isinstance(target, (str, os.PathLike)):
+        written = Path(target)
+        _package.write_package(written, parts)  # looked up now: tests record every file
+    else:
+        write_stream(target, parts)
+    for side, where, offset, original, replacement in unsafe:
+        warnings.warn(
+            f"{side}: {where}: U+{ord(original):04X} at offset {offset} is written as "
+            + ", ".join(f"U+{ord(ch):04X}" for ch in replacement),
+            RedlineWarning,
+            stacklevel=2,
+        )
+    return written
+
+
+def write_stream(stream: Writable, parts: dict[str, bytes]) -> None:
+    """Write the parts as the same deterministic ZIP `write_package` writes to a file.
+
+    The archive is built in memory and written in one call, so a stream that cannot seek
+    (a pipe, a socket) gets the very bytes a file would.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        ordered = ["[Content_Types].xml", *sorted(k for k in parts if k != "[Content_Types].xml")]
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, parts[name])
+    try:
+        stream.write(buffer.getvalue())
+    except (OSError, ValueError) as exc:  # ValueError: a closed file
+        name = str(getattr(stream, "name", "<stream>"))
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise OutputError(f"cannot write the redline: {detail}", source=name) from exc
+
+
+def unsafe_characters(c: Comparison) -> list[tuple[str, str, int, str, str]]:
+    """Every character the mapping (`xml_safe`) changes, in text order, both sides:
+    (side, paragraph, offset, original, replacement)."""
+    found = []
+    for r in (c.old, c.new):
+        for where, text in content_texts(r):
+            for offset, original, replacement in substitutions(text):
+                found.append((r.source, where, offset, original, replacement))
+    return found
+
+
+def _check_author(author: object) -> None:
+    if not isinstance(author, str) or not author.strip():
+        raise OptionError("author", f"author must be a non-empty string, not {author!r}")
+    if substitutions(author):
+        offset, original, _ = substitutions(author)[0]
+        raise OptionError(
+            "author",
+            f"author holds U+{ord(original):04X} at offset {offset}, which XML cannot hold",
+        )
+
+
+def _check_date(date: object) -> None:
+    expected = "a datetime or an ISO 8601 string such as '2026-01-01T00:00:00Z'"
+    if date is None or isinstance(date, dt.datetime):
+        return
+    if isinstance(date, str):
+        try:
+            dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return
+    raise OptionError("date", f"date must be {expected}, not {date!r}")
+
+
+def _check_flag(option: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise OptionError(option, f"{option} must be True or False, not {value!r}")
