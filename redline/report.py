@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .comparison import Comparison
-from .diff import diff_words
-from .model import Resolution
+from .diff import Op
+from .model import Kind, Resolution
 
 __all__ = ["REPORT_VERSION", "report"]
 
@@ -40,31 +40,16 @@ def _vote(c: Comparison) -> dict[str, Any]:
 
 
 def _footnotes(c: Comparison) -> list[dict[str, Any]]:
-    olds = {f.text: f.mark for f in c.old.footnotes}
-    news = {f.text: f.mark for f in c.new.footnotes}
     out: list[dict[str, Any]] = []
-    for f in c.new.footnotes:
-        if f.text in olds:
-            continue
-        old = c.old.footnote(f.mark)
-        if old is not None and old.text not in news:
-            changed = sum(len(e.text) for e in diff_words(old.text, f.text) if e.op.value)
-            out.append(
-                {
-                    "kind": "modified",
-                    "old": old.mark,
-                    "new": f.mark,
-                    "old_text": old.text,
-                    "new_text": f.text,
-                    "changed_characters": changed,
-                }
-            )
-        else:
-            out.append({"kind": "added", "old": None, "new": f.mark, "new_text": f.text})
-    for f in c.old.footnotes:
-        same_mark = c.new.footnote(f.mark)
-        if f.text not in news and (same_mark is None or same_mark.text in olds):
-            out.append({"kind": "deleted", "old": f.mark, "new": None, "old_text": f.text})
+    for n in c.note_changes:
+        entry: dict[str, Any] = {"kind": n.kind.value, "old": n.old, "new": n.new}
+        if n.old is not None:
+            entry["old_text"] = "".join(e.text for e in n.edits if e.op is not Op.INSERT)
+        if n.new is not None:
+            entry["new_text"] = "".join(e.text for e in n.edits if e.op is not Op.DELETE)
+        if n.kind is Kind.MODIFIED:
+            entry["changed_characters"] = sum(len(e.text) for e in n.edits if e.op is not Op.EQUAL)
+        out.append(entry)
     return out
 
 

@@ -6,11 +6,12 @@ _order    the reading order of the redline's paragraphs
 """
 
 from ._build import Comparison, Role, Segment, check_conservation, compare_resolutions, whole
-from ._notes import ItalicChange, NotePair
+from ._notes import ItalicChange, NoteChange, NotePair
 
 __all__ = [
     "Comparison",
     "ItalicChange",
+    "NoteChange",
     "NotePair",
     "Role",
     "Segment",

@@ -16,7 +16,7 @@ from ..diff import Edit, Op, diff_lines, side_lines
 from ..errors import ConservationError
 from ..lines import Line, header_lines, paragraph_lines, sequential, vote_lines
 from ..model import Kind, Match, Resolution
-from ._notes import ItalicChange, NotePair, italic_changes, note_pairs
+from ._notes import ItalicChange, NoteChange, NotePair, italic_changes, note_changes, note_pairs
 from ._order import Side, placements
 
 __all__ = ["Comparison", "Role", "Segment", "check_conservation", "compare_resolutions"]
@@ -72,6 +72,7 @@ class Comparison:
     segments: tuple[Segment, ...]
     auto_numbers: bool
     lead_restyled: tuple[bool, ...]  # by match: whether the lead gained or lost its italics
+    note_changes: tuple[NoteChange, ...]  # the footnotes added, deleted or edited
     warnings: tuple[str, ...] = ()
 
     def count(self, kind: Kind) -> int:
@@ -192,7 +193,8 @@ def compare_resolutions(
         segments.append(segment(ov, nv, Role.VOTE))
     warnings = tuple(f"old: {w}" for w in old.warnings) + tuple(f"new: {w}" for w in new.warnings)
     restyled = tuple(_lead_restyled(old, new, m) for m in matches)
-    return Comparison(old, new, matches, tuple(segments), auto, restyled, warnings)
+    notes = note_changes(old, new)
+    return Comparison(old, new, matches, tuple(segments), auto, restyled, notes, warnings)
 
 
 def _lead_restyled(old: Resolution, new: Resolution, match: Match) -> bool:

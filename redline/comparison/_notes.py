@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from ..diff import Edit, Op, diff_words
 from ..lines import Line
-from ..model import NoteRef, Resolution
+from ..model import Kind, NoteRef, Resolution
 
-__all__ = ["ItalicChange", "NotePair", "italic_changes", "note_pairs"]
+__all__ = ["ItalicChange", "NoteChange", "NotePair", "italic_changes", "note_changes", "note_pairs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,4 +216,44 @@ def italic_changes(
             before = any(p <= s.old_offset + a and s.old_offset + b <= q for p, q in was)
             if it != before:
                 out.append(ItalicChange(s.new_line, s.new_offset + a, s.new_offset + b, it))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteChange:
+    """A footnote added, deleted or edited, as the two texts' lists of footnotes show it.
+
+    Unlike `NotePair`, which is the note at one reference of the redline, this pairs the
+    footnotes of the two documents: a note whose text is on both sides did not change; a
+    new note pairs with the old note of its mark when neither text is on the other side.
+    """
+
+    old: str | None
+    new: str | None
+    edits: tuple[Edit, ...]  # the words from the old text to the new
+
+    @property
+    def kind(self) -> Kind:
+        if self.old is None:
+            return Kind.ADDED
+        return Kind.DELETED if self.new is None else Kind.MODIFIED
+
+
+def note_changes(old: Resolution, new: Resolution) -> tuple[NoteChange, ...]:
+    """The footnotes that changed: edited and added in the new text's order, then deleted."""
+    olds = {f.text for f in old.footnotes}
+    news = {f.text for f in new.footnotes}
+    out: list[NoteChange] = []
+    for f in new.footnotes:
+        if f.text in olds:
+            continue
+        was = old.footnote(f.mark)
+        if was is not None and was.text not in news:
+            out.append(NoteChange(was.mark, f.mark, diff_words(was.text, f.text)))
+        else:
+            out.append(NoteChange(None, f.mark, (Edit(Op.INSERT, f.text),)))
+    for f in old.footnotes:
+        same_mark = new.footnote(f.mark)
+        if f.text not in news and (same_mark is None or same_mark.text in olds):
+            out.append(NoteChange(f.mark, None, (Edit(Op.DELETE, f.text),)))
     return tuple(out)
