@@ -25,8 +25,11 @@ from ._api import compare, parse
 # The similarity below which paragraphs are not paired: the default of compare(threshold=).
 from .align import DEFAULT_THRESHOLD
 
-# What compare() returns; Comparison.segments are Segments, whose edits are Edits (an Op each).
-from .comparison import Comparison, Segment
+# What compare() returns; Comparison.segments are Segments: each has a Role, its edits are
+# Edits (an Op each), its notes NotePairs (the note at one reference), its italics
+# ItalicChanges (kept words whose italics changed); Comparison.note_changes are NoteChanges
+# (the two documents' footnotes paired).
+from .comparison import Comparison, ItalicChange, NoteChange, NotePair, Role, Segment
 from .diff import Edit, Op
 
 # The error tree (errors.py draws it), and the warning category write_docx reports with.
@@ -81,10 +84,13 @@ __all__ = [
     "Header",
     "HeaderLine",
     "InputError",
+    "ItalicChange",
     "Kind",
     "Line",
     "Match",
     "Noise",
+    "NoteChange",
+    "NotePair",
     "NoteRef",
     "Op",
     "OptionError",
@@ -94,6 +100,7 @@ __all__ = [
     "RedlineError",
     "RedlineWarning",
     "Resolution",
+    "Role",
     "Segment",
     "Style",
     "SubParagraph",

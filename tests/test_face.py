@@ -30,12 +30,16 @@ FACE = {
     "Resolution",
     "SubParagraph",
     "Vote",
-    # value types public fields hold: Comparison.segments, Segment.edits/old/new, Edit.op,
-    # Line.style, Resolution.noise
+    # value types public fields hold: Comparison.segments/note_changes, Segment.role/edits/
+    # old/new/notes/italics, Edit.op, Line.style, Resolution.noise
     "Edit",
+    "ItalicChange",
     "Line",
     "Noise",
+    "NoteChange",
+    "NotePair",
     "Op",
+    "Role",
     "Segment",
     "Style",
     # the error tree, and the warning category write_docx reports with
