@@ -43,7 +43,7 @@ def cli() -> None:
     changes: `redline OLD NEW -o OUT.docx` runs `redline compare`."""
 
 
-@cli.command("compare", context_settings=_HELP)
+@cli.command("compare", context_settings=_HELP, short_help="Compare OLD with NEW; the default.")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="the redline DOCX to write")
