@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import os
 import warnings
-import zipfile
 from pathlib import Path
 from typing import Protocol, overload
 
@@ -144,13 +143,7 @@ def write_stream(stream: Writable, parts: dict[str, bytes]) -> None:
     (a pipe, a socket) gets the very bytes a file would.
     """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        ordered = ["[Content_Types].xml", *sorted(k for k in parts if k != "[Content_Types].xml")]
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, parts[name])
+    _package.zip_parts(buffer, parts)
     try:
         stream.write(buffer.getvalue())
     except (OSError, ValueError) as exc:  # ValueError: a closed file

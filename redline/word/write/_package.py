@@ -11,6 +11,7 @@ import os
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ...errors import OutputError
 from ..oxml import W_NS
@@ -145,6 +146,18 @@ def core_properties(author: str, date: str, title: str) -> str:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
+def zip_parts(out: BinaryIO, parts: dict[str, bytes]) -> None:
+    """The parts as a deterministic ZIP: the content types first, then sorted names, one
+    fixed timestamp, so the same parts give the same bytes on any machine."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        ordered = ["[Content_Types].xml", *sorted(k for k in parts if k != "[Content_Types].xml")]
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, parts[name])
+
+
 def write_package(path: Path, parts: dict[str, bytes]) -> None:
     """Write the parts as a ZIP, atomically: a temporary file renamed into place.
 
@@ -156,16 +169,8 @@ def write_package(path: Path, parts: dict[str, bytes]) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", source=str(path)) from exc
     try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
-            ordered = [
-                "[Content_Types].xml",
-                *sorted(k for k in parts if k != "[Content_Types].xml"),
-            ]
-            for name in ordered:
-                info = zipfile.ZipInfo(name, date_time=_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, parts[name])
+        with os.fdopen(fd, "wb") as fh:
+            zip_parts(fh, parts)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

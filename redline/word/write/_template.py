@@ -28,7 +28,7 @@ from lxml import etree
 
 from ...errors import DocumentError, InputError
 from ...lines import Line, Style
-from ..oxml import W_NS, el
+from ..oxml import W_NS, el, visible_text
 from ..read._package import MAX_DOCX_BYTES, Package
 from ..read._styles import Styles, on, w_val
 
@@ -103,8 +103,7 @@ def _text(p: etree._Element) -> str:
             for a in node.iterancestors()
         ):
             continue
-        name = etree.QName(node).localname
-        out.append(node.text or "" if name == "t" else ("-" if name == "noBreakHyphen" else " "))
+        out.append(visible_text(node) or "")
     return "".join(out)
 
 
