@@ -104,3 +104,23 @@ def document_lines(r: Resolution, *, auto_numbers: bool) -> tuple[Line, ...]:
         lines += paragraph_lines(p, auto_numbers=auto_numbers)
     lines += vote_lines(r)
     return tuple(lines)
+
+
+def reading(r: Resolution, *, auto_numbers: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a reader of the document sees: each line's text with its footnotes' numbers at
+    their references (numbered in reading order, as a word processor shows them), and the
+    footnotes' texts in that order. The writer's output must read so (accept-all for the new
+    text, reject-all for the old), after the characters XML cannot hold are mapped."""
+    body: list[str] = []
+    notes: list[str] = []
+    for line in document_lines(r, auto_numbers=auto_numbers):
+        pieces: list[str] = []
+        pos = 0
+        for ref in sorted(line.notes, key=lambda n: n.offset):
+            pieces += (line.text[pos : ref.offset], str(len(notes) + 1))
+            note = r.footnote(ref.mark)
+            notes.append(note.text if note else "")
+            pos = ref.offset
+        pieces.append(line.text[pos:])
+        body.append("".join(pieces))
+    return tuple(body), tuple(notes)

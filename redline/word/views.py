@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import DocumentError
-from .oxml import W_NS, parse_part
+from .oxml import W_NS, parse_part, visible_text
 
 __all__ = ["View", "read_view"]
 
@@ -131,4 +131,107 @@ def read_view(path: str | Path, mode: str) -> View:
         fn = notes.get(fid)
         if fn is not None:
             footnotes.append("".join(_text(fp, mode, []) for fp in fn.iter(f"{_W}p")))
+    return View(tuple(body), tuple(numbers), tuple(footnotes))
+
+
+_Piece = tuple[str | None, int, bool, bool]  # text (None: a note reference, its id), dropped
+
+
+def _pieces(el: etree._Element, on: tuple[bool, bool], out: list[_Piece]) -> None:
+    """What a paragraph shows, in order, each piece with whether accept-all and reject-all
+    drop it: one walk for both views. Properties are skipped whole (tab stops are
+    ``w:pPr/w:tabs/w:tab``, not characters)."""
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        name = tag[len(_W) :] if tag.startswith(_W) else ""
+        if name in ("pPr", "rPr"):
+            continue
+        if name == "footnoteReference":
+            out.append((None, int(child.get(f"{_W}id") or 0), *on))
+            continue
+        text = visible_text(child)
+        if text is not None:
+            out.append((text, 0, *on))
+            continue
+        inner = (on[0] or name in _DROP["accept"], on[1] or name in _DROP["reject"])
+        _pieces(child, inner, out)
+
+
+def views_of(parts: dict[str, bytes]) -> dict[str, View]:
+    """Accept-all and reject-all (by mode) of a package's parts, by name, before they are
+    written: what `read_view` gives for the file in each mode.
+
+    The writer checks its own output with it, so both views come from one parse and one
+    walk of each paragraph.
+    """
+    document = parse_part(parts[_DOC], source="<redline>", part=_DOC)
+    notes: dict[int, etree._Element] = {}
+    if _NOTES in parts:
+        for note in parse_part(parts[_NOTES], source="<redline>", part=_NOTES).iter(
+            f"{_W}footnote"
+        ):
+            notes[int(note.get(f"{_W}id") or 0)] = note
+    shown: list[tuple[etree._Element, list[_Piece]]] = []
+    for p in document.iter(f"{_W}p"):
+        pieces: list[_Piece] = []
+        _pieces(p, (False, False), pieces)
+        shown.append((p, pieces))
+    return {mode: _view(shown, notes, mode, k) for k, mode in enumerate(("accept", "reject"))}
+
+
+def _said(pieces: list[_Piece], side: int, refs: list[int]) -> str:
+    out: list[str] = []
+    for text, fid, *dropped in pieces:
+        if dropped[side]:
+            continue
+        if text is None:
+            refs.append(fid)
+            out.append(str(len(refs)))
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _view(
+    shown: list[tuple[etree._Element, list[_Piece]]],
+    notes: dict[int, etree._Element],
+    mode: str,
+    side: int,
+) -> View:
+    body: list[str] = []
+    numbers: list[str] = []
+    refs: list[int] = []
+    pending = ""
+    pending_numbered: bool | None = None
+    count = 0
+    for p, pieces in shown:
+        text = pending + _said(pieces, side, refs)
+        ppr = p.find(f"{_W}pPr")
+        if mode == "reject" and ppr is not None and ppr.find(f"{_W}pPrChange") is not None:
+            ppr = ppr.find(f"{_W}pPrChange/{_W}pPr")  # the look before the change
+        numbered = ppr is not None and ppr.find(f"{_W}numPr/{_W}numId") is not None
+        # Joined paragraphs take the look of the first, as in LibreOffice.
+        first_numbered = pending_numbered if pending_numbered is not None else numbered
+        if _mark_dropped(p, mode):
+            pending, pending_numbered = text, first_numbered
+            continue
+        pending, pending_numbered = "", None
+        body.append(text)
+        count += first_numbered
+        numbers.append(f"{count}." if first_numbered else "")
+    if pending:
+        body.append(pending)
+        numbers.append("")
+    footnotes = []
+    for fid in refs:
+        fn = notes.get(fid)
+        if fn is not None:
+            texts = []
+            for fp in fn.iter(f"{_W}p"):
+                held: list[_Piece] = []
+                _pieces(fp, (False, False), held)
+                texts.append(_said(held, side, []))
+            footnotes.append("".join(texts))
     return View(tuple(body), tuple(numbers), tuple(footnotes))

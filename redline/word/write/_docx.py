@@ -33,6 +33,7 @@ from .._xml_safe import xml_safe
 from ..oxml import W_NS
 from . import _package as pkg
 from ._clean import clean_package
+from ._conserve import check_written
 from ._marks import (
     _carry_marks_back,
     _Para,
@@ -388,7 +389,10 @@ def docx_bytes(
     old_template: Template | None = None,
 ) -> dict[str, bytes]:
     """The parts of the redline package, by name: a clean UN-style document, or the
-    `template` (the new text's own Word file) with the redline as its body."""
+    `template` (the new text's own Word file) with the redline as its body.
+
+    The comparison's own accounting is checked first, the parts as written last: either
+    failing raises ConservationError and no part is returned."""
     check_conservation(comparison)
     stamp = _iso(date)
     b = _Builder(comparison, author, stamp, first_note_id(template) if template else 1)
@@ -411,7 +415,7 @@ def docx_bytes(
         if old_template is not None:
             old_lines = [ln for seg in comparison.segments if seg.role.shows_old for ln in seg.old]
             old_looks = old_template.bind(old_lines)
-        return onto_template(
+        parts = onto_template(
             template,
             b.paras,
             b.footnotes,
@@ -420,7 +424,12 @@ def docx_bytes(
             tracked=b.tracked,
             old_looks=old_looks,
         )
-    return clean_package(comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi)
+    else:
+        parts = clean_package(
+            comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi
+        )
+    check_written(comparison, parts)  # what is checked is what is written
+    return parts
 
 
 def write_docx(
