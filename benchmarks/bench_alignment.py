@@ -23,10 +23,11 @@ from pathlib import Path
 import redline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # test support
+from oracle import locate_shared_dir
 from support.evaluation import RevisionPair, Score, revision_pairs, score
 from support.evaluation.corpus import load_structured
 from support.evaluation.generate import ALL_KINDS
-from support.evaluation.gold import gold_pairs, shared_dir
+from support.evaluation.gold import gold_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,7 +63,7 @@ def main() -> None:
         redline.parse(ROOT / "examples" / "hrc-46-13.txt"),
         redline.parse(ROOT / "examples" / "hrc-47-9.md"),
     ]
-    files = sorted((shared_dir() / "corpus" / "structured").glob("*.json"))
+    files = sorted((locate_shared_dir() / "corpus" / "structured").glob("*.json"))
     random.Random(args.seed).shuffle(files)
     bases = []
     for f in files:

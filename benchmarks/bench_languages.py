@@ -27,8 +27,8 @@ from redline.model import Paragraph, Part, Resolution
 from redline.parse._leads import find_lead
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # test support
+from oracle import locate_shared_dir
 from support.evaluation import Score, revision_pairs, score
-from support.evaluation.gold import shared_dir
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 KINDS = ("edit", "delete", "insert", "move_near", "move_far", "split", "merge")
@@ -36,7 +36,7 @@ _NUMBER = re.compile(r"^\s*[0-9٠-٩]{1,3}\s*(?:\.|-|–)\s*")
 
 
 def _documents() -> dict[str, list[dict[str, str]]]:
-    path = shared_dir() / "corpus" / "multilingual" / "unpc-devset" / "resolution_lines.tsv"
+    path = locate_shared_dir() / "corpus" / "multilingual" / "unpc-devset" / "resolution_lines.tsv"
     csv.field_size_limit(sys.maxsize)
     docs: dict[str, list[dict[str, str]]] = defaultdict(list)
     with path.open(encoding="utf-8") as fh:

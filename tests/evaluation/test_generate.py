@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import redline
-from redline.align import chain_weight, similarity, stationary
+from redline.align import similarity
 from redline.model import Kind, Match, Part, Resolution
 from support.evaluation import (
     ALL_KINDS,
@@ -30,6 +30,15 @@ from support.evaluation import (
     revise,
     revision_pairs,
     score,
+)
+from support.evaluation.moves import (
+    BRUTE_FORCE_LIMIT,
+    Link,
+    chain_by_brute_force,
+    chain_by_dp,
+    chain_value,
+    is_chain,
+    links,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -96,12 +105,20 @@ def check(pair: RevisionPair) -> None:
             assert {new[j].part for j in g.new} == {new[g.new[0]].part}
         else:
             assert not g.moved and not g.part_changed, g
-    # the report's rule for moves, recomputed
-    golds = sorted((g.old, g.new) for g in pair.gold if g.old and g.new and not g.part_changed)
-    pairs = [(o[0], n[0]) for o, n in golds]
-    kept = stationary(pairs, [chain_weight(old, new, o, n) for o, n in golds])
-    moved = {pairs[k] for k in range(len(pairs)) if k not in kept}
-    assert {(g.old[0], g.new[0]) for g in pair.gold if g.moved and not g.part_changed} == moved
+    # the report's rule for moves (never redline.align's code): what stayed is a chain, and
+    # no chain keeps more pairs, more text or drifts less
+    staying = links(old, new, [(g.old, g.new) for g in pair.gold if g.old and g.new])
+    still = [x for x in staying if not _gold_of(pair, x).moved]
+    assert is_chain(still)
+    best = chain_by_dp(staying)
+    assert chain_value(still) == chain_value(staying[k] for k in best)
+    if len(staying) <= BRUTE_FORCE_LIMIT:
+        assert best == chain_by_brute_force(staying)
+
+
+def _gold_of(pair: RevisionPair, x: Link) -> GoldMatch:
+    """The gold match a link stands for: its first old and first new index."""
+    return next(g for g in pair.gold if g.old[:1] == (x.old,) and g.new[:1] == (x.new,))
 
 
 @pytest.mark.parametrize("which", [0, 1])

@@ -14,9 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from redline.align import chain_weight, similarity, stationary
-from redline.align._match import _same
-from redline.model import NoteRef, Paragraph, Part, Resolution
+from redline.align import similarity
+from redline.model import Footnote, NoteRef, Paragraph, Part, Resolution
 
 from ._wording import (
     ADVERBS,
@@ -36,6 +35,7 @@ from ._wording import (
     upper_first,
     with_adverb,
 )
+from .moves import moved as moved_by_rule
 
 __all__ = ["ALL_KINDS", "GoldMatch", "NEW_CUTOFF", "RevisionPair", "revise", "revision_pairs"]
 
@@ -360,14 +360,42 @@ def _punctuate(rev: _Revision) -> None:
                 items[k] = replace(item, paragraphs=paragraphs)
 
 
+def unchanged(
+    a: Paragraph,
+    b: Paragraph,
+    old_notes: Sequence[Footnote] = (),
+    new_notes: Sequence[Footnote] = (),
+) -> bool:
+    """Whether a pair reads the same: text, sub-paragraphs (label and text) and footnotes.
+
+    A footnote counts by where it stands and what it says (its text in `old_notes` or
+    `new_notes`, else its mark), so a note renumbered by an earlier one is no change.
+    """
+
+    def notes(p: Paragraph, known: Sequence[Footnote]) -> list[tuple[int, int, str]]:
+        texts = {f.mark: f.text for f in known}
+        places = [(0, p.notes), *((k, s.notes) for k, s in enumerate(p.subparagraphs, 1))]
+        return [(k, n.offset, texts.get(n.mark, n.mark)) for k, refs in places for n in refs]
+
+    def words(p: Paragraph) -> list[tuple[str, str]]:
+        return [("", p.text), *((s.label, s.text) for s in p.subparagraphs)]
+
+    return words(a) == words(b) and notes(a, old_notes) == notes(b, new_notes)
+
+
 def _gold(
-    old: Resolution, parts: dict[Part, list[_Item]]
+    old: Resolution,
+    parts: dict[Part, list[_Item]],
+    *,
+    new_notes: Sequence[Footnote] | None = None,
 ) -> tuple[tuple[Paragraph, ...], tuple[GoldMatch, ...]]:
     """The new paragraphs, numbered, and the gold matches in new order, then the deleted.
 
-    "moved" mirrors `redline.align.align`: the pairs within one part (a split or merge by
-    its first old and first new index) go to `stationary`, weighted by `chain_weight` (the
-    text on both sides); those it leaves out moved, and so did every pair that changed part.
+    "moved" follows the report's documented rule, worked out again in `moves` (never by
+    `redline.align`): a pair that changed part moved; of the others, a split or merge by its
+    first old and first new index, those off the longest chain keeping their order moved.
+    "unchanged" is `unchanged` on the texts (footnotes by their text: `new_notes`, by
+    default the old text's, since a revision keeps its base's footnotes).
     """
     paragraphs: list[Paragraph] = []
     placed: list[tuple[_Item, tuple[int, ...]]] = []
@@ -380,11 +408,9 @@ def _gold(
                 number = {Part.OPERATIVE: str(index), Part.PREAMBLE: ""}.get(part, p.number)
                 paragraphs.append(replace(p, part=part, index=index, number=number))
             placed.append((item, tuple(range(start, len(paragraphs)))))
-    groups = sorted((item.old, new) for item, new in placed if item.old)
-    groups = [(o, n) for o, n in groups if old.paragraphs[o[0]].part is paragraphs[n[0]].part]
-    pairs = [(o[0], n[0]) for o, n in groups]
-    kept = stationary(pairs, [chain_weight(old.paragraphs, paragraphs, o, n) for o, n in groups])
-    still = {pairs[k] for k in kept}
+    paired = [(item.old, new) for item, new in placed if item.old]
+    flags = dict(zip(paired, moved_by_rule(old.paragraphs, paragraphs, paired), strict=True))
+    notes = old.footnotes if new_notes is None else new_notes
     gold: list[GoldMatch] = []
     for item, new in placed:
         if not item.old:
@@ -392,11 +418,10 @@ def _gold(
             continue
         kind = item.origin
         if kind == "same":
-            same = _same(old.paragraphs[item.old[0]], paragraphs[new[0]])
-            kind = "unchanged" if same else "modified"
+            a, b = old.paragraphs[item.old[0]], paragraphs[new[0]]
+            kind = "unchanged" if unchanged(a, b, old.footnotes, notes) else "modified"
         crossed = old.paragraphs[item.old[0]].part is not paragraphs[new[0]].part
-        moved = crossed or (item.old[0], new[0]) not in still
-        gold.append(GoldMatch(kind, item.old, new, moved, crossed))
+        gold.append(GoldMatch(kind, item.old, new, flags[(item.old, new)], crossed))
     seen = {i for item, _ in placed for i in item.old}
     gone = (i for i in range(len(old.paragraphs)) if i not in seen)
     gold += [GoldMatch("deleted", (i,), (), False, False) for i in gone]

@@ -8,9 +8,10 @@ text on the same topic is a deletion and an addition). The gold was not drawn fr
 redline's aligner, so scoring the aligner on it is not circular.
 
 Each pair is one JSON file in `gold/` (its notes explain the borderline calls); the texts
-come from the shared corpus (`structured/`), found through `$REDLINE_SHARED` or
-`<repo>/../shared` as the tests find them. Labels are PPn / OPn: n counts the paragraphs of
-the part from 1, enacting formula and sub-paragraphs not counted (`load_structured`).
+come from the shared corpus (`structured/`), found by `oracle.locate_shared_dir` as the
+tests find it (`$REDLINE_SHARED` or `<repo>/../shared`). Labels are PPn / OPn: n counts the
+paragraphs of the part from 1, enacting formula and sub-paragraphs not counted
+(`load_structured`).
 
 >>> name, old, new, gold = gold_pairs()[0]
 >>> pair = RevisionPair(name, old, new, gold, operations=())
@@ -20,34 +21,23 @@ the part from 1, enacting formula and sub-paragraphs not counted (`load_structur
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
 
+from oracle import locate_shared_dir
 from redline.model import Paragraph, Part, Resolution
 
 from .corpus import load_structured
 from .generate import GoldMatch, _gold, _Item
 
-__all__ = ["GOLD_DIR", "gold_pairs", "labels", "shared_dir"]
+__all__ = ["GOLD_DIR", "gold_pairs", "labels"]
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 """The gold files, one per pair: `<series>-<old>_to_<new>.json`."""
-SHARED_ENV = "REDLINE_SHARED"
 _LABEL = re.compile(r"^(?P<prefix>PP|OP)(?P<index>[1-9]\d*)$")
 _PARTS = {"PP": Part.PREAMBLE, "OP": Part.OPERATIVE}
 _ORIGIN = {(1, 1): "same", (1, 2): "split", (2, 1): "merged"}
-
-
-def shared_dir() -> Path:
-    """The shared folder: `$REDLINE_SHARED`, else `<repo>/../shared` (the CI layout)."""
-    configured = os.environ.get(SHARED_ENV)
-    repo = Path(__file__).resolve().parents[3]  # tests/support/evaluation/gold.py
-    folder = Path(configured) if configured else repo / ".." / "shared"
-    if not folder.is_dir():
-        raise FileNotFoundError(f"shared folder not found: {folder} (set ${SHARED_ENV})")
-    return folder.resolve()
 
 
 def labels(resolution: Resolution) -> dict[str, int]:
@@ -106,7 +96,7 @@ def _load(path: Path, corpus: Path) -> tuple[str, Resolution, Resolution, tuple[
         named = [name for match in data["matches"] for name in match[side]]
         if sorted(named) != sorted(labels(text)):
             raise ValueError(f"{where}: the {side} paragraphs are not each named exactly once")
-    rebuilt, gold = _gold(old, parts)
+    rebuilt, gold = _gold(old, parts, new_notes=new.footnotes)
     if not _same_paragraphs(rebuilt, new.paragraphs):
         raise ValueError(f"{where}: the matches do not cover the new text in its order")
     return path.stem, old, new, gold
@@ -115,10 +105,11 @@ def _load(path: Path, corpus: Path) -> tuple[str, Resolution, Resolution, tuple[
 def gold_pairs() -> list[tuple[str, Resolution, Resolution, tuple[GoldMatch, ...]]]:
     """Every gold pair, sorted by name: (name, old, new, gold matches).
 
-    Kinds come from the texts (unchanged when a paragraph's text is equal, else modified;
-    split, merged, added, deleted from the shape of the match); "moved" and "part_changed"
-    follow `redline.align`'s rule through `generate._gold`, the function that gives the
-    generated pairs theirs, so both kinds of gold mean the same thing.
+    Kinds come from the texts (unchanged when a paragraph's text, sub-paragraphs and notes
+    are equal, else modified; split, merged, added, deleted from the shape of the match);
+    "moved" and "part_changed" follow the report's documented rule as `moves` works it out
+    (not `redline.align`), through `generate._gold`, the function that gives the generated
+    pairs theirs, so both kinds of gold mean the same thing.
     """
-    corpus = shared_dir() / "corpus" / "structured"
+    corpus = locate_shared_dir() / "corpus" / "structured"
     return [_load(path, corpus) for path in sorted(GOLD_DIR.glob("*.json"))]
