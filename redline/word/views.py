@@ -150,13 +150,27 @@ def _pieces(el: etree._Element, on: tuple[bool, bool], out: list[_Piece]) -> Non
             continue
         if name == "footnoteReference":
             out.append((None, int(child.get(f"{_W}id") or 0), *on))
-            continue
-        text = visible_text(child)
-        if text is not None:
-            out.append((text, 0, *on))
-            continue
-        inner = (on[0] or name in _DROP["accept"], on[1] or name in _DROP["reject"])
-        _pieces(child, inner, out)
+        elif len(child):
+            inner = (on[0] or name in _DROP["accept"], on[1] or name in _DROP["reject"])
+            _pieces(child, inner, out)
+        else:
+            text = visible_text(child)
+            if text is not None:
+                out.append((text, 0, *on))
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """A paragraph read for both views: its pieces, and by view whether it is numbered and
+    whether its mark is dropped."""
+
+    pieces: list[_Piece]
+    numbered: tuple[bool, bool]
+    dropped: tuple[bool, bool]
+
+
+def _numbered(ppr: etree._Element | None) -> bool:
+    return ppr is not None and ppr.find(f"{_W}numPr/{_W}numId") is not None
 
 
 def views_of(parts: dict[str, bytes]) -> dict[str, View]:
@@ -173,12 +187,19 @@ def views_of(parts: dict[str, bytes]) -> dict[str, View]:
             f"{_W}footnote"
         ):
             notes[int(note.get(f"{_W}id") or 0)] = note
-    shown: list[tuple[etree._Element, list[_Piece]]] = []
+    shown: list[_Shown] = []
     for p in document.iter(f"{_W}p"):
         pieces: list[_Piece] = []
         _pieces(p, (False, False), pieces)
-        shown.append((p, pieces))
-    return {mode: _view(shown, notes, mode, k) for k, mode in enumerate(("accept", "reject"))}
+        ppr = p.find(f"{_W}pPr")
+        numbered = _numbered(ppr)
+        change = ppr.find(f"{_W}pPrChange") if ppr is not None else None
+        # Reject-all shows the look before a paragraph change.
+        was = _numbered(change.find(f"{_W}pPr")) if change is not None else numbered
+        marks = [] if ppr is None else [_local(c) for c in ppr.iterfind(f"{_W}rPr/*")]
+        dropped = tuple(any(m in _DROP[mode] for m in marks) for mode in ("accept", "reject"))
+        shown.append(_Shown(pieces, (numbered, was), (dropped[0], dropped[1])))
+    return {mode: _view(shown, notes, k) for k, mode in enumerate(("accept", "reject"))}
 
 
 def _said(pieces: list[_Piece], side: int, refs: list[int]) -> str:
@@ -194,33 +215,24 @@ def _said(pieces: list[_Piece], side: int, refs: list[int]) -> str:
     return "".join(out)
 
 
-def _view(
-    shown: list[tuple[etree._Element, list[_Piece]]],
-    notes: dict[int, etree._Element],
-    mode: str,
-    side: int,
-) -> View:
+def _view(shown: list[_Shown], notes: dict[int, etree._Element], side: int) -> View:
     body: list[str] = []
     numbers: list[str] = []
     refs: list[int] = []
     pending = ""
     pending_numbered: bool | None = None
     count = 0
-    for p, pieces in shown:
-        text = pending + _said(pieces, side, refs)
-        ppr = p.find(f"{_W}pPr")
-        if mode == "reject" and ppr is not None and ppr.find(f"{_W}pPrChange") is not None:
-            ppr = ppr.find(f"{_W}pPrChange/{_W}pPr")  # the look before the change
-        numbered = ppr is not None and ppr.find(f"{_W}numPr/{_W}numId") is not None
+    for p in shown:
+        text = pending + _said(p.pieces, side, refs)
         # Joined paragraphs take the look of the first, as in LibreOffice.
-        first_numbered = pending_numbered if pending_numbered is not None else numbered
-        if _mark_dropped(p, mode):
-            pending, pending_numbered = text, first_numbered
+        first = pending_numbered if pending_numbered is not None else p.numbered[side]
+        if p.dropped[side]:
+            pending, pending_numbered = text, first
             continue
         pending, pending_numbered = "", None
         body.append(text)
-        count += first_numbered
-        numbers.append(f"{count}." if first_numbered else "")
+        count += first
+        numbers.append(f"{count}." if first else "")
     if pending:
         body.append(pending)
         numbers.append("")
