@@ -1,9 +1,10 @@
 """Render a Comparison as a DOCX with real tracked changes (w:ins, w:del, moves).
 
-The comparison has decided everything; this module only turns its segments into
-WordprocessingML, following the layouts LibreOffice and Word round-trip exactly
-(NOTES.md §1-5): tracked paragraph marks, moves with named ranges, one revision-id
-counter for the whole package, footnotes in footnotes.xml.
+The comparison has decided everything (roles, note pairs, italics changed); this module
+only turns its segments into WordprocessingML, in the layouts LibreOffice and Word
+round-trip exactly: tracked paragraph marks, moves with named ranges, one revision-id
+counter for the whole package, footnotes in footnotes.xml. What it writes is checked
+against the two inputs before it is returned (`_conserve`).
 """
 
 from __future__ import annotations
@@ -75,8 +76,7 @@ def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 
 class _Builder:
-    def __init__(self, comparison: Comparison, author: str, date: str, note_base: int = 1) -> None:
-        self.c = comparison
+    def __init__(self, author: str, date: str, note_base: int = 1) -> None:
         self.note_base = note_base  # the first footnote id free after the separators
         self.author = author
         self.date = date
@@ -112,7 +112,7 @@ class _Builder:
         cjk = bool(_CJK.search(text))
         if italic or rtl or cjk:
             rpr = _sub(r, "rPr")
-            if cjk:  # East Asian font for the ideographs (NOTES §7)
+            if cjk:  # the East Asian font for ideographs
                 _sub(rpr, "rFonts", hint="eastAsia")
             if italic:
                 _sub(rpr, "i")
@@ -395,7 +395,7 @@ def docx_bytes(
     failing raises ConservationError and no part is returned."""
     check_conservation(comparison)
     stamp = _iso(date)
-    b = _Builder(comparison, author, stamp, first_note_id(template) if template else 1)
+    b = _Builder(author, stamp, first_note_id(template) if template else 1)
     unsafe = moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)

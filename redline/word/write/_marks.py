@@ -94,7 +94,7 @@ def _lend_look(first: _Para, after: _Para, view: str) -> None:
 
 
 def _relocate_last_mark(paras: list[_Para]) -> None:
-    """Keep the body's last paragraph mark untracked (NOTES.md §2).
+    """Keep the body's last paragraph mark untracked.
 
     LibreOffice cannot remove the last mark of a container, so a trailing run of inserted
     (or deleted) paragraphs has its tracked marks shifted one paragraph earlier.

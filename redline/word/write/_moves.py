@@ -12,8 +12,9 @@ __all__ = ["moves_at_edges"]
 def moves_at_edges(segments: Sequence[Segment]) -> set[str]:
     """Moves that cannot be written safely: a half in the changed tail of the body.
 
-    The body's last paragraph mark must stay untracked (NOTES §2); the marks of a changed
-    tail are carried on the paragraphs before it, which a move's own marks cannot take.
+    The body's last paragraph mark must stay untracked (LibreOffice cannot remove a
+    container's last mark); the marks of a changed tail are carried on the paragraphs
+    before it, which a move's own marks cannot take.
     """
     unsafe: set[str] = set()
     for seg in reversed(segments):
