@@ -1,7 +1,10 @@
 """A comparison of two resolutions: matches, and the redline's segments in reading order.
 
-The comparison decides everything a redline shows (which paragraph pairs with which, what
-moved, the word diff of each pair, where deletions stand); writers only render it.
+The comparison decides everything a redline or a report shows (which paragraph pairs with
+which, what moved, each segment's role, the word diff of each pair, where deletions stand,
+the footnote at each reference and its edit, the kept words whose italics changed, which
+leads gained or lost their italics, which footnotes changed); writers and the report only
+read these values.
 """
 
 from __future__ import annotations
