@@ -22,8 +22,6 @@ PACKAGE = Path(redline.__file__).parent
 LEXICON = "parse/lexicon.py"
 
 # Files that still hold a copy, each owed a one-line switch to the shared definition.
-PENDING_CJK = {"word/write/_docx.py"}  # `_CJK` -> `redline.scripts.EAST_ASIAN`
-PENDING_RUN_TEXT = {"word/views.py", "word/write/_template.py"}  # -> `oxml.visible_text`
 
 
 def _modules() -> Iterator[tuple[str, ast.Module]]:
@@ -82,12 +80,6 @@ def _cjk_literal(value: object) -> bool:
 
 
 def test_one_cjk_range_table() -> None:
-    found = [rel for rel in _where(_cjk_literal) if rel not in PENDING_CJK]
-    assert found == ["scripts.py"]
-
-
-@pytest.mark.xfail(strict=True, reason="the writer's _CJK is still its own table")
-def test_one_cjk_range_table_writer_included() -> None:
     assert _where(_cjk_literal) == ["scripts.py"]
 
 
@@ -96,12 +88,6 @@ def _run_child_names(value: object) -> bool:
 
 
 def test_one_rendering_of_a_runs_children() -> None:
-    found = [rel for rel in _where(_run_child_names) if rel not in PENDING_RUN_TEXT]
-    assert found == ["word/oxml.py"]
-
-
-@pytest.mark.xfail(strict=True, reason="views.py and write/_template.py keep their own")
-def test_one_rendering_of_a_runs_children_everywhere() -> None:
     assert _where(_run_child_names) == ["word/oxml.py"]
 
 

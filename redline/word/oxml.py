@@ -111,10 +111,6 @@ _SHOWN = {
 }
 
 
-SHOWN_IN_RUNS = ("t", "delText", "sym", *_SHOWN)
-"""The children of a ``w:r`` that show characters: what `visible_text` reads."""
-
-
 def visible_text(child: etree._Element) -> str | None:
     """What one child of a ``w:r`` shows: its characters, or None for one that shows none.
 

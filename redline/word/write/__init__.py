@@ -2,6 +2,7 @@
 
 _file      write_docx(): options checked, unsafe characters refused or reported, to a path or stream
 _docx      docx_bytes(): the paragraphs built from the segments, the mark passes
+_conserve  what is written, read back both ways, must give the two texts
 _marks     where each tracked paragraph mark stands (LibreOffice's exact layouts)
 _seams     like changes kept apart across a kept paragraph mark
 _moves     which moves can be written as moves

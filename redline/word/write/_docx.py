@@ -12,10 +12,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
-import os
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from lxml import etree
 
@@ -30,9 +28,9 @@ from ...comparison import (
 )
 from ...diff import Edit, Op
 from ...lines import Line, Style
+from ...scripts import EAST_ASIAN
 from .._xml_safe import xml_safe
-from ..oxml import W_NS
-from . import _package as pkg
+from ..oxml import W_NS, el, sub
 from ._clean import clean_package
 from ._conserve import check_written
 from ._marks import (
@@ -46,10 +44,9 @@ from ._onto import first_note_id, onto_template
 from ._seams import separate_seams
 from ._template import Template
 
-__all__ = ["docx_bytes", "write_docx"]
+__all__ = ["docx_bytes"]
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 _W = f"{{{W_NS}}}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -59,20 +56,6 @@ _PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
 # (w:moveTo > w:ins): LibreOffice 7.4 leaves an empty paragraph on Reject All where a
 # w:ins ends a moved paragraph (a promotion's new ";") and the move is then exact.
 _MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "moveTo>ins", Op.DELETE: None}
-
-
-def _el(tag: str, **attrs: str) -> etree._Element:
-    el = etree.Element(_W + tag)
-    for k, v in attrs.items():
-        el.set(_W + k, v)
-    return el
-
-
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, _W + tag)
-    for k, v in attrs.items():
-        el.set(_W + k, v)
-    return el
 
 
 class _Builder:
@@ -88,9 +71,9 @@ class _Builder:
 
     # -- revision elements -------------------------------------------------------------
     def tracked(self, tag: str, **extra: str) -> etree._Element:
-        el = _el(tag, id=str(self.next_id), author=self.author, date=self.date, **extra)
+        change = el(tag, id=str(self.next_id), author=self.author, date=self.date, **extra)
         self.next_id += 1
-        return el
+        return change
 
     def wrap(self, kind: _Wrap, runs: Sequence[etree._Element]) -> list[etree._Element]:
         if kind is None:
@@ -107,25 +90,25 @@ class _Builder:
     # -- runs ----------------------------------------------------------------------------
     @staticmethod
     def run(text: str, *, italic: bool, deleted: bool) -> etree._Element:
-        r = _el("r")
+        r = el("r")
         rtl = bool(_RTL.search(text))
-        cjk = bool(_CJK.search(text))
+        cjk = bool(EAST_ASIAN.search(text))
         if italic or rtl or cjk:
-            rpr = _sub(r, "rPr")
+            rpr = sub(r, "rPr")
             if cjk:  # the East Asian font for ideographs
-                _sub(rpr, "rFonts", hint="eastAsia")
+                sub(rpr, "rFonts", hint="eastAsia")
             if italic:
-                _sub(rpr, "i")
-                _sub(rpr, "iCs")
+                sub(rpr, "i")
+                sub(rpr, "iCs")
             if rtl:  # only on runs holding right-to-left text: on digits it reorders them
-                _sub(rpr, "rtl")
+                sub(rpr, "rtl")
         for kind, piece in xml_safe(text):
             if kind == "tab":
-                _sub(r, "tab")
+                sub(r, "tab")
             elif kind == "br":
-                _sub(r, "br")
+                sub(r, "br")
             else:
-                t = _sub(r, "delText" if deleted else "t")
+                t = sub(r, "delText" if deleted else "t")
                 t.set(_XML_SPACE, "preserve")
                 t.text = piece
         return r
@@ -134,30 +117,30 @@ class _Builder:
         """Record on `run` that its text was (not) italic before: a tracked format change."""
         rpr = run.find(_W + "rPr")
         if rpr is None:
-            rpr = _el("rPr")
+            rpr = el("rPr")
             run.insert(0, rpr)
         change = self.tracked("rPrChange")
-        before = _sub(change, "rPr")
+        before = sub(change, "rPr")
         for child in rpr:
             if child.tag not in (_W + "i", _W + "iCs"):
                 before.append(copy.deepcopy(child))
         if italic:
             hint = before.find(_W + "rFonts")
             at = 1 if hint is not None else 0
-            before.insert(at, _el("i"))
-            before.insert(at + 1, _el("iCs"))
+            before.insert(at, el("i"))
+            before.insert(at + 1, el("iCs"))
         rpr.append(change)
 
     def note_ref(self, pair: NotePair, kind: _Wrap, *, whole: bool) -> list[etree._Element]:
         """A footnote reference and its footnote: the pair's edit, or (`whole`, or a note on
         one side only) the note's whole text, inserted or deleted with its reference."""
         fid = str(len(self.footnotes) + self.note_base)
-        note = _el("footnote", id=fid)
-        p = _sub(note, "p")
-        _sub(_sub(p, "pPr"), "pStyle", val="FootnoteText")
-        ref_run = _el("r")
-        _sub(_sub(ref_run, "rPr"), "rStyle", val="FootnoteReference")
-        _sub(ref_run, "footnoteRef")
+        note = el("footnote", id=fid)
+        p = sub(note, "p")
+        sub(sub(p, "pPr"), "pStyle", val="FootnoteText")
+        ref_run = el("r")
+        sub(sub(ref_run, "rPr"), "rStyle", val="FootnoteReference")
+        sub(ref_run, "footnoteRef")
         if pair.old is not None and pair.new is not None and not whole:
             p.append(ref_run)
             for e in pair.edits:
@@ -175,9 +158,9 @@ class _Builder:
                 )
             )
         self.footnotes.append(note)
-        body_run = _el("r")
-        _sub(_sub(body_run, "rPr"), "rStyle", val="FootnoteReference")
-        _sub(body_run, "footnoteReference", id=fid)
+        body_run = el("r")
+        sub(sub(body_run, "rPr"), "rStyle", val="FootnoteReference")
+        sub(body_run, "footnoteReference", id=fid)
         return self.wrap(kind, [body_run])
 
     # -- segments ------------------------------------------------------------------------
@@ -213,7 +196,7 @@ class _Builder:
         if start is not None:
             # The named range opens in the move's first paragraph and closes after its last.
             self.paras[first].content.insert(0, start)
-            self.paras[-1].after.append(_el(f"{tag}RangeEnd", id=start.get(_W + "id") or ""))
+            self.paras[-1].after.append(el(f"{tag}RangeEnd", id=start.get(_W + "id") or ""))
 
 
 class _Render:
@@ -430,34 +413,3 @@ def docx_bytes(
         )
     check_written(comparison, parts)  # what is checked is what is written
     return parts
-
-
-def write_docx(
-    comparison: Comparison,
-    path: str | os.PathLike[str],
-    *,
-    author: str = "redline",
-    date: dt.datetime | str | None = None,
-    moves: bool = True,
-    template: str | os.PathLike[str] | None = None,
-    old_template: str | os.PathLike[str] | None = None,
-) -> Path:
-    """Write the redline of `comparison` to `path` and return the path.
-
-    Moved paragraphs are written as Word moves (w:moveFrom/w:moveTo, one named range per
-    paragraph); `moves=False` writes them as a deletion plus an insertion instead.
-    `template` is the new text's own .docx: the redline then keeps its styles, page setup,
-    headers and footers and numbering, and each paragraph its look there. `old_template`, the
-    old text's own .docx, lets a kept paragraph whose look changed (another paragraph style,
-    indentation or alignment) show it as a tracked paragraph change (w:pPrChange).
-
-    >>> write_docx(c, "rev1-vs-rev2.docx", template=Path("rev2.docx"))  # doctest: +SKIP
-    """
-    target = Path(path)
-    base = Template.read(template) if template is not None else None
-    before = Template.read(old_template) if old_template is not None and base else None
-    parts = docx_bytes(
-        comparison, author=author, date=date, moves=moves, template=base, old_template=before
-    )
-    pkg.write_package(target, parts)
-    return target

@@ -97,13 +97,13 @@ class Look:
 def _text(p: etree._Element) -> str:
     """A template paragraph's visible text, as the new document reads with changes accepted."""
     out: list[str] = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
+    for run in p.iter(f"{_W}r"):
         if any(
             etree.QName(a).localname in ("del", "moveFrom", "txbxContent", "fldChar")
-            for a in node.iterancestors()
+            for a in run.iterancestors()
         ):
             continue
-        out.append(visible_text(node) or "")
+        out.extend(visible_text(child) or "" for child in run)
     return "".join(out)
 
 
