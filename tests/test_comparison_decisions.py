@@ -120,3 +120,16 @@ def test_a_lead_that_lost_its_italics_is_one_decision() -> None:
     assert change.italic is False
     report = redline.report(c)
     assert [m["lead_italics_changed"] for m in report["matches"]].count(True) == 1
+
+
+def test_the_report_says_of_notes_what_the_redline_shows() -> None:
+    """One pairing of footnotes: a note moved (renumbered 1 -> 4) and edited with its paragraph
+    is one edited note in the report, as the redline shows it at the move's destination, not
+    a note added and another deleted; a note only renumbered is no change at all."""
+    c = redline.compare(FIX / "notes-old.docx", FIX / "notes-para-moved.docx")
+    notes = redline.report(c)["footnotes"]
+    assert [(n["kind"], n["old"], n["new"]) for n in notes] == [("modified", "1", "4")]
+    shown = [n for seg in c.segments for n in seg.notes if n.old == "1" and n.new == "4"]
+    assert len(shown) == 1 and any(e.op is not Op.EQUAL for e in shown[0].edits)
+    renumbered = redline.compare(FIX / "notes-old.docx", FIX / "notes-renumbered.docx")
+    assert [n["kind"] for n in redline.report(renumbered)["footnotes"]] == ["added"]

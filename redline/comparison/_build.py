@@ -196,7 +196,7 @@ def compare_resolutions(
         segments.append(segment(ov, nv, Role.VOTE))
     warnings = tuple(f"old: {w}" for w in old.warnings) + tuple(f"new: {w}" for w in new.warnings)
     restyled = tuple(_lead_restyled(old, new, m) for m in matches)
-    notes = note_changes(old, new)
+    notes = note_changes(tuple(segments))
     return Comparison(old, new, matches, tuple(segments), auto, restyled, notes, warnings)
 
 

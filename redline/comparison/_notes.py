@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..diff import Edit, Op, diff_words
 from ..lines import Line
@@ -219,13 +220,19 @@ def italic_changes(
     return tuple(out)
 
 
+class _Holding(Protocol):
+    """A segment, as far as its notes go."""
+
+    @property
+    def notes(self) -> tuple[NotePair, ...]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class NoteChange:
     """A footnote added, deleted or edited, as the two texts' lists of footnotes show it.
 
-    Unlike `NotePair`, which is the note at one reference of the redline, this pairs the
-    footnotes of the two documents: a note whose text is on both sides did not change; a
-    new note pairs with the old note of its mark when neither text is on the other side.
+    Read off the redline's `NotePair`s (one pairing, decided once): a note whose old and new
+    texts are the same is no change, whatever its mark.
     """
 
     old: str | None
@@ -239,21 +246,16 @@ class NoteChange:
         return Kind.DELETED if self.new is None else Kind.MODIFIED
 
 
-def note_changes(old: Resolution, new: Resolution) -> tuple[NoteChange, ...]:
-    """The footnotes that changed: edited and added in the new text's order, then deleted."""
-    olds = {f.text for f in old.footnotes}
-    news = {f.text for f in new.footnotes}
-    out: list[NoteChange] = []
-    for f in new.footnotes:
-        if f.text in olds:
-            continue
-        was = old.footnote(f.mark)
-        if was is not None and was.text not in news:
-            out.append(NoteChange(was.mark, f.mark, diff_words(was.text, f.text)))
-        else:
-            out.append(NoteChange(None, f.mark, (Edit(Op.INSERT, f.text),)))
-    for f in old.footnotes:
-        same_mark = new.footnote(f.mark)
-        if f.text not in news and (same_mark is None or same_mark.text in olds):
-            out.append(NoteChange(f.mark, None, (Edit(Op.DELETE, f.text),)))
-    return tuple(out)
+def note_changes(segments: Sequence[_Holding]) -> tuple[NoteChange, ...]:
+    """The footnotes that changed, read off the redline's own note pairs, so the report says
+    what the redline shows: edited and added in the redline's order, then deleted.
+
+    A note on both sides with the same text did not change, whatever its mark (a note
+    renumbered by an earlier one). A moved paragraph's notes are paired at its destination;
+    at its source only a note the destination does not pair counts, as deleted.
+    """
+    pairs = [n for seg in segments for n in seg.notes]
+    paired = {n.old for n in pairs if n.old is not None and n.new is not None}
+    changed = [n for n in pairs if n.new is not None and any(e.op is not Op.EQUAL for e in n.edits)]
+    gone = [n for n in pairs if n.new is None and n.old not in paired]
+    return tuple(NoteChange(n.old, n.new, n.edits) for n in (*changed, *gone))
