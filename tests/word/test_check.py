@@ -1,9 +1,9 @@
 """The structural checker finds what makes Word repair a file, and finds nothing in ours.
 
 (a) Each rule of `support.docxcheck.check_package` is shown to fire on the seed redline
-broken by hand in one place: the known causes of Word's "unreadable content" (NOTES.md §8:
-colliding revision ids, unpaired move ranges, a tracked final paragraph mark, text elements
-on the wrong side of a deletion, a dangling footnote reference, a missing part) and the rest.
+broken by hand in one place: the known causes of Word's "unreadable content" (colliding
+revision ids, unpaired move ranges, a tracked final paragraph mark, text elements on the
+wrong side of a deletion, a dangling footnote reference, a missing part) and the rest.
 (b) The writer's output passes: the seed pair both ways, 200 Hypothesis revisions and the
 generated evaluation pairs, with moves written as moves and as deletion + insertion.
 """
@@ -290,7 +290,7 @@ def test_change_wrapping_a_block(seed: Parts, block: str) -> None:
 
 @pytest.mark.parametrize("kind", ["ins", "del", "moveFrom"])
 def test_last_paragraph_mark_tracked(seed: Parts, kind: str) -> None:
-    """NOTES.md §2: the body's last mark cannot be removed (LO leaves an empty paragraph)."""
+    """The body's last mark cannot be removed (LibreOffice leaves an empty paragraph)."""
 
     def edit(root: etree._Element) -> None:
         ppr = _one(root, "//w:body/w:p[last()]/w:pPr")
@@ -446,7 +446,7 @@ def test_not_a_package() -> None:
 
 
 def test_words_own_move_layout_is_clean(seed: Parts) -> None:
-    """Word's sample (NOTES.md §3): the first paragraph's moveFrom mark precedes the range
+    """Word's own move layout: the first paragraph's moveFrom mark precedes the range
     start in the file, but the mark stands at the paragraph's end, inside the range."""
     attrs = f'w:author="Bot" w:date="{DATE}"'
     body = (

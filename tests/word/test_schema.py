@@ -1,5 +1,5 @@
 """Our redlines are valid OOXML for a real validator: openxml-audit (a pure-Python port of
-the Open XML SDK 3.x schema and semantic validator, schematron included; NOTES.md §9).
+the Open XML SDK 3.x schema and semantic validator, schematron included).
 
 Checked: the seed pair both ways, 20 generated pairs and some Hypothesis revisions, each
 with moves written as moves and as deletion + insertion. Two of its findings are filtered,
