@@ -8,9 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal, Union, get_args
 
+from ._files import read_limited
 from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison, compare_resolutions
-from .errors import AmbiguousInputError, DocumentError, InputError, OptionError
+from .errors import AmbiguousInputError, DocumentError, OptionError
 from .model import Resolution
 from .parse import parse_bytes, parse_string
 from .parse._conserve import verify_conservation
@@ -105,23 +106,7 @@ def _read_file(
             f"reading {suffix} files is not supported yet; save it as .docx", source=name
         )
     limit = {".docx": MAX_DOCX_BYTES, ".pdf": MAX_PDF_BYTES}.get(suffix, MAX_TEXT_BYTES)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                f"the file is {size / 2**20:.0f} MB; the limit for a {suffix or 'text'} file is "
-                f"{limit // 2**20} MB",
-                source=name,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file", source=name) from exc
-    except IsADirectoryError as exc:
-        raise InputError("this is a directory, not a file", source=name) from exc
-    except PermissionError as exc:
-        raise InputError("permission denied: the file cannot be read", source=name) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
+    data = read_limited(path, limit=limit, kind=f"a {suffix or 'text'} file")
     if suffix in (".docx", ".pdf"):
         if suffix == ".pdf":
             lines, noise, text, warnings = read_pdf(data, source=name)

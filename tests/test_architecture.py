@@ -33,6 +33,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "word/views": {"errors", "word/oxml", "word/_xml_safe"},
     "word/read": {"model", "errors", "diff", "parse", "word/oxml"},
     "word/write": {
+        "_files",
         "model",
         "errors",
         "diff",
@@ -46,8 +47,10 @@ MAY_IMPORT: dict[str, set[str]] = {
         "word/views",
     },
     "word": {"word/oxml", "word/_xml_safe", "word/read", "word/write", "word/views"},
+    # reading a named file within a size limit (inputs and templates alike)
+    "_files": {"errors"},
     # the one place that joins core and edges, and the faces
-    "_api": CORE | {"pdf", "word", "word/read", "word/write", "word/_xml_safe"},
+    "_api": CORE | {"_files", "pdf", "word", "word/read", "word/write", "word/_xml_safe"},
     "__init__": CORE | {"_api", "word", "word/write"},
     "cli": {"errors", "<face>"},
     "__main__": {"cli"},

@@ -144,3 +144,14 @@ def test_patterns_are_built_from_the_lexicon() -> None:
     )
     assert (vote.yes, vote.no, vote.abstentions) == (2, 1, 0)
     assert vote.in_favour == ("Trinidad and Tobago", "Uruguay")
+
+
+def test_a_named_file_is_read_in_one_place() -> None:
+    """Inputs and templates are read, within their size limit, by `redline._files` only."""
+    package = Path(redline.__file__).parent
+    readers = sorted(
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        if re.search(r"\.st_size\b|getsize\(|\.read_bytes\(\)", p.read_text(encoding="utf-8"))
+    )
+    assert readers == ["_files.py"]

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ...errors import DocumentError, InputError
+from ..._files import read_limited
+from ...errors import DocumentError
 from ...lines import Line, Style
 from ..oxml import W_NS, el, visible_text
 from ..read._package import MAX_DOCX_BYTES, Package
@@ -146,18 +147,7 @@ class Template:
         name = os.fspath(path)
         if not name.lower().endswith(".docx"):
             raise DocumentError("a template must be a Word document (.docx)", source=name)
-        try:
-            size = os.path.getsize(name)
-            if size > MAX_DOCX_BYTES:
-                raise DocumentError(
-                    f"the file is {size // 2**20} MB; the limit is {MAX_DOCX_BYTES // 2**20} MB",
-                    source=name,
-                )
-            data = Path(name).read_bytes()
-        except FileNotFoundError as exc:
-            raise InputError("no such file", source=name) from exc
-        except OSError as exc:
-            raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
+        data = read_limited(Path(name), limit=MAX_DOCX_BYTES, kind="a .docx file")
         return cls(data, source=name)
 
     def _part(self, kind: str) -> etree._Element | None:
