@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import redline
-from expect import expected_view
+from expect import against_inputs, expected_view
 from oracle import require_oracle, run_oracle
 from redline import errors
 from redline.model import NoteRef, Resolution
@@ -686,9 +686,9 @@ def test_redline_round_trip_with_word_inputs(tmp_path: Path) -> None:
     for name, (old, new) in pairs.items():
         comparison = redline.compare(old, new)
         out = redline.write_docx(comparison, tmp_path / f"{name}.docx", date=DATE)
-        cases.append((name, comparison, out))
-    report = run_oracle([out for _, _, out in cases])
-    for name, comparison, out in cases:
+        cases.append((name, comparison, out, old, new))
+    report = run_oracle([*(out for _, _, out, *_ in cases), *docx.values()])
+    for name, comparison, out, old, new in cases:
         for view, side in (("accept", comparison.new), ("reject", comparison.old)):
             body, numbers, notes = expected_view(side, auto_numbers=comparison.auto_numbers)
             shown = report[str(out)][view]
@@ -698,6 +698,11 @@ def test_redline_round_trip_with_word_inputs(tmp_path: Path) -> None:
                 notes,
                 0,
             ), f"{name} {view}"
+        # and, read by LibreOffice both times, as the Word inputs themselves read
+        checked = against_inputs(comparison, report, redline=out, old=old, new=new)
+        assert len(checked) == sum(p.suffix == ".docx" for p in (old, new)), name
+        for view, (written, given) in checked.items():
+            assert written == given, f"{name} {view} against the input"
 
 
 def test_visible_text_renders_a_runs_children_as_libreoffice_shows_them() -> None:

@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 import redline
-from expect import expected_view
+from expect import against_inputs, expected_view
 from oracle import require_oracle, run_oracle
 from redline.errors import DocumentError, InputError
 
@@ -38,6 +38,13 @@ PAIRS = {
     # changes in a file with comments, so this also proves it is gone)
     "onto-commented": ("hrc-46-13.docx", "tracked-changes.docx"),
 }
+
+DIFFERS_FROM_INPUT = {
+    "subparagraphs": "sub-paragraph labels lose their brackets ('(a) To report' shows as "
+    "'a<tab>To report') and the adoption record, before the annex in the input, is written "
+    "after it",
+}
+"""Pairs whose redline does not read as its Word inputs do in LibreOffice, and why."""
 
 
 def _path(p: str | Path) -> Path:
@@ -172,7 +179,8 @@ def test_cli_writes_onto_a_docx_new_by_default(tmp_path: Path) -> None:
 def test_accept_and_reject_all_through_libreoffice(tmp_path: Path) -> None:
     require_oracle()
     cases = [(name, *_write(tmp_path, name)) for name in PAIRS]
-    report = run_oracle([out for *_, out in cases])
+    inputs = {_path(p) for pair in PAIRS.values() for p in pair if _path(p).suffix == ".docx"}
+    report = run_oracle([*(out for *_, out in cases), *sorted(inputs)])
     for name, comparison, _, out in cases:
         assert report[str(out)]["loaded"], name
         for view, side in (("accept", comparison.new), ("reject", comparison.old)):
@@ -184,3 +192,12 @@ def test_accept_and_reject_all_through_libreoffice(tmp_path: Path) -> None:
                 notes,
                 0,
             ), f"{name} {view}"
+        # and, read by LibreOffice both times, as the Word inputs themselves read
+        old, new = (_path(p) for p in PAIRS[name])
+        for view, (written, given) in against_inputs(
+            comparison, report, redline=out, old=old, new=new
+        ).items():
+            if name in DIFFERS_FROM_INPUT:  # a known fault: the check must keep seeing it
+                assert written != given, f"{name} {view}: fixed? drop it from DIFFERS_FROM_INPUT"
+            else:
+                assert written == given, f"{name} {view} against the input"
