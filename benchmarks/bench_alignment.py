@@ -7,7 +7,7 @@ names exactly the gold's old and new paragraphs):
   seeds      revision pairs generated from HRC 46/13 and 47/9 (word edits, deletions,
              insertions, moves near and far, promotions, demotions, splits, merges)
   corpus     the same generator on resolutions of ../shared/corpus/structured/
-  gold       four real consecutive series pairs, hand-checked (redline/evaluation/gold/)
+  gold       four real consecutive series pairs, hand-checked (tests/support/evaluation/gold/)
 False pairs are pairs the gold does not have; a missed move is a gold move not reported as
 moved. Every figure is printed; nothing here is tuned to pass.
 """

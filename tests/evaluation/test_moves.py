@@ -23,6 +23,7 @@ from strategies import revisions
 from support.evaluation import revision_pairs
 from support.evaluation.corpus import load_structured
 from support.evaluation.generate import unchanged
+from support.evaluation.gold import GOLD_DIR, gold_pairs
 from support.evaluation.moves import (
     Link,
     chain_by_brute_force,
@@ -137,6 +138,13 @@ def test_aligner_moves_follow_the_rule_on_corpus_revisions(shared_dir: Path, ste
         [base], count=10, seed=5, operations=8, donors=seeds()[0].paragraphs
     ):
         check_aligner(pair.old, pair.new, redline.compare(pair.old, pair.new).matches)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in GOLD_DIR.glob("*.json")))
+def test_aligner_moves_follow_the_rule_on_real_pairs(shared_dir: Path, name: str) -> None:
+    """The hand-checked series pairs: real edits, real moves."""
+    (old, new) = next((o, n) for stem, o, n, _ in gold_pairs() if stem == name)
+    check_aligner(old, new, redline.compare(old, new).matches)
 
 
 @given(revisions())
