@@ -74,15 +74,31 @@ def test_oracle_accepts_and_rejects_a_hand_built_docx(tmp_path: Path) -> None:
     assert report["filter"] == "MS Word 2007 XML"
     assert report["redlines"] == {"Insert": 1, "Delete": 1}
     assert report["moves"] == 0
+    nothing_else = {
+        "tables": [],
+        "graphics": 0,
+        "embedded": 0,
+        "shapes": {},
+        "shape_texts": [],
+        "frames": 0,
+        "fields": {},
+        "hyperlinks": [],
+        "bookmarks": [],
+        "line_breaks": 0,
+    }
     assert report["accept"] == {
         "body": ["Alpha gamma ."],
         "numbers": [""],
         "footnotes": [],
+        "endnotes": [],
+        "structure": nothing_else,
         "remaining": 0,
     }
     assert report["reject"] == {
         "body": ["Alpha beta."],
         "numbers": [""],
         "footnotes": [],
+        "endnotes": [],
+        "structure": nothing_else,
         "remaining": 0,
     }

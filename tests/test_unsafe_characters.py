@@ -59,3 +59,23 @@ def test_the_mapping_is_the_documented_one() -> None:
     assert xml_safe_text("a\tb\r\nc\x0bd\x00e\x1ef\x1fg\ud800") == (
         "a\tb\nc\nd\u2400e\u2011f\u00adg\ufffd"
     )
+
+
+def test_a_line_end_of_two_characters_is_named_by_both(tmp_path: Path) -> None:
+    """A "\\r\\n" inside a paragraph (hypothesis found it) is one line break of two characters."""
+    old = redline.Resolution(
+        source="<old>",
+        paragraphs=(redline.Paragraph(redline.Part.PREAMBLE, 1, "Recalling a\r\nb,"),),
+    )
+    new = redline.Resolution(
+        source="<new>",
+        paragraphs=(redline.Paragraph(redline.Part.PREAMBLE, 1, "Recalling a\r\nb c,"),),
+    )
+    c = redline.compare(old, new)
+    with pytest.warns(redline.RedlineWarning) as caught:
+        redline.write_docx(c, tmp_path / "r.docx", date=DATE)
+    assert "<old>: PP1: U+000D U+000A at offset 11 is written as U+000A" in [
+        str(w.message) for w in caught
+    ]
+    with pytest.raises(redline.UnsafeCharacterError, match=r"PP1 holds U\+000D U\+000A at"):
+        redline.write_docx(c, tmp_path / "s.docx", date=DATE, strict=True)

@@ -112,7 +112,7 @@ def write_docx(
         side, where, offset, original, _ = unsafe[0]
         more = f" ({len(unsafe) - 1} more)" if len(unsafe) > 1 else ""
         raise UnsafeCharacterError(
-            f"{where} holds U+{ord(original):04X} at offset {offset}, which XML cannot hold{more}",
+            f"{where} holds {_codes(original)} at offset {offset}, which XML cannot hold{more}",
             source=side,
         )
     base = Template.read(template) if template is not None else None
@@ -128,12 +128,17 @@ def write_docx(
         write_stream(target, parts)
     for side, where, offset, original, replacement in unsafe:
         warnings.warn(
-            f"{side}: {where}: U+{ord(original):04X} at offset {offset} is written as "
+            f"{side}: {where}: {_codes(original)} at offset {offset} is written as "
             + ", ".join(f"U+{ord(ch):04X}" for ch in replacement),
             RedlineWarning,
             stacklevel=2,
         )
     return written
+
+
+def _codes(text: str) -> str:
+    """Code points as a reader names them: "U+0007", or "U+000D U+000A" for a line end."""
+    return " ".join(f"U+{ord(ch):04X}" for ch in text)
 
 
 def write_stream(stream: Writable, parts: dict[str, bytes]) -> None:
@@ -170,7 +175,7 @@ def _check_author(author: object) -> None:
         offset, original, _ = substitutions(author)[0]
         raise OptionError(
             "author",
-            f"author holds U+{ord(original):04X} at offset {offset}, which XML cannot hold",
+            f"author holds {_codes(original)} at offset {offset}, which XML cannot hold",
         )
 
 
