@@ -92,3 +92,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if bad:
         print(f"not loaded (copies in {kept}): " + ", ".join(p.name for p in bad[:20]))
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _doctest_names(doctest_namespace: dict[str, object]) -> None:
+    """The names the examples of tests/support take for granted."""
+    import redline
+
+    doctest_namespace["redline"] = redline
+    doctest_namespace["Path"] = Path

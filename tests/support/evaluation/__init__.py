@@ -5,7 +5,7 @@
 >>> pair.operations[:2]
 ('promote PP6 -> OP1', 'edit PP3: 5 words')
 >>> score(pair, redline.compare(pair.old, pair.new).matches).accuracy_by_kind()
-{'unchanged': 1.0, 'modified': 1.0, 'deleted': 1.0, 'merged': 0.0}
+{'unchanged': 1.0, 'modified': 1.0, 'deleted': 1.0, 'merged': 1.0}
 """
 
 from .generate import ALL_KINDS, NEW_CUTOFF, GoldMatch, RevisionPair, revise, revision_pairs

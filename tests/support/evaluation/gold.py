@@ -13,9 +13,11 @@ tests find it (`$REDLINE_SHARED` or `<repo>/../shared`). Labels are PPn / OPn: n
 paragraphs of the part from 1, enacting formula and sub-paragraphs not counted
 (`load_structured`).
 
+>>> from support.evaluation import RevisionPair, score
 >>> name, old, new, gold = gold_pairs()[0]
 >>> pair = RevisionPair(name, old, new, gold, operations=())
->>> score(pair, redline.compare(old, new).matches).summary()
+>>> print(score(pair, redline.compare(old, new).matches).summary())  # doctest: +ELLIPSIS
+1 pairs: accuracy 1.000 (unchanged 77/77, modified 12/12, added 2/2); 0 wrong kind, ...
 """
 
 from __future__ import annotations
