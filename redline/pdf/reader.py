@@ -179,7 +179,8 @@ def read_pdf(data: bytes, *, source: str) -> tuple[list[SourceLine], list[Noise]
     `verify_conservation`. Raises DocumentError for a file that is not a readable PDF, is
     encrypted, has no text layer, or when pdfminer.six is not installed.
 
-    >>> lines, noise, text, warnings = read_pdf(data, source="A_RES_78_203.pdf")  # doctest: +SKIP
+    For example, `read_pdf(Path("A_RES_78_203.pdf").read_bytes(), source="A_RES_78_203.pdf")`
+    gives the printed lines, the noise record, the text and the warnings.
     """
     pages, warnings = load_pages(data, source=source)
     return read_pages(pages, source=source, warnings=warnings)

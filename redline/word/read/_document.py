@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...errors import DocumentError, EmptyInputError
+from ...errors import DocumentError, EmptyInputError, OptionError
 from ...model import Noise, NoteRef
 from ...parse._patterns import SYMBOL_LINE
 from ...parse._source import SourceLine
@@ -321,10 +321,17 @@ def read_docx(
     `verify_conservation`. `existing_changes` says how tracked changes already in the file are
     read: "accept" (as Accept All shows it) or "reject".
 
-    >>> lines, noise, text, warnings = read_docx(data, source="draft.docx")  # doctest: +SKIP
+    >>> from pathlib import Path
+    >>> data = Path("tests/fixtures/docx/hrc-47-9.docx").read_bytes()
+    >>> lines, noise, text, warnings = read_docx(data, source="hrc-47-9.docx")
+    >>> lines[0].text, warnings[0]
+    ('A/HRC/RES/47/9', 'the document symbol A/HRC/RES/47/9 was read from the page header')
     """
     if existing_changes not in EXISTING_CHANGES:
-        raise ValueError(f"existing_changes must be one of {EXISTING_CHANGES}")
+        raise OptionError(
+            "existing_changes",
+            f"existing_changes must be 'accept' or 'reject', not {existing_changes!r}",
+        )
     pkg = Package(data, source=source)
     root = pkg.xml(pkg.main)
     if root is None or root.tag != f"{_W}document":
