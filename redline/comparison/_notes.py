@@ -163,26 +163,14 @@ def _moved_marks(
     new_at = {(k, n.offset): n.mark for k, line in enumerate(new) for n in line.notes}
     out: dict[tuple[int, int], list[str]] = {}
     used: set[tuple[int, int]] = set()
-    oi = oo = ni = no = 0
-    for e in edits:
-        if e.mark:
-            if e.op is not Op.INSERT:
-                oi, oo = oi + 1, 0
-            if e.op is not Op.DELETE:
-                ni, no = ni + 1, 0
+    for s in _steps(old, new, edits):
+        if s.edit.op is not Op.EQUAL:
             continue
-        size = len(e.text)
-        if e.op is Op.EQUAL and oi < len(old):
-            lo = oo if oo == 0 else oo + 1  # a note at offset k follows character k-1
-            for n in old[oi].notes:
-                key = (ni, no + n.offset - oo)
-                if lo <= n.offset <= oo + size and key in new_at and (oi, n.offset) not in used:
-                    out.setdefault(key, []).append(n.mark)
-                    used.add((oi, n.offset))
-        if e.op is not Op.INSERT:
-            oo += size
-        if e.op is not Op.DELETE:
-            no += size
+        for n in s.old_notes:
+            key = (s.new_line, s.new_offset + n.offset - s.old_offset)
+            if key in new_at and (s.old_line, n.offset) not in used:
+                out.setdefault(key, []).append(n.mark)
+                used.add((s.old_line, n.offset))
     old_left = [
         n.mark for k, line in enumerate(old) for n in line.notes if (k, n.offset) not in used
     ]
