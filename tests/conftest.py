@@ -63,6 +63,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             print("\nLibreOffice is required to open the written DOCX files, and is missing")
         return
     import tempfile
+    import time
 
     with tempfile.TemporaryDirectory(prefix="redline-written-") as folder:
         paths = []
@@ -73,11 +74,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         report = run_oracle(paths, modes=("accept",), allow_unloaded=True, timeout=3600.0)
         bad = [p for p in paths if not report[str(p)].get("loaded")]
         if bad:  # a LibreOffice that crashed may have been left unwell by an earlier file:
+            # so each is opened again alone, in a fresh LibreOffice, a few seconds later
+            # (seen here: "illegal object given" from the UNO bridge on a file that then
+            # opened at once, alone, every time; a file that never opens still fails)
             errors = {p.name: report[str(p)].get("error") for p in bad}
             still = []
-            for p in bad:  # so each is opened again alone, in a fresh LibreOffice
-                again = run_oracle([p], modes=("accept",), allow_unloaded=True)
-                if not again[str(p)].get("loaded"):
+            for p in bad:
+                for _ in range(3):
+                    time.sleep(5)
+                    again = run_oracle([p], modes=("accept",), allow_unloaded=True)
+                    if again[str(p)].get("loaded"):
+                        break
+                else:
                     still.append(p)
             bad = still
             print(f"\nretried each alone in a fresh LibreOffice: {errors}")
