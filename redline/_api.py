@@ -18,7 +18,7 @@ from .parse._conserve import verify_conservation
 from .parse._structure import parse_lines
 from .parse.language import detect_language
 from .pdf import read_pdf
-from .word.read import read_docx
+from .word.read import read_blocks, read_docx
 
 Source = Union[str, "os.PathLike[str]", Resolution]
 """What `compare` takes for each side: a file path, the text itself, or a parsed Resolution."""
@@ -118,7 +118,10 @@ def _read_file(
             lines, noise, source=name, language=language or detect_language(text)
         )
         verify_conservation(text, resolution)
-        return replace(resolution, warnings=resolution.warnings + tuple(warnings))
+        document = read_blocks(data, source=name) if suffix == ".docx" else None
+        return replace(
+            resolution, warnings=resolution.warnings + tuple(warnings), document=document
+        )
     return parse_bytes(data, source=name, language=language)
 
 

@@ -10,14 +10,23 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
 from .scripts import WORDLESS
 
-__all__ = ["Edit", "Op", "diff_lines", "diff_words", "encode_tokens", "side_lines", "tokenize"]
+__all__ = [
+    "Edit",
+    "Op",
+    "diff_lines",
+    "diff_sequences",
+    "diff_words",
+    "encode_tokens",
+    "side_lines",
+    "tokenize",
+]
 
 
 class Op(enum.Enum):
@@ -251,6 +260,29 @@ def _invert(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
         else:
             run.append(Edit(swap[e.op], e.text, e.mark))
     return tuple(out)
+
+
+def diff_sequences(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[Op, int]]:
+    """Diff two sequences of hashable units (tokens, atoms, whole paragraphs' keys).
+
+    Returns (op, count) runs: EQUAL consumes `count` units of both sides, DELETE of the old,
+    INSERT of the new; deletions come before insertions within a change.
+    """
+    (a, b), _ = encode_tokens([list(old), list(new)])  # type: ignore[list-item]
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    runs: list[tuple[Op, int]] = []
+    pending: dict[Op, int] = {}
+    for op, chars in dmp.diff_main(a, b, False):
+        kind = _OPS[op]
+        if kind is Op.EQUAL:
+            runs += [(k, pending[k]) for k in (Op.DELETE, Op.INSERT) if pending.get(k)]
+            pending = {}
+            runs.append((kind, len(chars)))
+        else:
+            pending[kind] = pending.get(kind, 0) + len(chars)
+    runs += [(k, pending[k]) for k in (Op.DELETE, Op.INSERT) if pending.get(k)]
+    return runs
 
 
 def diff_words(old: str, new: str) -> tuple[Edit, ...]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from .document import Document
+
 
 class Part(enum.Enum):
     """Where a paragraph stands in a resolution; a part change is always a move."""
@@ -161,6 +163,28 @@ class Noise:
     kind: str
 
 
+class RepairKind(enum.Enum):
+    """What the parser repaired in the input's layout to read the document as printed."""
+
+    PAGE_BREAK = "page break"  # a paragraph cut by a page break joined again
+    WRAPPED_LINE = "wrapped line"  # a hard-wrapped line joined to the one before
+    FOOTNOTE_MOVED = "footnote moved"  # a footnote printed at a page's foot put at its mark
+    RUNNING_HEAD = "running head"  # a page's running head (symbol, title, page number) dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One repair, where it was made: so a drafter can check it before trusting "unchanged".
+
+    `line` is the source line the repair concerns (the joined line, the mark's line, the
+    running head's first line); `detail` shows what was joined, moved or dropped.
+    """
+
+    kind: RepairKind
+    line: int
+    detail: str
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """A parsed resolution (or, when `structured` is false, a text of plain paragraphs)."""
@@ -175,6 +199,9 @@ class Resolution:
     structured: bool = True
     warnings: tuple[str, ...] = ()
     noise: tuple[Noise, ...] = ()
+    document: Document | None = field(default=None, compare=False, repr=False)
+    """A Word input as its own blocks (the redline is then written onto it), else None."""
+    repairs: tuple[Repair, ...] = ()
 
     def part(self, part: Part) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs if p.part is part)

@@ -14,26 +14,28 @@ import redline
 
 PACKAGE = Path(redline.__file__).parent
 
-CORE = {"model", "errors", "scripts", "diff", "lines", "parse", "align", "comparison", "report"}
+CORE = {"document", "model", "errors", "scripts", "diff", "lines", "parse", "align", "comparison", "report"}
 MAY_IMPORT: dict[str, set[str]] = {
     # the pure core, bottom up
     "errors": set(),
-    "model": set(),
+    "document": set(),
+    "model": {"document"},
     "scripts": set(),
     "diff": {"scripts"},
     "lines": {"model"},
     "parse": {"model", "errors", "diff", "scripts"},
     "align": {"model", "diff"},
-    "comparison": {"model", "errors", "diff", "lines", "align"},
+    "comparison": {"model", "document", "errors", "diff", "lines", "align"},
     "report": {"model", "diff", "comparison"},
     # the file edges
     "pdf": {"model", "errors", "diff", "parse"},
     "word/oxml": {"errors"},
     "word/_xml_safe": set(),
     "word/views": {"errors", "word/oxml", "word/_xml_safe"},
-    "word/read": {"model", "errors", "diff", "parse", "word/oxml"},
+    "word/read": {"model", "document", "errors", "diff", "parse", "word/oxml"},
     "word/write": {
         "_files",
+        "document",
         "model",
         "errors",
         "diff",

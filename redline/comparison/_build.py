@@ -19,6 +19,7 @@ from ..diff import Edit, Op, diff_lines, side_lines
 from ..errors import ConservationError
 from ..lines import Line, header_lines, paragraph_lines, sequential, vote_lines
 from ..model import Kind, Match, Resolution
+from ._blocks import DocumentChanges, compare_documents
 from ._notes import ItalicChange, NoteChange, NotePair, italic_changes, note_changes, note_pairs
 from ._order import Side, placements
 
@@ -77,6 +78,7 @@ class Comparison:
     lead_restyled: tuple[bool, ...]  # by match: whether the lead gained or lost its italics
     note_changes: tuple[NoteChange, ...]  # the footnotes added, deleted or edited
     warnings: tuple[str, ...] = ()
+    document: DocumentChanges | None = None  # two Word inputs compared block by block
 
     def count(self, kind: Kind) -> int:
         return sum(1 for m in self.matches if m.kind is kind)
@@ -197,7 +199,14 @@ def compare_resolutions(
     warnings = tuple(f"old: {w}" for w in old.warnings) + tuple(f"new: {w}" for w in new.warnings)
     restyled = tuple(_lead_restyled(old, new, m) for m in matches)
     notes = note_changes(tuple(segments))
-    return Comparison(old, new, matches, tuple(segments), auto, restyled, notes, warnings)
+    document = (
+        compare_documents(old.document, new.document)
+        if old.document is not None and new.document is not None
+        else None
+    )
+    return Comparison(
+        old, new, matches, tuple(segments), auto, restyled, notes, warnings, document
+    )
 
 
 def _lead_restyled(old: Resolution, new: Resolution, match: Match) -> bool:

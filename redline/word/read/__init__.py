@@ -4,8 +4,10 @@ _package   the ZIP package, opened with limits against hostile files; its parts 
 _styles    styles and numbering: what a run and a list label look like
 _text      a paragraph's visible text, italics and note references, run by run
 _document  read_docx(): the body's paragraphs, notes, headers and footers in order
+_blocks    read_blocks(): the document as its own blocks, for a redline written in place
 """
 
+from ._blocks import read_blocks
 from ._document import read_docx
 
-__all__ = ["read_docx"]
+__all__ = ["read_blocks", "read_docx"]

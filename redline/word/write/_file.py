@@ -20,7 +20,9 @@ from ...errors import OptionError, OutputError, RedlineWarning, UnsafeCharacterE
 from ...parse._conserve import content_texts
 from .._xml_safe import substitutions
 from . import _package
+from ._docx import _iso as stamp
 from ._docx import docx_bytes
+from ._inplace import in_place, write_in_place
 from ._template import Template
 
 __all__ = ["Writable", "write_docx", "write_stream"]
@@ -117,9 +119,16 @@ def write_docx(
         )
     base = Template.read(template) if template is not None else None
     before = Template.read(old_template) if old_template is not None and base else None
-    parts = docx_bytes(
-        comparison, author=author, date=date, moves=moves, template=base, old_template=before
-    )
+    parts = None
+    if base is not None and before is not None and in_place(comparison):
+        assert comparison.document is not None
+        parts = write_in_place(
+            before.pkg, base.pkg, comparison.document, author=author, date=stamp(date)
+        )
+    if parts is None:
+        parts = docx_bytes(
+            comparison, author=author, date=date, moves=moves, template=base, old_template=before
+        )
     written: Path | None = None
     if isinstance(target, (str, os.PathLike)):
         written = Path(target)

@@ -1,0 +1,406 @@
+"""Two Word documents compared block by block: what a redline written in place shows.
+
+The drafter's own paragraphs and tables are paired, never joined or split: identical blocks
+are anchored first (a diff over the blocks' keys), then, between anchors, paragraphs are
+paired by similarity in order, tables with tables of the same shape row by row and cell by
+cell; what is left is deleted or inserted, and a deleted paragraph that stands again
+elsewhere, nearly the same, is a move. A paired paragraph gets its word diff, atoms (pictures,
+fields, links, note references) compared whole. Every decision is a value here; the Word
+writer only renders them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from ..diff import Op, diff_sequences, encode_tokens, tokenize
+from ..document import Atom, Block, Document, Para, Row, Table, block_key
+
+__all__ = ["BlockChange", "Change", "DocumentChanges", "RowChange", "Step", "compare_documents"]
+
+PAIR_AT = 0.5
+"""Paragraphs between two anchors are paired from this similarity up (else deleted/added)."""
+MOVE_AT = 0.8
+"""A deleted paragraph standing again elsewhere at this similarity or more is a move."""
+MOVE_MIN = 20
+"""Paragraphs shorter than this (characters shown) are never called moves."""
+_BAND = 40  # how far from the gap's diagonal pairs are scored: long gaps stay linear
+
+
+class Change(enum.Enum):
+    """What became of a block (or row) between the two documents."""
+
+    KEPT = "kept"  # the same in both: written as the new document has it
+    EDITED = "edited"  # paired, with changes inside
+    DELETED = "deleted"
+    INSERTED = "inserted"
+    MOVED_FROM = "moved from"
+    MOVED_TO = "moved to"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A stretch of a paired paragraph: `old`/`new` are [start, end) offsets of its texts."""
+
+    op: Op
+    old: tuple[int, int]
+    new: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockChange:
+    """One block of the redline, in reading order. `old`/`new` index the story's blocks.
+
+    An edited paragraph has `steps`; an edited table has `rows`; a move's two sides share
+    `move` (from 1). `look_changed`: the paragraph's look differs between the two.
+    """
+
+    change: Change
+    old: int | None
+    new: int | None
+    steps: tuple[Step, ...] = ()
+    rows: tuple[RowChange, ...] = ()
+    move: int = 0
+    look_changed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    """One row of an edited table; a kept or edited row has each cell's block changes."""
+
+    change: Change
+    old: int | None
+    new: int | None
+    cells: tuple[tuple[BlockChange, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NotePairing:
+    """A note of either document: paired (both ids), deleted (old only) or added (new only)."""
+
+    kind: str  # "footnote" | "endnote"
+    old: str | None
+    new: str | None
+    blocks: tuple[BlockChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChanges:
+    """The body's block changes in reading order, and the notes' pairings."""
+
+    body: tuple[BlockChange, ...]
+    notes: tuple[NotePairing, ...] = ()
+
+    @property
+    def changed(self) -> int:
+        return sum(b.change is not Change.KEPT for b in self.body)
+
+
+# -- paragraphs ------------------------------------------------------------------------------
+
+
+def _tokens(p: Para) -> tuple[list[object], list[int]]:
+    """The paragraph's diff units and the offset each starts at (atoms one unit each)."""
+    units: list[object] = []
+    starts: list[int] = []
+    atoms = dict(p.atoms)
+    pos = 0
+    cut = sorted(atoms)
+    for at in [*cut, len(p.text)]:
+        for tok in tokenize(p.text[pos:at]):
+            units.append(tok)
+            starts.append(pos)
+            pos += len(tok)
+        if at < len(p.text) and at in atoms:
+            units.append(("atom", atoms[at].key))
+            starts.append(at)
+            pos = at + 1
+    return units, starts
+
+
+def word_steps(old: Para, new: Para) -> tuple[Step, ...]:
+    """The word diff of two paragraphs as steps over their texts' offsets."""
+    a, a_at = _tokens(old)
+    b, b_at = _tokens(new)
+    a_at.append(len(old.text))
+    b_at.append(len(new.text))
+    steps: list[Step] = []
+    i = j = 0
+    for op, n in diff_sequences(a, b):
+        di = n if op is not Op.INSERT else 0
+        dj = n if op is not Op.DELETE else 0
+        steps.append(Step(op, (a_at[i], a_at[i + di]), (b_at[j], b_at[j + dj])))
+        i, j = i + di, j + dj
+    return tuple(steps)
+
+
+def similarity(old: Block, new: Block) -> float:
+    """How alike two blocks read, 0..1, scored on words (and atoms) as the diff sees them."""
+    (a, b), _ = encode_tokens([_units(old), _units(new)])  # type: ignore[list-item]
+    return float(Indel.normalized_similarity(a, b))
+
+
+def _units(block: Block) -> list[object]:
+    if isinstance(block, Para):
+        return [u for u in _tokens(block)[0] if not (isinstance(u, str) and u.isspace())]
+    return [u for r in block.rows for c in r.cells for b in c for u in _units(b)]
+
+
+# -- sequences of blocks -----------------------------------------------------------------------
+
+
+def _pairable(a: Block, b: Block) -> bool:
+    if isinstance(a, Para) and isinstance(b, Para):
+        return not a.whole and not b.whole
+    return isinstance(a, Table) and isinstance(b, Table) and a.shape == b.shape
+
+
+def _gap_pairs(
+    old: Sequence[Block], new: Sequence[Block], pairable: Callable[[Block, Block], bool]
+) -> list[tuple[int, int]]:
+    """Pairs, in order on both sides, maximising the summed similarity of paired blocks."""
+    n, m = len(old), len(new)
+    if not n or not m:
+        return []
+    score: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        centre = i * m // n
+        for j in range(max(0, centre - _BAND), min(m, centre + _BAND + 1)):
+            if pairable(old[i], new[j]):
+                s = similarity(old[i], new[j])
+                if s >= PAIR_AT or isinstance(old[i], Table):
+                    score[i, j] = s + (1.0 if isinstance(old[i], Table) else 0.0)
+    if not score:
+        return []
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        for j in range(m - 1, -1, -1):
+            s = max(below[j], row[j + 1])
+            if (i, j) in score:
+                s = max(s, score[i, j] + below[j + 1])
+            row[j] = s
+    pairs = []
+    i = j = 0
+    while i < n and j < m:
+        if (i, j) in score and best[i][j] == score[i, j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+_Pairing = list[tuple[int | None, int | None]]
+
+
+def _sequence(
+    old: Sequence[Block],
+    new: Sequence[Block],
+    keys: tuple[list[str], list[str]],
+    pairable: Callable[[Block, Block], bool],
+) -> _Pairing:
+    """(old index, new index) in reading order: identical blocks anchored, the gaps between
+    paired by similarity; None on the side a block is missing from."""
+    out: _Pairing = []
+    i = j = 0
+    gi, gj = 0, 0  # where the pending gap starts
+
+    def gap() -> None:
+        x = y = 0
+        a, b = old[gi:i], new[gj:j]
+        for pi, pj in _gap_pairs(a, b, pairable):
+            out.extend((gi + k, None) for k in range(x, pi))
+            out.extend((None, gj + k) for k in range(y, pj))
+            out.append((gi + pi, gj + pj))
+            x, y = pi + 1, pj + 1
+        out.extend((gi + k, None) for k in range(x, len(a)))
+        out.extend((None, gj + k) for k in range(y, len(b)))
+
+    for op, n in diff_sequences(*keys):
+        if op is Op.EQUAL:
+            gap()
+            out.extend((i + k, j + k) for k in range(n))
+            i, j = i + n, j + n
+            gi, gj = i, j
+        elif op is Op.DELETE:
+            i += n
+        else:
+            j += n
+    gap()
+    return out
+
+
+def _paired(old: Block, new: Block, i: int, j: int) -> BlockChange:
+    if isinstance(old, Table) and isinstance(new, Table):
+        rows = _rows(old.rows, new.rows)
+        kept = all(r.change is Change.KEPT for r in rows)
+        return BlockChange(Change.KEPT if kept else Change.EDITED, i, j, rows=rows)
+    assert isinstance(old, Para) and isinstance(new, Para)
+    look = old.look != new.look
+    if old.key == new.key and not look:
+        return BlockChange(Change.KEPT, i, j)
+    steps = word_steps(old, new) if old.key != new.key else ()
+    return BlockChange(Change.EDITED, i, j, steps=steps, look_changed=look)
+
+
+def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockChange]:
+    """The blocks of two stories in the redline's reading order: new order, each deleted
+    block where it stood among its neighbours."""
+    keys = ([block_key(b) for b in old], [block_key(b) for b in new])
+    out = []
+    for i, j in _sequence(old, new, keys, _pairable):
+        if i is None:
+            out.append(BlockChange(Change.INSERTED, None, j))
+        elif j is None:
+            out.append(BlockChange(Change.DELETED, i, None))
+        else:
+            out.append(_paired(old[i], new[j], i, j))
+    return out
+
+
+def _rows(old: Sequence[Row], new: Sequence[Row]) -> tuple[RowChange, ...]:
+    """Rows of two tables on one grid: anchored on identical rows, paired in order; rows
+    of another shape (cells merged or split) are deleted and inserted."""
+    as_old = [Table((r,), "row") for r in old]
+    as_new = [Table((r,), "row") for r in new]
+    keys = ([r.key for r in old], [r.key for r in new])
+    out: list[RowChange] = []
+    for i, j in _sequence(as_old, as_new, keys, lambda a, b: True):
+        if i is None:
+            out.append(RowChange(Change.INSERTED, None, j))
+        elif j is None:
+            out.append(RowChange(Change.DELETED, i, None))
+        elif old[i].shape != new[j].shape or len(old[i].cells) != len(new[j].cells):
+            out += [RowChange(Change.DELETED, i, None), RowChange(Change.INSERTED, None, j)]
+        else:
+            cells = tuple(tuple(align_blocks(ca, cb)) for ca, cb in zip(old[i].cells, new[j].cells))
+            kept = all(x.change is Change.KEPT for cell in cells for x in cell)
+            out.append(RowChange(Change.KEPT if kept else Change.EDITED, i, j, cells))
+    return tuple(out)
+
+
+# -- moves ---------------------------------------------------------------------------------------
+
+
+def find_moves(
+    changes: list[BlockChange], old: Sequence[Block], new: Sequence[Block]
+) -> list[BlockChange]:
+    """A deleted paragraph that stands again, nearly the same, among the inserted ones is a
+    move: the best pairs first, each paragraph in one move at most."""
+    gone = [
+        (k, c.old)
+        for k, c in enumerate(changes)
+        if c.change is Change.DELETED and c.old is not None and _movable(old[c.old])
+    ]
+    came = [
+        (k, c.new)
+        for k, c in enumerate(changes)
+        if c.change is Change.INSERTED and c.new is not None and _movable(new[c.new])
+    ]
+    if not gone or not came or len(gone) * len(came) > 250_000:
+        return changes
+    scored = []
+    for gk, gi in gone:
+        for ck, cj in came:
+            s = similarity(old[gi], new[cj])  # type: ignore[index]
+            if s >= MOVE_AT:
+                scored.append((-s, gk, ck))
+    scored.sort()
+    used: set[int] = set()
+    out = list(changes)
+    move = 0
+    for _, gk, ck in scored:
+        if gk in used or ck in used:
+            continue
+        used |= {gk, ck}
+        move += 1
+        out[gk] = BlockChange(Change.MOVED_FROM, changes[gk].old, None, move=move)
+        out[ck] = BlockChange(Change.MOVED_TO, None, changes[ck].new, move=move)
+    return out
+
+
+def _movable(block: Block) -> bool:
+    return isinstance(block, Para) and not block.whole and len(block.shown.strip()) >= MOVE_MIN
+
+
+# -- notes ---------------------------------------------------------------------------------------
+
+
+def _note_refs(p: Para) -> list[Atom]:
+    return [a for _, a in p.atoms if a.kind in ("footnote", "endnote")]
+
+
+def _walk(
+    changes: Sequence[BlockChange],
+    old: Sequence[Block],
+    new: Sequence[Block],
+    visit: Callable[[BlockChange, Block | None, Block | None], None],
+) -> None:
+    for c in changes:
+        a = old[c.old] if c.old is not None else None
+        b = new[c.new] if c.new is not None else None
+        visit(c, a, b)
+        if c.rows and isinstance(a, Table) and isinstance(b, Table):
+            for r in c.rows:
+                if r.cells and r.old is not None and r.new is not None:
+                    for cell, ca, cb in zip(
+                        r.cells, a.rows[r.old].cells, b.rows[r.new].cells, strict=True
+                    ):
+                        _walk(cell, ca, cb, visit)
+
+
+def _note_pairs(
+    changes: Sequence[BlockChange], old: Document, new: Document
+) -> list[tuple[str, str, str]]:
+    """(kind, old id, new id) for each note reference kept by the body's changes."""
+    pairs: list[tuple[str, str, str]] = []
+
+    def visit(c: BlockChange, a: Block | None, b: Block | None) -> None:
+        if not isinstance(a, Para) or not isinstance(b, Para):
+            return
+        if c.change is Change.KEPT or (c.change is Change.EDITED and not c.steps):
+            for x, y in zip(_note_refs(a), _note_refs(b), strict=False):
+                pairs.append((x.kind, x.ref, y.ref))
+            return
+        old_atoms, new_atoms = dict(a.atoms), dict(b.atoms)
+        for s in c.steps:
+            if s.op is Op.EQUAL:
+                for off in range(s.old[0], s.old[1]):
+                    x = old_atoms.get(off)
+                    y = new_atoms.get(s.new[0] + off - s.old[0])
+                    if x and y and x.kind in ("footnote", "endnote") and x.kind == y.kind:
+                        pairs.append((x.kind, x.ref, y.ref))
+
+    _walk(changes, old.body, new.body, visit)
+    return pairs
+
+
+def compare_documents(old: Document, new: Document) -> DocumentChanges:
+    """Every block decision between two Word documents (see the module's docstring)."""
+    body = find_moves(align_blocks(old.body, new.body), old.body, new.body)
+    notes = []
+    paired_old: set[tuple[str, str]] = set()
+    paired_new: set[tuple[str, str]] = set()
+    for kind, a, b in _note_pairs(body, old, new):
+        ka, kb = (kind, a), (kind, b)
+        if ka in paired_old or kb in paired_new or ka not in old.notes or kb not in new.notes:
+            continue
+        paired_old.add(ka)
+        paired_new.add(kb)
+        notes.append(NotePairing(kind, a, b, tuple(align_blocks(old.notes[ka], new.notes[kb]))))
+    for (kind, nid), blocks in sorted(old.notes.items()):
+        if (kind, nid) not in paired_old:
+            dels = tuple(BlockChange(Change.DELETED, k, None) for k in range(len(blocks)))
+            notes.append(NotePairing(kind, nid, None, dels))
+    for (kind, nid), blocks in sorted(new.notes.items()):
+        if (kind, nid) not in paired_new:
+            ins = tuple(BlockChange(Change.INSERTED, None, k) for k in range(len(blocks)))
+            notes.append(NotePairing(kind, None, nid, ins))
+    return DocumentChanges(tuple(body), tuple(notes))

@@ -1,0 +1,117 @@
+"""A Word document as the core sees it: its own paragraphs and tables, never rewritten.
+
+The structure model (`Resolution`) reads a document for meaning; this model keeps it as it
+was, so that a redline can be written onto the drafter's own file. Each paragraph is its text
+with every non-text inline element (picture, equation, field, hyperlink, note reference, tab,
+line break, content control) standing in it as one `Atom`, at a U+FFFC of the text: an atom
+is compared whole, by its `key` (the picture's media and size, the field's code and result),
+never character by character. No lxml here: the Word edge builds these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["ATOM", "Atom", "Block", "Document", "Para", "Row", "Table"]
+
+ATOM = "\ufffc"
+"""The character an atom stands at in its paragraph's text (Unicode's object replacement)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """A non-text inline element, compared whole: equal atoms have equal keys.
+
+    `kind` names it for a reader ("picture", "field", "link", "note", "tab", "break" …);
+    `text` is what it shows (a field's result, a link's text), used for similarity only.
+    """
+
+    kind: str
+    key: str
+    text: str = ""
+    ref: str = ""  # the note a note reference refers to (its id), not part of the key
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One paragraph as the document holds it.
+
+    `text` has a U+FFFC where each atom stands; `atoms` maps those offsets to the atoms
+    (a U+FFFC typed by the author is plain text: it has no entry). `look` says how the
+    paragraph is set (style, indents, numbering), so a change of look alone can be shown.
+    `whole` paragraphs (a field running across paragraphs) are compared as one atom.
+    """
+
+    text: str
+    atoms: tuple[tuple[int, Atom], ...] = ()
+    look: str = ""
+    whole: bool = False
+
+    @property
+    def key(self) -> str:
+        """What makes two paragraphs the same: text and atoms (look aside)."""
+        if not self.atoms:
+            return self.text
+        return self.text + "\x00" + "\x00".join(f"{i}:{a.key}" for i, a in self.atoms)
+
+    @property
+    def shown(self) -> str:
+        """The text a reader sees, atoms shown by their own text: what similarity scores."""
+        if not self.atoms:
+            return self.text
+        chars = list(self.text)
+        for i, atom in self.atoms:
+            chars[i] = atom.text
+        return "".join(chars)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row: each cell the blocks it holds. `shape` is its cells' spans and merges."""
+
+    cells: tuple[tuple[Block, ...], ...]
+    shape: str = ""
+
+    @property
+    def key(self) -> str:
+        return "\x01".join("\x02".join(block_key(b) for b in cell) for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: its rows in order. Tables on the same grid are compared row by row."""
+
+    rows: tuple[Row, ...]
+    grid: str = ""  # the columns of its grid: tables with different grids never pair
+
+    @property
+    def shape(self) -> str:
+        return self.grid
+
+    @property
+    def key(self) -> str:
+        return "\x03".join(r.key for r in self.rows)
+
+    @property
+    def shown(self) -> str:
+        return " ".join(block_shown(b) for r in self.rows for c in r.cells for b in c)
+
+
+Block = Para | Table
+
+
+def block_key(block: Block) -> str:
+    return ("T" if isinstance(block, Table) else "P") + block.key
+
+
+def block_shown(block: Block) -> str:
+    return block.shown
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The body's blocks in order, and each note's blocks by (kind, id)."""
+
+    body: tuple[Block, ...]
+    notes: dict[tuple[str, str], tuple[Block, ...]] = field(default_factory=dict)
+    tracked: int = 0  # tracked changes the file already carries

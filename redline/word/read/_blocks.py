@@ -1,0 +1,355 @@
+"""A Word file read as its own blocks (`redline.document`), for a redline written in place.
+
+One walk of a paragraph's XML (`items`) serves the reader and the writer alike, so the
+offsets the core's word diff speaks of land on the very runs they were read from:
+- each `w:t` is text, one offset per character;
+- every other run child (tab, break, drawing, note reference, symbol, hyphens, objects) is one
+  atom, as is every element at paragraph level that is not a plain run (hyperlink, content
+  control, equation, simple field, smart tag), and a complex field from its begin to its end;
+- bookmarks, comment anchors and proofing marks hold no offset: they travel with the next
+  item, and are never compared; `w:lastRenderedPageBreak` is layout, not content.
+An atom's key is its XML with the ids Word renumbers at will taken out and each relationship
+replaced by what it points to (a picture's bytes, a link's URL), so the same picture in two
+files is the same atom.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ...document import ATOM, Atom, Block, Document, Para, Row, Table
+from ..oxml import MC_NS, R_NS, W_NS
+from ._package import Package
+
+__all__ = ["Item", "block_elements", "items", "read_blocks", "read_document"]
+
+_W = f"{{{W_NS}}}"
+_R = f"{{{R_NS}}}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+ZERO_WIDTH = {
+    f"{_W}{t}"
+    for t in (
+        "bookmarkStart bookmarkEnd commentRangeStart commentRangeEnd proofErr permStart "
+        "permEnd moveFromRangeStart moveFromRangeEnd moveToRangeStart moveToRangeEnd "
+        "customXmlInsRangeStart customXmlInsRangeEnd customXmlDelRangeStart "
+        "customXmlDelRangeEnd"
+    ).split()
+}
+TRACKED = {
+    f"{_W}{t}"
+    for t in (
+        "ins del moveFrom moveTo rPrChange pPrChange sectPrChange tblPrChange trPrChange "
+        "tcPrChange tblGridChange numberingChange cellIns cellDel cellMerge"
+    ).split()
+}
+BLOCKS = {f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}customXml", f"{_W}altChunk"}
+_SHOWN = {
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",
+    f"{_W}br": "\n",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "\u2011",
+    f"{_W}softHyphen": "\u00ad",
+}
+_NOTES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
+_VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a key
+    f"{_W}rsidR",
+    f"{_W}rsidRPr",
+    f"{_W}rsidRDefault",
+    f"{_W}rsidP",
+    f"{_W}rsidDel",
+    f"{_W}rsidSect",
+    f"{_W}rsidTr",
+    f"{_W14}paraId",
+    f"{_W14}textId",
+}
+_LOOK = ("pStyle", "numPr", "jc", "ind")
+
+Resolve = Callable[[str], str]
+"""A relationship id → what it points to (a part's digest, an external URL)."""
+
+
+@dataclass(slots=True)
+class Item:
+    """One unit of a paragraph's content, in order.
+
+    `text` items are a `w:t` (`elements` = [run, t]); atoms are `elements` = [run, child]
+    for a run child, [element] for one at paragraph level, or the runs of a complex field.
+    `before` holds the zero-width elements standing just before it.
+    """
+
+    level: str  # "text" | "run" | "p" | "runs"
+    elements: list[etree._Element]
+    text: str = ""
+    atom: Atom | None = None
+    before: list[etree._Element] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.text) if self.level == "text" else 1
+
+
+def local(e: etree._Element) -> str:
+    return etree.QName(e).localname if isinstance(e.tag, str) else ""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()[:16]  # noqa: S324 - a content key, not security
+
+
+def atom_key(kind: str, element: etree._Element | list[etree._Element], resolve: Resolve) -> str:
+    """The element(s) as compared: volatile ids out, relationships by what they point to."""
+    parts = element if isinstance(element, list) else [element]
+    out = []
+    for e in parts:
+        c = copy.deepcopy(e)
+        for node in c.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for name in list(node.attrib):
+                if name in _VOLATILE or (node.tag == f"{_WP}docPr" and name in ("id", "name")):
+                    del node.attrib[name]
+                elif name.startswith(_R):
+                    node.set(name, resolve(node.get(name) or ""))
+                elif node.tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
+                    del node.attrib[name]
+            if node.tag == f"{_W}rPr":
+                for junk in node.findall(f"{_W}rStyle"):
+                    pass  # character styles are part of the look of the atom: kept
+        out.append(etree.tostring(c))
+    return kind + ":" + _digest(b"".join(out))
+
+
+def _field_state(run: etree._Element) -> list[str]:
+    return [fc.get(f"{_W}fldCharType") or "" for fc in run.iter(f"{_W}fldChar")]
+
+
+def _text_of(elements: list[etree._Element], instr: bool) -> str:
+    tags = {f"{_W}instrText"} if instr else {f"{_W}t", f"{_M}t"}
+    return "".join(t.text or "" for e in elements for t in e.iter(*tags))
+
+
+def _kind(e: etree._Element) -> str:
+    tag = e.tag if isinstance(e.tag, str) else ""
+    if tag in _NOTES:
+        return _NOTES[tag]
+    if tag in (f"{_W}drawing", f"{_W}pict", f"{_W}object"):
+        if any(True for _ in e.iter(f"{_W}txbxContent")):
+            return "text box"
+        return "picture" if tag != f"{_W}object" else "object"
+    if tag.startswith(_M):
+        return "equation"
+    return {
+        "hyperlink": "link",
+        "sdt": "control",
+        "fldSimple": "field",
+        "tab": "tab",
+        "ptab": "tab",
+        "br": "break",
+        "cr": "break",
+    }.get(local(e), local(e) or "other")
+
+
+def items(p: etree._Element, resolve: Resolve) -> tuple[list[Item], list[etree._Element], bool]:
+    """The paragraph's items, the zero-width elements after the last one, and whether the
+    paragraph must be taken whole (a field opened or closed outside it)."""
+    out: list[Item] = []
+    pending: list[etree._Element] = []
+    field_runs: list[etree._Element] = []
+    depth = 0
+    whole = False
+    for child in p:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == f"{_W}pPr" or not tag:
+            continue
+        if tag in ZERO_WIDTH and not field_runs:
+            pending.append(child)
+            continue
+        if tag == f"{_W}r" and (field_runs or _field_state(child)):
+            field_runs.append(child)
+            for state in _field_state(child):
+                depth += {"begin": 1, "end": -1}.get(state, 0)
+                if depth < 0:
+                    whole = True
+                    depth = 0
+            if depth == 0:
+                out.append(_field(field_runs, resolve, pending))
+                pending, field_runs = [], []
+            continue
+        if field_runs:  # a hyperlink or bookmark inside a field: part of it
+            field_runs.append(child)
+            continue
+        if tag == f"{_W}r":
+            for rc in child:
+                rtag = rc.tag if isinstance(rc.tag, str) else ""
+                if rtag in (f"{_W}rPr", f"{_W}lastRenderedPageBreak") or not rtag:
+                    continue
+                if rtag == f"{_W}t":
+                    if rc.text:
+                        out.append(Item("text", [child, rc], rc.text, before=pending))
+                        pending = []
+                    continue
+                kind = _kind(rc)
+                ref = rc.get(f"{_W}id") or "" if kind in ("footnote", "endnote") else ""
+                shown = _SHOWN.get(rtag, "")
+                key = kind if kind in ("footnote", "endnote") else atom_key(kind, rc, resolve)
+                out.append(
+                    Item("run", [child, rc], atom=Atom(kind, key, shown, ref), before=pending)
+                )
+                pending = []
+            continue
+        kind = _kind(child)
+        shown = _text_of([child], instr=False)
+        out.append(
+            Item(
+                "p", [child], atom=Atom(kind, atom_key(kind, child, resolve), shown), before=pending
+            )
+        )
+        pending = []
+    if field_runs:
+        whole = True
+        out.append(_field(field_runs, resolve, pending))
+        pending = []
+    return out, pending, whole
+
+
+def _field(runs: list[etree._Element], resolve: Resolve, before: list[etree._Element]) -> Item:
+    code = " ".join(_text_of(runs, instr=True).split())
+    shown = _text_of(runs, instr=False)
+    key = "field:" + code + "\x00" + atom_key("field", runs, resolve)
+    return Item("runs", list(runs), atom=Atom("field", key, shown), before=before)
+
+
+def look_of(p: etree._Element) -> str:
+    ppr = p.find(f"{_W}pPr")
+    if ppr is None:
+        return ""
+    parts = []
+    for name in _LOOK:
+        e = ppr.find(f"{_W}{name}")
+        if e is not None:
+            c = copy.deepcopy(e)
+            parts.append(etree.tostring(c).decode())
+    return "".join(parts)
+
+
+def paragraph(p: etree._Element, resolve: Resolve) -> Para:
+    found, _, whole = items(p, resolve)
+    if whole:
+        key = atom_key("paragraph", [c for c in p if local(c) != "pPr"], resolve)
+        shown = _text_of([p], instr=False)
+        return Para(ATOM, ((0, Atom("paragraph", key, shown)),), look_of(p), whole=True)
+    text: list[str] = []
+    atoms: list[tuple[int, Atom]] = []
+    pos = 0
+    for it in found:
+        if it.atom is not None:
+            atoms.append((pos, it.atom))
+            text.append(ATOM)
+            pos += 1
+        else:
+            text.append(it.text)
+            pos += len(it.text)
+    return Para("".join(text), tuple(atoms), look_of(p))
+
+
+def block_elements(container: etree._Element) -> list[etree._Element]:
+    """The blocks of a body, cell or note, in order (zero-width elements and sectPr aside)."""
+    return [c for c in container if isinstance(c.tag, str) and c.tag in BLOCKS]
+
+
+def block(e: etree._Element, resolve: Resolve) -> Block:
+    if e.tag == f"{_W}p":
+        return paragraph(e, resolve)
+    if e.tag == f"{_W}tbl":
+        rows = []
+        for tr in e.iter(f"{_W}tr"):
+            if tr.getparent() is not e:
+                continue
+            cells = []
+            shape = []
+            for tc in tr.findall(f"{_W}tc"):
+                cells.append(tuple(block(b, resolve) for b in block_elements(tc)))
+                span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+                merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+                shape.append(
+                    f"{span.get(f'{_W}val') if span is not None else 1}"
+                    f"{'v' + (merge.get(f'{_W}val') or 'c') if merge is not None else ''}"
+                )
+            rows.append(Row(tuple(cells), ",".join(shape)))
+        cols = e.findall(f"{_W}tblGrid/{_W}gridCol")
+        return Table(tuple(rows), str(len(cols)))
+    key = atom_key("block", e, resolve)
+    return Para(ATOM, ((0, Atom("block", key, _text_of([e], instr=False))),), whole=True)
+
+
+def _resolver(pkg: Package, part: str) -> Resolve:
+    import posixpath
+
+    folder, name = posixpath.split(part)
+    rels = pkg.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
+    table: dict[str, str] = {}
+    for rel in rels if rels is not None else ():
+        if not isinstance(rel.tag, str):
+            continue
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") == "External":
+            table[rel.get("Id") or ""] = "url:" + target
+            continue
+        path = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        data = pkg.read(path)
+        table[rel.get("Id") or ""] = "part:" + (_digest(data) if data is not None else path)
+    return lambda rid: table.get(rid, "rid:" + rid)
+
+
+def count_tracked(root: etree._Element) -> int:
+    return sum(1 for e in root.iter() if isinstance(e.tag, str) and e.tag in TRACKED)
+
+
+def read_document(pkg: Package) -> Document:
+    """The body's blocks and each note's, as `redline.document` values."""
+    root = pkg.xml(pkg.main)
+    body = root.find(f"{_W}body") if root is not None else None
+    if root is None or body is None:
+        raise pkg.error(pkg.main, "the main part has no body")
+    resolve = _resolver(pkg, pkg.main)
+    tracked = count_tracked(root)
+    notes: dict[tuple[str, str], tuple[Block, ...]] = {}
+    for kind in ("footnote", "endnote"):
+        for part in pkg.related(pkg.main, f"{kind}s"):
+            nroot = pkg.xml(part)
+            if nroot is None:
+                continue
+            tracked += count_tracked(nroot)
+            nresolve = _resolver(pkg, part)
+            for note in nroot.findall(f"{_W}{kind}"):
+                if note.get(f"{_W}type") in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
+                    continue
+                notes[kind, note.get(f"{_W}id") or ""] = tuple(
+                    block(b, nresolve) for b in block_elements(note)
+                )
+    blocks = tuple(block(b, resolve) for b in block_elements(body))
+    return Document(blocks, notes, tracked)
+
+
+_ = MC_NS
+
+
+def read_blocks(data: bytes, *, source: str) -> Document:
+    """A .docx file's bytes read as its own blocks (`read_document`)."""
+    return read_document(Package(data, source=source))
