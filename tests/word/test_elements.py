@@ -17,7 +17,9 @@ applies Accept All and Reject All to the redline, and reads both inputs:
   unique over the package, and so are the bookmarks' ids and the drawings' `wp:docPr` ids.
 
 Cases today's writer does not pass are in NOT_YET with what it loses: they are strict
-xfails, so one that starts passing turns the run red until its entry is removed.
+xfails, so one that starts passing turns the run red until its entry is removed. A change
+LibreOffice itself cannot apply (a tracked equation) is waived in that one view only, in
+LIBREOFFICE_LIMITS, and the limit is pinned on LibreOffice's own tracked-change file.
 
     python -m pytest tests/word/test_elements.py -q -p no:cacheprovider
 """
@@ -40,7 +42,7 @@ from oracle import require_oracle
 from support.fidelity import differences, first_difference, page_setup, run_oracle_saving
 
 try:
-    from openxml_audit import FileFormat, OpenXmlValidator
+    from openxml_audit import FileFormat, OpenXmlValidator  # type: ignore[import-untyped]
 except ImportError:  # pragma: no cover - the `test` extra installs it
     OpenXmlValidator = None
 
@@ -55,6 +57,11 @@ _ENDNOTE = "issue 12: endnotes written as footnotes (mark i → 1)"
 _LIST = "issue 12: automatic numbering written as literal '1.' text"
 _LINK = "issue 12: the hyperlink dropped (its text kept)"
 _BOX = "issue 12: the text box's content moved into the body, the box dropped"
+_BOX_WHOLE = (
+    "; then, with the box tracked whole, LibreOffice 7.4 shows two U+200B in the string of "
+    "the paragraph whose tracked box it keeps (the in-progress writer's file on 6 Dec 2026; "
+    "not pinned: LibreOffice's own export loses the tracking of a text box inserted whole)"
+)
 NOT_YET: dict[str, str] = {
     "bookmark_kept": "issue 12: the bookmark dropped",
     "chapter": _ENDNOTE,
@@ -62,6 +69,7 @@ NOT_YET: dict[str, str] = {
     "endnote_deleted": _ENDNOTE,
     "endnote_edited": _ENDNOTE,
     "endnote_inserted": _ENDNOTE,
+    "equation_deleted": "issue 12: the deleted equation flattened to its text 'a+b'",
     "equation_inserted": "issue 12: the equation flattened to its text 'a+b'",
     "equation_unchanged": "issue 12: the equation flattened to its text 'x=2'",
     "field_code_changed": "issue 12: both fields flattened to their result '1'",
@@ -93,13 +101,42 @@ NOT_YET: dict[str, str] = {
     "table_row_deleted": _TABLE,
     "table_row_inserted": _TABLE,
     "table_unchanged": _TABLE,
+    "textbox_deleted": _BOX + _BOX_WHOLE,
     "textbox_edited": _BOX,
+    "textbox_inserted": _BOX + _BOX_WHOLE,
     "textbox_unchanged": _BOX,
 }
 """Cases today's writer fails, with what it loses (issue 12). Remove an entry once it passes."""
 
-LIBREOFFICE_LIMITS: dict[str, str] = {}
-"""Cases LibreOffice 7.4 itself cannot judge (it cannot apply a tracked change of that kind)."""
+
+@dataclass(frozen=True)
+class Limit:
+    """A tracked change LibreOffice 7.4 cannot apply, waived in one view of one case."""
+
+    mode: str  # the view LibreOffice gets wrong: "accept" or "reject"
+    waived: tuple[str, ...]  # the `structure` keys not compared in that view
+    reason: str
+
+
+_EQUATION = ("embedded", "shapes")  # the formula object and the frame LibreOffice gives it
+LIBREOFFICE_LIMITS: dict[str, Limit] = {
+    "equation_inserted": Limit(
+        "reject",
+        _EQUATION,
+        "LibreOffice 7.4 keeps a tracked inserted equation after Reject All: its own tracked "
+        "insertion (equation_inserted.tracked.docx), and one marked in every math run as "
+        "Word marks it",
+    ),
+    "equation_deleted": Limit(
+        "accept",
+        _EQUATION,
+        "LibreOffice 7.4 keeps a tracked deleted equation after Accept All: its own tracked "
+        "deletion (equation_deleted.tracked.docx)",
+    ),
+}
+"""Changes LibreOffice cannot apply, so their one aspect is not LibreOffice's to judge. Each is
+pinned by test_libreoffice_limit_still_holds on LibreOffice's own tracked-change file: when
+a LibreOffice fixes it, that test fails and the waiver goes."""
 
 # What each family of cases must show in LibreOffice's reading of at least one input, so that
 # a fixture that lost its element (a regeneration gone wrong) fails here, not silently.
@@ -138,7 +175,7 @@ _REVISIONS = tuple(
 
 
 def _marks(case: str) -> list[pytest.MarkDecorator]:
-    reason = NOT_YET.get(case) or LIBREOFFICE_LIMITS.get(case)
+    reason = NOT_YET.get(case)
     return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
 
 
@@ -151,6 +188,19 @@ def old_of(case: str) -> Path:
 
 def new_of(case: str) -> Path:
     return FIXTURES / f"{case}.new.docx"
+
+
+def tracked_of(case: str) -> Path:
+    return FIXTURES / f"{case}.tracked.docx"
+
+
+def _waive(view: dict[str, Any], case: str, mode: str) -> dict[str, Any]:
+    """The view less what LibreOffice cannot apply in it (LIBREOFFICE_LIMITS)."""
+    limit = LIBREOFFICE_LIMITS.get(case)
+    if limit is None or limit.mode != mode:
+        return view
+    kept = {k: v for k, v in view["structure"].items() if k not in limit.waived}
+    return {**view, "structure": kept}
 
 
 @dataclass
@@ -192,6 +242,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
             continue
         outs[case] = out
     inputs = [f(case) for case in sorted(CASES) for f in (old_of, new_of)]
+    inputs += [tracked_of(case) for case in sorted(LIBREOFFICE_LIMITS)]
     report = run_oracle_saving([*inputs, *outs.values()], folder / "views")
     return Run(outs, errors, report, folder / "views")
 
@@ -201,6 +252,8 @@ def test_every_case_has_its_pair() -> None:
     assert on_disk == set(CASES)
     assert all(old_of(c).is_file() and new_of(c).is_file() for c in CASES)
     assert set(NOT_YET) <= set(CASES) and set(LIBREOFFICE_LIMITS) <= set(CASES)
+    tracked = {p.name.split(".")[0] for p in FIXTURES.glob("*.tracked.docx")}
+    assert tracked == set(LIBREOFFICE_LIMITS)
 
 
 def _reading(run: Run, path: Path) -> dict[str, Any]:
@@ -216,6 +269,22 @@ def test_fixture_differs_and_holds_its_element(run: Run, case: str) -> None:
         if case.startswith(prefix):
             found = [side[where][key] if where != "view" else side[key] for side in (old, new)]
             assert any(v if key != "numbers" else any(v) for v in found), (key, found)
+
+
+@pytest.mark.parametrize("case", sorted(LIBREOFFICE_LIMITS))
+def test_libreoffice_limit_still_holds(run: Run, case: str) -> None:
+    """LibreOffice's own tracked change fails in the waived view, exactly where waived."""
+    limit = LIBREOFFICE_LIMITS[case]
+    tracked = tracked_of(case)
+    assert sum(run.report[str(tracked)]["redlines"].values()), "LibreOffice kept no change"
+    for mode, source in (("accept", new_of(case)), ("reject", old_of(case))):
+        mine, theirs = run.view(tracked, mode), run.view(source)
+        if mode == limit.mode:
+            assert differences(mine, theirs), f"LibreOffice now applies it: {limit.reason}"
+            waived = differences(_waive(mine, case, mode), _waive(theirs, case, mode))
+            assert waived == {}, f"LibreOffice fails more than the waiver: {waived}"
+        else:
+            assert differences(mine, theirs) == {}
 
 
 def _ids(path: Path) -> list[str]:
@@ -264,7 +333,8 @@ def test_redline_keeps_the_document(run: Run, case: str) -> None:
     problems: list[str] = []
     for mode, source in (("accept", new_of(case)), ("reject", old_of(case))):
         mine, theirs = run.view(out, mode), run.view(source)
-        for aspect, why in differences(mine, theirs).items():
+        waived_mine, waived_theirs = _waive(mine, case, mode), _waive(theirs, case, mode)
+        for aspect, why in differences(waived_mine, waived_theirs).items():
             problems.append(f"{mode}: {aspect} {why}")
         if mine["remaining"]:
             problems.append(f"{mode}: {mine['remaining']} tracked changes left")
