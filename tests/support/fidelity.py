@@ -10,7 +10,7 @@ Accept All view of each, which holds no tracked change), never from redline:
   bookmarks (Word's hidden `_GoBack` aside) and line breaks;
 - page: what the oracle's view does not print, read from the view as LibreOffice saves it
   again (`--save-dir`): the sections' page sizes, the page headers' and footers' texts and
-  the comments' texts.
+  the comments' texts and the content controls' texts.
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def page_setup(docx: Path) -> dict[str, Any]:
 
     "sections": each section's page (orientation, width, height) in order; "headers" and
     "footers": the non-empty texts of the header and footer parts, sorted (part names are
-    LibreOffice's to choose); "comments": the comments' texts in order.
+    LibreOffice's to choose); "comments": the comments' texts in order; "content_controls":
+    the text of each content control (`w:sdt`) of the body, in order.
     """
     with zipfile.ZipFile(docx) as z:
         parts = {n: z.read(n) for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")}
@@ -133,6 +134,9 @@ def page_setup(docx: Path) -> dict[str, Any]:
     comments = parts.get("word/comments.xml")
     return {
         "sections": sections,
+        "content_controls": [
+            "".join(t.text or "" for t in sdt.iter(_W + "t")) for sdt in root.iter(_W + "sdt")
+        ],
         "headers": story("word/header"),
         "footers": story("word/footer"),
         "comments": []
