@@ -10,7 +10,8 @@ Accept All and Reject All of it and of both inputs. Per pair it prints:
   old one's (strings as LibreOffice holds them, white space runs folded);
 - numbers: the list labels equal;
 - structure: tables, pictures, embedded objects, shapes and their text, fields, hyperlinks and
-  line breaks equal (Word's hidden `_GoBack` bookmark aside);
+  line breaks equal (Word's hidden `_GoBack` bookmark and LibreOffice's move-range
+  bookmarks aside: tests/support/fidelity.py);
 - the first difference found.
 
     python benchmarks/bench_word_fidelity.py [--json OUT] [OLD.docx NEW.docx ...]

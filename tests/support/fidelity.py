@@ -7,7 +7,8 @@ Accept All view of each, which holds no tracked change), never from redline:
 - text: the body, footnotes and endnotes as LibreOffice holds them, white space runs folded;
 - numbers: the list labels LibreOffice displays (automatic numbering);
 - structure: tables, pictures, embedded objects, shapes and their text, fields, hyperlinks,
-  bookmarks (Word's hidden `_GoBack` aside) and line breaks;
+  bookmarks (Word's hidden `_GoBack` and the ones LibreOffice makes of a move's ranges aside)
+  and line breaks;
 - page: what the oracle's view does not print, read from the view as LibreOffice saves it
   again (`--save-dir`): the sections' page sizes, the page headers' and footers' texts and
   the comments' texts and the content controls' texts.
@@ -45,10 +46,21 @@ def fold(texts: list[str]) -> list[str]:
     return [" ".join(t.split()) for t in texts]
 
 
+def _own_bookmark(name: str) -> bool:
+    """A bookmark of the document's, not one Word or LibreOffice makes for itself.
+
+    Word hides `_GoBack` (where the cursor was); LibreOffice 7.4 reads a tracked move's
+    ranges (`w:moveFromRangeStart w:name="move1"`) as bookmarks `__RefMoveFrom__move1` and
+    `__RefMoveTo__move1` and keeps them after Accept All and Reject All (Word's own
+    RP015-MoveFrom-MoveTo.docx in the shared word-samples shows it).
+    """
+    return name != "_GoBack" and not name.startswith(("__RefMoveFrom__", "__RefMoveTo__"))
+
+
 def structure(view: dict[str, Any]) -> dict[str, Any]:
-    """The oracle view's `structure`, Word's hidden `_GoBack` bookmark aside."""
+    """The oracle view's `structure`, bookmarks less those not the document's own."""
     s = dict(view.get("structure") or {})
-    s["bookmarks"] = sorted(b for b in s.get("bookmarks", []) if b != "_GoBack")
+    s["bookmarks"] = sorted(b for b in s.get("bookmarks", []) if _own_bookmark(b))
     return s
 
 

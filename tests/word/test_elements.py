@@ -7,10 +7,10 @@ applies Accept All and Reject All to the redline, and reads both inputs:
 
 - Accept All must read as the new document and Reject All as the old one: body, footnotes
   and endnotes (white space runs folded), list labels, structure (tables, pictures,
-  embedded objects, shapes and their text, fields, hyperlinks, bookmarks less `_GoBack`,
-  line breaks), no tracked change left, and, from the view as LibreOffice saves it again,
-  the sections' pages, the page headers' and footers' texts, the comments' texts and the
-  content controls' texts;
+  embedded objects, shapes and their text, fields, hyperlinks, bookmarks less `_GoBack`
+  and LibreOffice's move-range ones, line breaks), no tracked change left, and, from the
+  view as LibreOffice saves it again, the sections' pages, the page headers' and footers'
+  texts, the comments' texts and the content controls' texts;
 - the package passes openxml-audit, less the findings LibreOffice's own export of the two
   inputs already has (LibreOffice 7.4 writes `w:pStyle` after `w:sectPr`, `w:numFmt`
   after `w:pStyle` in numbering levels, duplicate VML shape ids, and no theme part);
