@@ -123,6 +123,8 @@ def compare_command(
             warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
     if not quiet:
         click.echo(comparison.summary())
+        if repaired := report(comparison)["repaired"]:  # what reading the inputs repaired
+            click.echo(repaired)
         for note in (*comparison.warnings, *noted):
             click.echo(click.style("warning:", fg="yellow") + f" {note}")
         if output:

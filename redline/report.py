@@ -6,9 +6,9 @@ from typing import Any
 
 from .comparison import Comparison
 from .diff import Op
-from .model import Kind, Resolution
+from .model import Kind, RepairKind, Resolution
 
-__all__ = ["REPORT_VERSION", "report"]
+__all__ = ["REPORT_VERSION", "repair_counts", "repairs_line", "report"]
 
 REPORT_VERSION = 1
 
@@ -22,7 +22,33 @@ def _side(r: Resolution) -> dict[str, Any]:
     out["operative"] = len(r.operative)
     out["annex"] = len(r.annex)
     out["paragraphs"] = len(r.paragraphs)
+    out["repairs"] = repair_counts(r)
     return out
+
+
+def repair_counts(r: Resolution) -> dict[str, int]:
+    """How many of each repair the parser made reading the input (`RepairKind` values)."""
+    return {kind.value: sum(1 for x in r.repairs if x.kind is kind) for kind in RepairKind}
+
+
+_SAID = {
+    RepairKind.PAGE_BREAK: "joined across a page break",
+    RepairKind.WRAPPED_LINE: "wrapped lines joined",
+    RepairKind.FOOTNOTE_MOVED: "footnotes moved to their marks",
+    RepairKind.RUNNING_HEAD: "running heads dropped",
+}
+
+
+def repairs_line(c: Comparison) -> str:
+    """The repairs made reading each side, in one line ("" when none): what a drafter checks
+    before trusting "unchanged" between a PDF's text and a clean one."""
+    sides = []
+    for name, r in (("old", c.old), ("new", c.new)):
+        counts = repair_counts(r)
+        said = [f"{counts[k.value]} {_SAID[k]}" for k in RepairKind if counts[k.value]]
+        if said:
+            sides.append(f"{name}: " + ", ".join(said))
+    return "repaired " + "; ".join(sides) if sides else ""
 
 
 def _vote(c: Comparison) -> dict[str, Any]:
@@ -54,7 +80,8 @@ def _footnotes(c: Comparison) -> list[dict[str, Any]]:
 
 
 def report(c: Comparison) -> dict[str, Any]:
-    """The comparison as plain data: sides, matches, header, vote, footnotes, warnings."""
+    """The comparison as plain data: sides (with the repairs made reading each), matches,
+    header, vote, footnotes, warnings."""
     old, new = c.old.paragraphs, c.new.paragraphs
     header = {
         name: {"old": value, "new": c.new.header.fields()[name]}
@@ -66,6 +93,7 @@ def report(c: Comparison) -> dict[str, Any]:
         "old": _side(c.old),
         "new": _side(c.new),
         "summary": c.summary(),
+        "repaired": repairs_line(c),
         "matches": [
             {
                 "kind": m.kind.value,

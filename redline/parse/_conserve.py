@@ -55,7 +55,10 @@ def verify_conservation(text: str, r: Resolution) -> None:
 
 
 def source_map(r: Resolution) -> str:
-    """A printable account of the input: content by place, then markup and noise by line."""
+    """A printable account of the input: content by place, markup and noise by line, then
+    each repair (paragraphs joined across page breaks and wrapped lines, footnotes moved to
+    their marks, running heads dropped)."""
     lines = [f"content  {where:<22} {len(t):>6}  {t[:60]!r}" for where, t in content_texts(r)]
     lines += [f"{n.kind:<8} line {n.line:<17} {len(n.text):>6}  {n.text[:60]!r}" for n in r.noise]
+    lines += [f"repair   line {x.line:<17} {x.kind.value}: {x.detail}" for x in r.repairs]
     return "\n".join(lines)

@@ -92,7 +92,8 @@ def read_header(texts: list[str]) -> tuple[Header, list[str]]:
 
 
 MEETING = re.compile(
-    rf"^(?P<meeting>\d{{1,4}}{any_of(_EN['ordinal'])}\s+(?:{any_of(_EN['plenary'])}\s+)?"
+    rf"^(?P<meeting>\d{{1,4}}{any_of(_EN['ordinal'])}\s+(?:\(resumed\)\s+)?"
+    rf"(?:{any_of(_EN['plenary'])}\s+)?"
     rf"{any_of(_EN['meeting'])})\s*(?P<date>{_DATE})?\s*$"
 )
 _DATE_LINE = re.compile(rf"^{_DATE}$")

@@ -12,7 +12,17 @@ from collections.abc import Iterable
 
 from .lexicon import WORDS
 
-__all__ = ["BARCODE", "SYMBOL", "SYMBOL_LINE", "any_of", "sentence"]
+__all__ = [
+    "BARCODE",
+    "FURNITURE",
+    "JOB_NUMBER",
+    "PAGE_NUMBER",
+    "SYMBOL",
+    "SYMBOL_LINE",
+    "any_of",
+    "furniture",
+    "sentence",
+]
 
 SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/\d+(?:/\d+)?"
 """A UN document symbol: "A/HRC/RES/46/13", "S/RES/2467 (2019)" without its year, "E/2021/1"."""
@@ -23,6 +33,14 @@ BARCODE = r"\*\d{7,}\*"
 Digits only, seven or more, as every barcode of the corpus (93 of them): a star-wrapped word
 in a text file is Markdown italics ("*Decides*"), never a barcode.
 """
+
+
+PAGE_NUMBER = r"\d{1,3}\s*/\s*\d{1,3}"
+"""A page number as the UN prints it at a page's foot or head: "2/4", "12 / 13"."""
+
+JOB_NUMBER = rf"(?:GE\.)?\d{{2}}-\d{{5}}(?:\s*\([A-Z]\))?(?:\s+\d{{6}})?(?:\s+{PAGE_NUMBER})?"
+"""The job number of a page: "24-24160", "23-26037 (E) 090124", "GE.21-04512", a page number
+after it or not (text extraction puts "24-24160 2/4" on one line)."""
 
 
 def any_of(words: Iterable[str]) -> str:
@@ -43,3 +61,22 @@ def sentence(template: str, **slots: str) -> str:
 
 SYMBOL_LINE = re.compile(rf"^(?:{any_of(WORDS['en']['organisation'])}\s+)?(?P<v>{SYMBOL})$")
 """A masthead line that is the document symbol, "United Nations" before it or not."""
+
+
+FURNITURE = (
+    (re.compile(rf"^{PAGE_NUMBER}$"), "page number"),
+    (re.compile(rf"^{JOB_NUMBER}$"), "job number"),
+    (re.compile(rf"^{BARCODE}$"), "barcode"),
+    (re.compile(rf"^{any_of(WORDS['en']['footer'])}$", re.I), "footer"),
+)
+"""Whole lines that are page furniture wherever they stand, with the noise kind each is.
+
+The one definition the text reader (extracted PDF text) and the PDF reader (printed lines)
+both use: a copy per reader is how the job-number patterns once came to differ.
+"""
+
+
+def furniture(line: str) -> str | None:
+    """The furniture kind of a whole line ("page number", "job number"…), or None."""
+    text = line.strip()
+    return next((kind for rx, kind in FURNITURE if rx.match(text)), None)

@@ -9,10 +9,14 @@ session**") are cut into the lines they were before conversion.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..model import Noise, NoteRef
-from ._patterns import BARCODE
+from ..model import Noise, NoteRef, Repair, RepairKind
+from ._line import SourceLine
+from ._marks import attach_loose_marks, attach_marks
+from ._pages import NOTE_LINE, Pages, read_pages
+
+__all__ = ["SourceLine", "logical_lines"]
 
 _INLINE = re.compile(
     r"\*\*(?P<b>.+?)\*\*"
@@ -22,31 +26,6 @@ _INLINE = re.compile(
 )
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>(?P<sup>[^<]{1,8})</sup>|\[\^(?P<fn>[^\]\s]{1,8})\]:)\s*")
-_PAGE_NOISE = (
-    (re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"), "page number"),
-    (
-        re.compile(r"^\s*(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?\s*$"),
-        "job number",
-    ),
-    (re.compile(rf"^\s*{BARCODE}\s*$"), "barcode"),
-)
-
-
-@dataclass(slots=True)
-class SourceLine:
-    """One logical line: text without markup, and what the markup said about it."""
-
-    number: int
-    text: str
-    italic: list[tuple[int, int]] = field(default_factory=list)
-    bold: bool = False
-    notes: list[NoteRef] = field(default_factory=list)
-    footnote: str | None = None  # the mark, when the line defines a footnote
-    rule: bool = False  # a page rule: a separator, not content
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip() and not self.rule
 
 
 @dataclass(slots=True)
@@ -120,33 +99,55 @@ def _split_glued(number: int, spans: list[Span]) -> list[list[Span]]:
     return [g for g in groups if any(s.text.strip() for s in g)]
 
 
-def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise]]:
+def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise], list[Repair]]:
     """Split a text into logical lines, setting aside page furniture and markup as noise.
 
     Every non-space character of the input ends up in a line or in the returned record
-    (kinds: page rule, page number, job number, barcode, markup).
+    (kinds: page rule, page number, job number, barcode, footer, running head, note mark,
+    markup). Text extracted from a PDF is read like the PDF (`_pages`): running heads
+    dropped, a page break marked where a page ended (`SourceLine.page_break`, the evidence
+    a paragraph cut there may be joined on), the footnotes printed at a page's foot moved
+    to the end as footnote lines and their marks in the text attached (`_marks`). The
+    repairs say what was dropped and moved.
     """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pages = read_pages(raw)
     lines: list[SourceLine] = []
     noise: list[Noise] = []
+    repairs = [
+        Repair(
+            RepairKind.RUNNING_HEAD,
+            a + 1,
+            " | ".join(t.strip() for t in raw[a : b + 1] if t.strip()),
+        )
+        for a, b in pages.heads
+    ]
+    notes: list[SourceLine] = []
     i = 0
     while i < len(raw):
         number = i + 1
         current = raw[i]
+        if i in pages.breaks or "\f" in current:
+            lines.append(SourceLine(number, "", page_break=True))
+        if _set_aside(pages, i, current, noise, notes):
+            i += 1
+            continue
         # A Markdown hard break (two trailing spaces) continues the line.
         while (
-            current.endswith("  ") and current.strip() and i + 1 < len(raw) and raw[i + 1].strip()
+            current.endswith("  ")
+            and current.strip()
+            and i + 1 < len(raw)
+            and raw[i + 1].strip()
+            and i + 1 not in pages.furniture
+            and i + 1 not in pages.breaks
         ):
             i += 1
             current = current.rstrip(" ") + " " + raw[i].lstrip()
         i += 1
+        current = current.replace("\f", "")  # a form feed: the page break is marked above
         if _RULE.match(current):
             noise.append(Noise(number, current, "page rule"))
             lines.append(SourceLine(number, "", rule=True))
-            continue
-        kind = next((k for rx, k in _PAGE_NOISE if rx.match(current)), None)
-        if kind:
-            noise.append(Noise(number, current, kind))
             continue
         markup: list[str] = []
         m = _FOOTNOTE_DEF.match(current)
@@ -159,4 +160,40 @@ def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise]]:
             for group in _split_glued(number, _spans(current, markup)):
                 lines.append(_line_from_spans(number, group))
         noise += [Noise(number, piece, "markup") for piece in markup]
-    return lines, noise
+    if notes:
+        repairs += attach_marks(lines, notes, pages, noise)
+        for note in notes:
+            lines += [SourceLine(note.number, ""), note]
+    repairs += attach_loose_marks(lines, noise)
+    return lines, noise, repairs
+
+
+def _set_aside(
+    pages: Pages, i: int, line: str, noise: list[Noise], notes: list[SourceLine]
+) -> bool:
+    """Whether raw line `i` is page furniture or a page-foot footnote line, recorded here."""
+    number = i + 1
+    if i in pages.furniture:
+        noise.append(Noise(number, line, pages.furniture[i]))
+        return True
+    if i in pages.separators:
+        noise.append(Noise(number, line, "page rule"))
+        return True
+    if not pages.footnote_line(i):
+        return False
+    m = NOTE_LINE.match(line)
+    if i in pages.notes and m:
+        noise.append(Noise(number, m.group("mark"), "note mark"))
+        notes.append(SourceLine(number, m.group("text").strip(), footnote=m.group("mark")))
+    elif notes:  # a note's next line, or its end carried over from the page before
+        notes[-1].text = _joined(notes[-1].text, line.strip())
+    else:  # a note's end whose start is not in the text: kept as a note without a mark
+        notes.append(SourceLine(number, line.strip(), footnote=""))
+    return True
+
+
+def _joined(before: str, after: str) -> str:
+    """Two lines of a footnote as one: a space between, none after a line-end hyphen."""
+    if before.endswith(("-", "\u2010")) and after[:1].isalpha():
+        return before + after
+    return f"{before} {after}"

@@ -12,7 +12,29 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..model import Footnote, Noise, NoteRef, Paragraph, Part, Resolution, SubParagraph
+from ..model import (
+    Footnote,
+    Noise,
+    NoteRef,
+    Paragraph,
+    Part,
+    Repair,
+    RepairKind,
+    Resolution,
+    SubParagraph,
+)
+from ._evidence import (
+    AS_GIVEN,
+    Evidence,
+    closed,
+    ended,
+    ends_with_hyphen,
+    line_end_hyphen,
+    read_evidence,
+    text_width,
+    vocabulary,
+    wrapped_pair,
+)
 from ._header import is_date_line, read_header, read_vote, starts_vote
 from ._leads import find_lead
 from ._patterns import any_of
@@ -30,13 +52,13 @@ _NUMBER = re.compile(
     rf"(?:\s?{any_of(_EN['number suffixes'])})?)(?:\.|\s[-–])\s+"
 )
 _SUBPARA = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
+_SECTION = re.compile(r"^[IVXL]{1,6}\.?$")  # a section heading's number: "IV"
 _ANNEX_HEAD = re.compile(rf"^{any_of(_EN['annex'])}(?:\s+[IVX\d]+)?\s*$")
 _LIST_WORDS = {
     w.rstrip(":").lower()
     for key in ("in favour", "against", "abstaining")
     for w in HEADER_WORDS["en"][key]
 }
-_TERMINAL = (",", ";", ".", ":", "]", "”", '"', ")", "،", "؛", "，", "；", "。", "：", "»")
 
 
 @dataclass(slots=True)
@@ -76,59 +98,148 @@ def is_formula(text: str, language: str) -> bool:
 
 
 def _starts_paragraph(text: str) -> bool:
-    return bool(_NUMBER.match(text) or _SUBPARA.match(text))
+    """A number or a letter opens the text ("3. Decides", "(a) To", or "3." alone on its
+    line, as text pulled from a PDF often has it)."""
+    return bool(_NUMBER.match(text + " ") or _SUBPARA.match(text + " "))
 
 
-def _blocks(lines: list[SourceLine]) -> tuple[list[_Block], list[Footnote]]:
-    """Group body lines into paragraph blocks; footnote definitions go aside."""
+def _opens(text: str, language: str) -> bool:
+    """Whether a piece opens a paragraph: a number, a letter, the adoption record, or a lead
+    of the text's own language (Russian leads start with a small letter)."""
+    return bool(
+        _starts_paragraph(text)
+        or starts_vote(text)
+        or _SECTION.match(text)
+        or find_lead(text, part="preamble", language=language)
+        or find_lead(text, part="operative", language=language)
+    )
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the block pass gives besides the blocks: notes, repairs, hyphens set aside."""
+
+    footnotes: list[Footnote] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    noise: list[Noise] = field(default_factory=list)
+
+
+def _blocks(
+    lines: list[SourceLine], evidence: Evidence = AS_GIVEN, language: str = "en"
+) -> tuple[list[_Block], _Reading]:
+    """Group body lines into paragraph blocks (`_evidence`'s rule); footnotes go aside."""
     blocks: list[_Block] = []
-    footnotes: list[Footnote] = []
+    out = _Reading()
+    words = vocabulary(ln.text for ln in lines) if evidence.wrapped else frozenset()
     current: _Block | None = None
     note: list[str] | None = None
+    last = ""  # the body line before, as printed
+    width = text_width(lines)
+    broken = rule = False
+    gap = 0
     for line in lines:
+        if line.page_break:
+            broken, current, note = True, None, None
+            continue
         if line.blank or line.rule:
-            current = None
-            note = None
+            gap += not line.rule
+            rule = rule or line.rule
+            current = note = None
             continue
         if line.footnote is not None:
+            broken = broken or (rule and evidence.pages)  # notes under a rule: a page's foot
             note = [line.text.strip()]
-            footnotes.append(Footnote(line.footnote, note[0]))
+            out.footnotes.append(Footnote(line.footnote, note[0]))
             current = None
             continue
-        if note is not None:  # a footnote continued on the next line
+        if note is not None and evidence.wrapped:  # a footnote continued on the next line
             note.append(line.text.strip())
-            footnotes[-1] = Footnote(footnotes[-1].mark, " ".join(note))
+            out.footnotes[-1] = Footnote(out.footnotes[-1].mark, " ".join(note))
             continue
+        note = None
         text = line.text.strip()
-        lead_after_end = (
+        broken = broken or (evidence.pages and gap >= evidence.gap)
+        stripped = _stripped(line)
+        if (
             current is not None
-            and current.text.rstrip().endswith((",", ";"))
-            and (find_lead(text, part="preamble") or find_lead(text, part="operative"))
-        )
-        if current is None or _starts_paragraph(text) or lead_after_end or starts_vote(text):
+            and (evidence.wrapped or (evidence.pages and wrapped_pair(last, text, width)))
+            and not _opens_after(current, text, language)
+        ):
+            _join(current, stripped, words, out)
+            out.repairs.append(Repair(RepairKind.WRAPPED_LINE, line.number, _seam(current, text)))
+        elif current is None and blocks and _goes_on(blocks[-1], text, broken, evidence, language):
+            current = blocks[-1]
+            _join(current, stripped, words, out)
+            out.repairs.append(Repair(RepairKind.PAGE_BREAK, line.number, _seam(current, text)))
+        else:
             current = _Block(line.number)
             blocks.append(current)
-        shift = len(line.text) - len(line.text.lstrip())
-        stripped = SourceLine(
-            line.number,
-            line.text.strip(),
-            [(a - shift, b - shift) for a, b in line.italic],
-            notes=[NoteRef(max(n.offset - shift, 0), n.mark) for n in line.notes],
-        )
-        current.add(stripped)
-    return _rejoin(blocks), footnotes
+            current.add(stripped)
+        broken = rule = False
+        gap = 0
+        last = text
+    return blocks, out
 
 
-def _rejoin(blocks: list[_Block]) -> list[_Block]:
-    """Rejoin paragraphs cut by a page break: no closing sign, and the next starts lowercase."""
-    out: list[_Block] = []
-    for b in blocks:
-        if out and not out[-1].text.rstrip().endswith(_TERMINAL) and b.text[:1].islower():
-            prev = out[-1]
-            prev.add(SourceLine(b.line, b.text, list(b.italic), notes=list(b.notes)))
-        else:
-            out.append(b)
-    return out
+def _goes_on(block: _Block, text: str, broken: bool, evidence: Evidence, language: str) -> bool:
+    """Whether a piece after a blank line or a page goes on with the paragraph before: only
+    on evidence (`_evidence`), and never when it opens a paragraph itself."""
+    if _opens(text, language) or starts_vote(block.text):
+        return False  # nor is the adoption record continued (a note's line after it)
+    if broken:  # a comma may end a page; a sentence's end may not, before a small letter
+        return not ended(block.text) or text[:1].islower()
+    return evidence.pages and _unfinished(block, language) and text[:1].islower()
+
+
+def _unfinished(block: _Block, language: str) -> bool:
+    """A paragraph opened (by a number or a lead) that ends with no closing sign at all: it
+    was cut, whatever the layout ("…enhancement of international" / "cooperation and…").
+    The adoption record is no such paragraph ("…by 10 votes to none. 8": a note's mark)."""
+    text = block.text
+    lead = find_lead(text, part="preamble", language=language) or find_lead(
+        text, part="operative", language=language
+    )
+    return not closed(text) and bool(lead or _NUMBER.match(text))
+
+
+def _opens_after(block: _Block, text: str, language: str) -> bool:
+    """In wrapped lines, whether the line opens a paragraph rather than going on."""
+    if _starts_paragraph(text) or starts_vote(text):
+        return True
+    return block.text.rstrip().endswith((",", ";")) and bool(
+        find_lead(text, part="preamble", language=language)
+        or find_lead(text, part="operative", language=language)
+    )
+
+
+def _stripped(line: SourceLine) -> SourceLine:
+    shift = len(line.text) - len(line.text.lstrip())
+    return SourceLine(
+        line.number,
+        line.text.strip(),
+        [(a - shift, b - shift) for a, b in line.italic],
+        notes=[NoteRef(max(n.offset - shift, 0), n.mark) for n in line.notes],
+    )
+
+
+def _join(block: _Block, line: SourceLine, words: frozenset[str], out: _Reading) -> None:
+    """Append a line: one space, or none after a line-end hyphen (dropped if it only broke
+    the word: `line_end_hyphen`)."""
+    if ends_with_hyphen(block.text) and line.text[:1].isalnum():
+        if block.text[-1] != "\u2011" and line_end_hyphen(block.text, line.text, words):
+            out.noise.append(Noise(line.number, block.text[-1], "line-end hyphen"))
+            block.text = block.text[:-1]
+            block.italic = [(a, min(b, len(block.text))) for a, b in block.italic]
+            block.notes = [NoteRef(min(n.offset, len(block.text)), n.mark) for n in block.notes]
+        block.add(line, sep="")
+    else:
+        block.add(line)
+
+
+def _seam(block: _Block, text: str) -> str:
+    """Where two pieces were joined, for the source map: "…end of one | start of next…"."""
+    head = block.text[: len(block.text) - len(text)].rstrip()
+    return f"…{head[-30:]} | {text[:30]}…"
 
 
 def _lead(block: _Block, part: Part, language: str) -> str:
@@ -142,28 +253,50 @@ def _lead(block: _Block, part: Part, language: str) -> str:
 
 def parse_text(text: str, *, source: str, language: str = "en") -> Resolution:
     """Parse a resolution given as plain or Markdown-like text."""
-    lines, noise = logical_lines(text)
-    return parse_lines(lines, noise, source=source, language=language)
+    lines, noise, repairs = logical_lines(text)
+    markdown = source.lower().endswith((".md", ".markdown"))
+    return parse_lines(
+        lines,
+        noise,
+        source=source,
+        language=language,
+        evidence=read_evidence(lines, markdown=True) if markdown else None,
+        repairs=repairs,
+    )
 
 
 def parse_lines(
-    lines: list[SourceLine], noise: list[Noise], *, source: str, language: str = "en"
+    lines: list[SourceLine],
+    noise: list[Noise],
+    *,
+    source: str,
+    language: str = "en",
+    evidence: Evidence | None = AS_GIVEN,
+    repairs: list[Repair] | None = None,
 ) -> Resolution:
     """The structure pass over logical lines, whatever form they were read from.
 
     A Word or PDF reader produces the same `SourceLine`s (text, italic spans, footnote
     references, footnote definitions, page rules) and gets the same resolution structure.
+    `evidence` says on what grounds two lines may be joined into one paragraph
+    (`_evidence`): by default none (`AS_GIVEN`: a reader's paragraphs stay as they are);
+    None reads it from the lines, as for a text. `repairs` are the reader's own.
     """
     formula_at = next(
         (i for i, ln in enumerate(lines) if is_formula(ln.text.strip(), language)), None
     )
     warnings: list[str] = []
+    body = lines if formula_at is None else lines[formula_at + 1 :]
+    evidence = read_evidence(body) if evidence is None else evidence
+    repairs = list(repairs or [])
     if formula_at is None:
-        blocks, _ = _blocks(lines)
+        blocks, _ = _blocks(lines, evidence, language)
         numbered = sum(1 for b in blocks if _NUMBER.match(b.text))
         leads = sum(1 for b in blocks if find_lead(b.text, part="preamble", language=language))
         if not (numbered and leads):
-            return _plain(lines, noise, source=source, language=language)
+            return _plain(
+                lines, noise, source=source, language=language, evidence=evidence, repairs=repairs
+            )
         head_lines: list[SourceLine] = []
         body_lines = lines
         formula = ""
@@ -172,10 +305,11 @@ def parse_lines(
         head_lines = [ln for ln in lines[:formula_at] if not ln.blank and not ln.rule]
         body_lines = lines[formula_at + 1 :]
         formula = lines[formula_at].text.strip()
-    header, header_warnings = read_header(_header_texts(head_lines))
+    header, header_warnings = read_header(_header_texts(head_lines, language))
     warnings += header_warnings
-    blocks, footnotes = _blocks(body_lines)
-    markup: list[Noise] = []
+    blocks, reading = _blocks(body_lines, evidence, language)
+    footnotes = reading.footnotes
+    markup: list[Noise] = list(reading.noise)
     paragraphs, vote_texts, more = _paragraphs(blocks, language, markup)
     warnings += more
     vote = None
@@ -194,14 +328,20 @@ def parse_lines(
         structured=True,
         warnings=tuple(warnings),
         noise=tuple(noise + markup),
+        repairs=tuple(_in_order(repairs + reading.repairs)),
     )
 
 
-def _header_texts(lines: list[SourceLine]) -> list[str]:
+def _header_texts(lines: list[SourceLine], language: str) -> list[str]:
+    """The header's lines, a line that goes on with the one before joined to it ("Resolution
+    adopted by the General Assembly" / "on 12 July 2021"): a small letter after a line not
+    ending as a sentence does (a title's line may end with a comma), never before a lead
+    (the Russian Declaration's preamble stands before its enacting formula, each paragraph
+    after the first opening "принимая во внимание")."""
     texts: list[str] = []
     for ln in lines:
         t = ln.text.strip()
-        if texts and t[:1].islower():  # "on 12 July 2021" continues the line before
+        if texts and t[:1].islower() and not ended(texts[-1]) and not _opens(t, language):
             texts[-1] += " " + t
         else:
             texts.append(t)
@@ -338,11 +478,22 @@ def _check_notes(
         warnings.append(f"footnote {mark} is never referred to")
 
 
+def _in_order(repairs: list[Repair]) -> list[Repair]:
+    return sorted(repairs, key=lambda r: r.line)
+
+
 def _plain(
-    lines: list[SourceLine], noise: list[Noise], *, source: str, language: str
+    lines: list[SourceLine],
+    noise: list[Noise],
+    *,
+    source: str,
+    language: str,
+    evidence: Evidence,
+    repairs: list[Repair],
 ) -> Resolution:
     """A text with no resolution structure: compared paragraph by paragraph, with a warning."""
-    blocks, footnotes = _blocks(lines)
+    blocks, reading = _blocks(lines, evidence, language)
+    footnotes = reading.footnotes
     paragraphs = tuple(
         Paragraph(Part.PLAIN, i, b.text, notes=tuple(b.notes), line=b.line)
         for i, b in enumerate(blocks, 1)
@@ -354,5 +505,6 @@ def _plain(
         language=language,
         structured=False,
         warnings=(f"{source}: no resolution structure recognised; compared as plain paragraphs",),
-        noise=tuple(noise),
+        noise=tuple(noise + reading.noise),
+        repairs=tuple(_in_order(repairs + reading.repairs)),
     )

@@ -22,8 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Noise
-from ..parse._patterns import BARCODE, SYMBOL, any_of
-from ..parse.lexicon import WORDS
+from ..parse._patterns import SYMBOL, furniture
 from ._glyphs import PageGlyphs
 from ._printed import PrintedLine
 
@@ -34,15 +33,6 @@ _HEAD_RULE = 0.15  # a full-width rule this close to the top closes the running 
 _FULL_RULE = 0.4  # of the page width
 _SMALLER = 0.4  # points below the body size that make "smaller type"
 _SEPARATOR = re.compile(r"^_{5,}$")
-_FURNITURE = (
-    (re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$"), "page number"),
-    (
-        re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?$"),
-        "job number",
-    ),
-    (re.compile(rf"^{BARCODE}$"), "barcode"),
-    (re.compile(rf"^{any_of(WORDS['en']['footer'])}$", re.I), "footer"),
-)
 _SYMBOL = re.compile(rf"^{SYMBOL}$")
 
 
@@ -110,7 +100,7 @@ def split_zones(
 def _pattern(s: PrintedLine) -> str | None:
     if s.barcode:
         return "barcode"
-    return next((kind for rx, kind in _FURNITURE if rx.match(s.text)), None)
+    return furniture(s.text)
 
 
 def _foot(page: PageGlyphs, s: PrintedLine, repeated: set[str]) -> str | None:
