@@ -281,6 +281,11 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     inputs = [f(case) for case in sorted(CASES) for f in (old_of, new_of)]
     inputs += [tracked_of(case) for case in sorted(LIBREOFFICE_LIMITS)]
     report = run_oracle_saving([*inputs, *outs.values()], folder / "views")
+    # A LibreOffice that crashed can leave the bridge unwell for a file it opens alone at once
+    # (tests/conftest.py): each file not opened gets one more try, in a fresh LibreOffice.
+    for path in [*inputs, *outs.values()]:
+        if not report[str(path)].get("loaded"):
+            report.update(run_oracle_saving([path], folder / "views"))
     return Run(outs, errors, report, folder / "views")
 
 
