@@ -268,7 +268,7 @@ def diff_sequences(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tup
     Returns (op, count) runs: EQUAL consumes `count` units of both sides, DELETE of the old,
     INSERT of the new; deletions come before insertions within a change.
     """
-    (a, b), _ = encode_tokens([list(old), list(new)])  # type: ignore[list-item]
+    (a, b), _ = encode_tokens([list(old), list(new)])  # type: ignore[arg-type]
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     runs: list[tuple[Op, int]] = []

@@ -29,7 +29,7 @@ class Atom:
     kind: str
     key: str
     text: str = ""
-    ref: str = ""  # the note a note reference refers to (its id), not part of the key
+    ref: str = ""  # the story it refers to ("footnote:2", "box:0"), not part of the key
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +40,15 @@ class Para:
     (a U+FFFC typed by the author is plain text: it has no entry). `look` says how the
     paragraph is set (style, indents, numbering), so a change of look alone can be shown.
     `whole` paragraphs (a field running across paragraphs) are compared as one atom.
+    `formats` says where each run's format (bold, italics, font …) starts, so a change of
+    format alone is a change too (shown as a format change, not as text).
     """
 
     text: str
     atoms: tuple[tuple[int, Atom], ...] = ()
     look: str = ""
     whole: bool = False
+    formats: tuple[tuple[int, str], ...] = ()  # (offset, run format) where a format starts
 
     @property
     def key(self) -> str:
@@ -108,10 +111,15 @@ def block_shown(block: Block) -> str:
     return block.shown
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
-    """The body's blocks in order, and each note's blocks by (kind, id)."""
+    """The body's blocks in order, and every other story's by name.
+
+    Stories an atom refers to ("footnote:2", "endnote:1", "box:0" for a text box) are
+    paired through their atoms; page headers and footers ("header:default:0", by type and
+    section) by name.
+    """
 
     body: tuple[Block, ...]
-    notes: dict[tuple[str, str], tuple[Block, ...]] = field(default_factory=dict)
+    stories: dict[str, tuple[Block, ...]] = field(default_factory=dict)
     tracked: int = 0  # tracked changes the file already carries

@@ -18,9 +18,17 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from ..diff import Op, diff_sequences, encode_tokens, tokenize
-from ..document import Atom, Block, Document, Para, Row, Table, block_key
+from ..document import Block, Document, Para, Row, Table, block_key
 
-__all__ = ["BlockChange", "Change", "DocumentChanges", "RowChange", "Step", "compare_documents"]
+__all__ = [
+    "BlockChange",
+    "Change",
+    "DocumentChanges",
+    "RowChange",
+    "Step",
+    "StoryChange",
+    "compare_documents",
+]
 
 PAIR_AT = 0.5
 """Paragraphs between two anchors are paired from this similarity up (else deleted/added)."""
@@ -79,25 +87,43 @@ class RowChange:
 
 
 @dataclass(frozen=True, slots=True)
-class NotePairing:
-    """A note of either document: paired (both ids), deleted (old only) or added (new only)."""
+class StoryChange:
+    """A story besides the body (a note, a text box, a page header or footer): paired (both
+    names), deleted (old only) or added (new only), with its block changes."""
 
-    kind: str  # "footnote" | "endnote"
     old: str | None
     new: str | None
     blocks: tuple[BlockChange, ...]
 
+    @property
+    def kind(self) -> str:
+        return (self.old or self.new or "").split(":", 1)[0]
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentChanges:
-    """The body's block changes in reading order, and the notes' pairings."""
+    """The body's block changes in reading order, and every other story's."""
 
     body: tuple[BlockChange, ...]
-    notes: tuple[NotePairing, ...] = ()
+    stories: tuple[StoryChange, ...] = ()
 
     @property
     def changed(self) -> int:
         return sum(b.change is not Change.KEPT for b in self.body)
+
+    def summary(self) -> str:
+        """What the Word redline holds, block by block ("; in the Word file: 3 kept …")."""
+        counts = {c: 0 for c in Change}
+        for b in self.body:
+            counts[b.change] += 1
+        said = [f"{n} {c.value}" for c, n in counts.items() if n and c is not Change.MOVED_TO]
+        stories = sum(1 for s in self.stories if any(b.change is not Change.KEPT for b in s.blocks))
+        return (
+            "; in the Word file: "
+            + ", ".join(said)
+            + " block(s) of the body"
+            + (f", {stories} note(s), box(es) or page header(s) changed" if stories else "")
+        )
 
 
 # -- paragraphs ------------------------------------------------------------------------------
@@ -244,10 +270,9 @@ def _paired(old: Block, new: Block, i: int, j: int) -> BlockChange:
         return BlockChange(Change.KEPT if kept else Change.EDITED, i, j, rows=rows)
     assert isinstance(old, Para) and isinstance(new, Para)
     look = old.look != new.look
-    if old.key == new.key and not look:
+    if old.key == new.key and not look and old.formats == new.formats:
         return BlockChange(Change.KEPT, i, j)
-    steps = word_steps(old, new) if old.key != new.key else ()
-    return BlockChange(Change.EDITED, i, j, steps=steps, look_changed=look)
+    return BlockChange(Change.EDITED, i, j, steps=word_steps(old, new), look_changed=look)
 
 
 def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockChange]:
@@ -309,7 +334,7 @@ def find_moves(
     scored = []
     for gk, gi in gone:
         for ck, cj in came:
-            s = similarity(old[gi], new[cj])  # type: ignore[index]
+            s = similarity(old[gi], new[cj])
             if s >= MOVE_AT:
                 scored.append((-s, gk, ck))
     scored.sort()
@@ -330,11 +355,7 @@ def _movable(block: Block) -> bool:
     return isinstance(block, Para) and not block.whole and len(block.shown.strip()) >= MOVE_MIN
 
 
-# -- notes ---------------------------------------------------------------------------------------
-
-
-def _note_refs(p: Para) -> list[Atom]:
-    return [a for _, a in p.atoms if a.kind in ("footnote", "endnote")]
+# -- stories -----------------------------------------------------------------------------------
 
 
 def _walk(
@@ -356,18 +377,19 @@ def _walk(
                         _walk(cell, ca, cb, visit)
 
 
-def _note_pairs(
-    changes: Sequence[BlockChange], old: Document, new: Document
-) -> list[tuple[str, str, str]]:
-    """(kind, old id, new id) for each note reference kept by the body's changes."""
-    pairs: list[tuple[str, str, str]] = []
+def _kept_refs(
+    changes: Sequence[BlockChange], old: Sequence[Block], new: Sequence[Block]
+) -> list[tuple[str, str]]:
+    """(old story, new story) for each atom referring to a story that the changes keep."""
+    pairs: list[tuple[str, str]] = []
 
     def visit(c: BlockChange, a: Block | None, b: Block | None) -> None:
         if not isinstance(a, Para) or not isinstance(b, Para):
             return
-        if c.change is Change.KEPT or (c.change is Change.EDITED and not c.steps):
-            for x, y in zip(_note_refs(a), _note_refs(b), strict=False):
-                pairs.append((x.kind, x.ref, y.ref))
+        if c.change is Change.KEPT:
+            refs_a = [x for _, x in a.atoms if x.ref]
+            refs_b = [y for _, y in b.atoms if y.ref]
+            pairs.extend((x.ref, y.ref) for x, y in zip(refs_a, refs_b, strict=False))
             return
         old_atoms, new_atoms = dict(a.atoms), dict(b.atoms)
         for s in c.steps:
@@ -375,32 +397,45 @@ def _note_pairs(
                 for off in range(s.old[0], s.old[1]):
                     x = old_atoms.get(off)
                     y = new_atoms.get(s.new[0] + off - s.old[0])
-                    if x and y and x.kind in ("footnote", "endnote") and x.kind == y.kind:
-                        pairs.append((x.kind, x.ref, y.ref))
+                    if x and y and x.ref and y.ref:
+                        pairs.append((x.ref, y.ref))
 
-    _walk(changes, old.body, new.body, visit)
+    _walk(changes, old, new, visit)
     return pairs
+
+
+def _stories(body: Sequence[BlockChange], old: Document, new: Document) -> list[StoryChange]:
+    out: list[StoryChange] = []
+    done_old: set[str] = set()
+    done_new: set[str] = set()
+    queue = [(body, old.body, new.body)]
+    while queue:
+        changes, a, b = queue.pop(0)
+        for x, y in _kept_refs(changes, a, b):
+            if x in done_old or y in done_new or x not in old.stories or y not in new.stories:
+                continue
+            done_old.add(x)
+            done_new.add(y)
+            blocks = tuple(align_blocks(old.stories[x], new.stories[y]))
+            out.append(StoryChange(x, y, blocks))
+            queue.append((blocks, old.stories[x], new.stories[y]))  # a note in a text box
+    for name in sorted(set(old.stories) & set(new.stories)):
+        if name.startswith(("header:", "footer:")):
+            out.append(
+                StoryChange(name, name, tuple(align_blocks(old.stories[name], new.stories[name])))
+            )
+    for name, held in sorted(old.stories.items()):
+        if name not in done_old and name.startswith(("footnote:", "endnote:")):
+            dels = tuple(BlockChange(Change.DELETED, k, None) for k in range(len(held)))
+            out.append(StoryChange(name, None, dels))
+    for name, held in sorted(new.stories.items()):
+        if name not in done_new and name.startswith(("footnote:", "endnote:")):
+            ins = tuple(BlockChange(Change.INSERTED, None, k) for k in range(len(held)))
+            out.append(StoryChange(None, name, ins))
+    return out
 
 
 def compare_documents(old: Document, new: Document) -> DocumentChanges:
     """Every block decision between two Word documents (see the module's docstring)."""
     body = find_moves(align_blocks(old.body, new.body), old.body, new.body)
-    notes = []
-    paired_old: set[tuple[str, str]] = set()
-    paired_new: set[tuple[str, str]] = set()
-    for kind, a, b in _note_pairs(body, old, new):
-        ka, kb = (kind, a), (kind, b)
-        if ka in paired_old or kb in paired_new or ka not in old.notes or kb not in new.notes:
-            continue
-        paired_old.add(ka)
-        paired_new.add(kb)
-        notes.append(NotePairing(kind, a, b, tuple(align_blocks(old.notes[ka], new.notes[kb]))))
-    for (kind, nid), blocks in sorted(old.notes.items()):
-        if (kind, nid) not in paired_old:
-            dels = tuple(BlockChange(Change.DELETED, k, None) for k in range(len(blocks)))
-            notes.append(NotePairing(kind, nid, None, dels))
-    for (kind, nid), blocks in sorted(new.notes.items()):
-        if (kind, nid) not in paired_new:
-            ins = tuple(BlockChange(Change.INSERTED, None, k) for k in range(len(blocks)))
-            notes.append(NotePairing(kind, None, nid, ins))
-    return DocumentChanges(tuple(body), tuple(notes))
+    return DocumentChanges(tuple(body), tuple(_stories(body, old, new)))

@@ -110,6 +110,7 @@ class Comparison:
             f"{self.count(Kind.MODIFIED)} modified, {self.count_moved()} moved), "
             f"{self.count(Kind.ADDED)} added, {self.count(Kind.DELETED)} deleted"
             + (f", {restyled} with the lead's italics changed" if restyled else "")
+            + (self.document.summary() if self.document is not None else "")
             + f"; language {self.old.language}"
             + (f" / {self.new.language}" if self.new.language != self.old.language else "")
         )
@@ -204,9 +205,7 @@ def compare_resolutions(
         if old.document is not None and new.document is not None
         else None
     )
-    return Comparison(
-        old, new, matches, tuple(segments), auto, restyled, notes, warnings, document
-    )
+    return Comparison(old, new, matches, tuple(segments), auto, restyled, notes, warnings, document)
 
 
 def _lead_restyled(old: Resolution, new: Resolution, match: Match) -> bool:

@@ -26,7 +26,16 @@ from ...document import ATOM, Atom, Block, Document, Para, Row, Table
 from ..oxml import MC_NS, R_NS, W_NS
 from ._package import Package
 
-__all__ = ["Item", "block_elements", "items", "read_blocks", "read_document"]
+__all__ = [
+    "Item",
+    "block_elements",
+    "box_contents",
+    "items",
+    "margins",
+    "read_blocks",
+    "read_document",
+    "text_boxes",
+]
 
 _W = f"{{{W_NS}}}"
 _R = f"{{{R_NS}}}"
@@ -35,19 +44,43 @@ _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 ZERO_WIDTH = {
     f"{_W}{t}"
-    for t in (
-        "bookmarkStart bookmarkEnd commentRangeStart commentRangeEnd proofErr permStart "
-        "permEnd moveFromRangeStart moveFromRangeEnd moveToRangeStart moveToRangeEnd "
-        "customXmlInsRangeStart customXmlInsRangeEnd customXmlDelRangeStart "
-        "customXmlDelRangeEnd"
-    ).split()
+    for t in [
+        "bookmarkStart",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "proofErr",
+        "permStart",
+        "permEnd",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "customXmlInsRangeStart",
+        "customXmlInsRangeEnd",
+        "customXmlDelRangeStart",
+        "customXmlDelRangeEnd",
+    ]
 }
 TRACKED = {
     f"{_W}{t}"
-    for t in (
-        "ins del moveFrom moveTo rPrChange pPrChange sectPrChange tblPrChange trPrChange "
-        "tcPrChange tblGridChange numberingChange cellIns cellDel cellMerge"
-    ).split()
+    for t in [
+        "ins",
+        "del",
+        "moveFrom",
+        "moveTo",
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "trPrChange",
+        "tcPrChange",
+        "tblGridChange",
+        "numberingChange",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+    ]
 }
 BLOCKS = {f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}customXml", f"{_W}altChunk"}
 _SHOWN = {
@@ -101,7 +134,7 @@ def local(e: etree._Element) -> str:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha1(data).hexdigest()[:16]  # noqa: S324 - a content key, not security
+    return hashlib.sha1(data).hexdigest()[:16]  # a content key, not security
 
 
 def atom_key(kind: str, element: etree._Element | list[etree._Element], resolve: Resolve) -> str:
@@ -110,19 +143,20 @@ def atom_key(kind: str, element: etree._Element | list[etree._Element], resolve:
     out = []
     for e in parts:
         c = copy.deepcopy(e)
+        if kind == "text box":  # its text is a story of its own, compared inside the box
+            for box in c.iter(f"{_W}txbxContent"):
+                for child in list(box):
+                    box.remove(child)
         for node in c.iter():
             if not isinstance(node.tag, str):
                 continue
-            for name in list(node.attrib):
+            for name in [str(n) for n in node.attrib]:
                 if name in _VOLATILE or (node.tag == f"{_WP}docPr" and name in ("id", "name")):
                     del node.attrib[name]
                 elif name.startswith(_R):
                     node.set(name, resolve(node.get(name) or ""))
                 elif node.tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
                     del node.attrib[name]
-            if node.tag == f"{_W}rPr":
-                for junk in node.findall(f"{_W}rStyle"):
-                    pass  # character styles are part of the look of the atom: kept
         out.append(etree.tostring(c))
     return kind + ":" + _digest(b"".join(out))
 
@@ -140,9 +174,9 @@ def _kind(e: etree._Element) -> str:
     tag = e.tag if isinstance(e.tag, str) else ""
     if tag in _NOTES:
         return _NOTES[tag]
+    if any(True for _ in e.iter(f"{_W}txbxContent")):
+        return "text box"
     if tag in (f"{_W}drawing", f"{_W}pict", f"{_W}object"):
-        if any(True for _ in e.iter(f"{_W}txbxContent")):
-            return "text box"
         return "picture" if tag != f"{_W}object" else "object"
     if tag.startswith(_M):
         return "equation"
@@ -157,7 +191,9 @@ def _kind(e: etree._Element) -> str:
     }.get(local(e), local(e) or "other")
 
 
-def items(p: etree._Element, resolve: Resolve) -> tuple[list[Item], list[etree._Element], bool]:
+def items(
+    p: etree._Element, resolve: Resolve, boxes: dict[etree._Element, str] | None = None
+) -> tuple[list[Item], list[etree._Element], bool]:
     """The paragraph's items, the zero-width elements after the last one, and whether the
     paragraph must be taken whole (a field opened or closed outside it)."""
     out: list[Item] = []
@@ -197,7 +233,9 @@ def items(p: etree._Element, resolve: Resolve) -> tuple[list[Item], list[etree._
                         pending = []
                     continue
                 kind = _kind(rc)
-                ref = rc.get(f"{_W}id") or "" if kind in ("footnote", "endnote") else ""
+                ref = f"{kind}:{rc.get(f'{_W}id') or ''}" if kind in ("footnote", "endnote") else ""
+                if kind == "text box" and boxes is not None:
+                    ref = boxes.get(rc, "")
                 shown = _SHOWN.get(rtag, "")
                 key = kind if kind in ("footnote", "endnote") else atom_key(kind, rc, resolve)
                 out.append(
@@ -240,16 +278,22 @@ def look_of(p: etree._Element) -> str:
     return "".join(parts)
 
 
-def paragraph(p: etree._Element, resolve: Resolve) -> Para:
-    found, _, whole = items(p, resolve)
+def paragraph(
+    p: etree._Element, resolve: Resolve, boxes: dict[etree._Element, str] | None = None
+) -> Para:
+    found, _, whole = items(p, resolve, boxes)
     if whole:
         key = atom_key("paragraph", [c for c in p if local(c) != "pPr"], resolve)
         shown = _text_of([p], instr=False)
         return Para(ATOM, ((0, Atom("paragraph", key, shown)),), look_of(p), whole=True)
     text: list[str] = []
     atoms: list[tuple[int, Atom]] = []
+    formats: list[tuple[int, str]] = []
     pos = 0
     for it in found:
+        look = run_format(it.elements[0]) if it.level in ("text", "run") else ""
+        if not formats or formats[-1][1] != look:
+            formats.append((pos, look))
         if it.atom is not None:
             atoms.append((pos, it.atom))
             text.append(ATOM)
@@ -257,7 +301,18 @@ def paragraph(p: etree._Element, resolve: Resolve) -> Para:
         else:
             text.append(it.text)
             pos += len(it.text)
-    return Para("".join(text), tuple(atoms), look_of(p))
+    return Para("".join(text), tuple(atoms), look_of(p), formats=tuple(formats))
+
+
+def run_format(run: etree._Element) -> str:
+    """A run's format as compared: its properties, a tracked format change aside."""
+    rpr = run.find(f"{_W}rPr")
+    if rpr is None:
+        return ""
+    c = copy.deepcopy(rpr)
+    for change in c.findall(f"{_W}rPrChange"):
+        c.remove(change)
+    return etree.tostring(c).decode()
 
 
 def block_elements(container: etree._Element) -> list[etree._Element]:
@@ -265,9 +320,11 @@ def block_elements(container: etree._Element) -> list[etree._Element]:
     return [c for c in container if isinstance(c.tag, str) and c.tag in BLOCKS]
 
 
-def block(e: etree._Element, resolve: Resolve) -> Block:
+def block(
+    e: etree._Element, resolve: Resolve, boxes: dict[etree._Element, str] | None = None
+) -> Block:
     if e.tag == f"{_W}p":
-        return paragraph(e, resolve)
+        return paragraph(e, resolve, boxes)
     if e.tag == f"{_W}tbl":
         rows = []
         for tr in e.iter(f"{_W}tr"):
@@ -276,7 +333,7 @@ def block(e: etree._Element, resolve: Resolve) -> Block:
             cells = []
             shape = []
             for tc in tr.findall(f"{_W}tc"):
-                cells.append(tuple(block(b, resolve) for b in block_elements(tc)))
+                cells.append(tuple(block(b, resolve, boxes) for b in block_elements(tc)))
                 span = tc.find(f"{_W}tcPr/{_W}gridSpan")
                 merge = tc.find(f"{_W}tcPr/{_W}vMerge")
                 shape.append(
@@ -317,15 +374,72 @@ def count_tracked(root: etree._Element) -> int:
     return sum(1 for e in root.iter() if isinstance(e.tag, str) and e.tag in TRACKED)
 
 
+def text_boxes(root: etree._Element) -> list[etree._Element]:
+    """The run children holding a text box, in document order (boxes inside boxes aside):
+    the k-th is story "box:k", in the reader and the writer alike."""
+    found = []
+    for r in root.iter(f"{_W}r"):
+        if any(True for _ in r.iterancestors(f"{_W}txbxContent")):
+            continue
+        for rc in r:
+            if isinstance(rc.tag, str) and any(True for _ in rc.iter(f"{_W}txbxContent")):
+                found.append(rc)
+    return found
+
+
+def box_contents(atom: etree._Element) -> list[etree._Element]:
+    """A text box's content elements: one, or two when Word keeps a fallback copy."""
+    return [
+        t
+        for t in atom.iter(f"{_W}txbxContent")
+        if not any(True for _ in t.iterancestors(f"{_W}txbxContent"))
+    ]
+
+
+def margins(pkg: Package, root: etree._Element) -> dict[str, str]:
+    """Page headers and footers by story name ("header:default:0": type, section) → part."""
+    body = root.find(f"{_W}body")
+    sections = [s for s in body.iter(f"{_W}sectPr")] if body is not None else []
+    rels = _rels(pkg, pkg.main)
+    out = {}
+    for k, sect in enumerate(sections):
+        for ref in sect:
+            kind = local(ref).removesuffix("Reference")
+            if kind in ("header", "footer"):
+                target = rels.get(ref.get(f"{_R}id") or "")
+                if target:
+                    out[f"{kind}:{ref.get(f'{_W}type') or 'default'}:{k}"] = target
+    return out
+
+
+def _rels(pkg: Package, part: str) -> dict[str, str]:
+    import posixpath
+
+    folder, name = posixpath.split(part)
+    root = pkg.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
+    out = {}
+    for rel in root if root is not None else ():
+        if isinstance(rel.tag, str) and rel.get("TargetMode") != "External":
+            out[rel.get("Id") or ""] = posixpath.normpath(
+                posixpath.join(folder, rel.get("Target") or "")
+            )
+    return out
+
+
 def read_document(pkg: Package) -> Document:
-    """The body's blocks and each note's, as `redline.document` values."""
+    """The body's blocks and every other story's, as `redline.document` values."""
     root = pkg.xml(pkg.main)
     body = root.find(f"{_W}body") if root is not None else None
     if root is None or body is None:
         raise pkg.error(pkg.main, "the main part has no body")
     resolve = _resolver(pkg, pkg.main)
     tracked = count_tracked(root)
-    notes: dict[tuple[str, str], tuple[Block, ...]] = {}
+    stories: dict[str, tuple[Block, ...]] = {}
+    boxes = {e: f"box:{k}" for k, e in enumerate(text_boxes(root))}
+    for e, name in boxes.items():
+        content = box_contents(e)
+        if content:
+            stories[name] = tuple(block(b, resolve) for b in block_elements(content[0]))
     for kind in ("footnote", "endnote"):
         for part in pkg.related(pkg.main, f"{kind}s"):
             nroot = pkg.xml(part)
@@ -334,19 +448,22 @@ def read_document(pkg: Package) -> Document:
             tracked += count_tracked(nroot)
             nresolve = _resolver(pkg, part)
             for note in nroot.findall(f"{_W}{kind}"):
-                if note.get(f"{_W}type") in (
-                    "separator",
-                    "continuationSeparator",
-                    "continuationNotice",
-                ):
+                if note.get(f"{_W}type") in _SEPARATORS:
                     continue
-                notes[kind, note.get(f"{_W}id") or ""] = tuple(
+                stories[f"{kind}:{note.get(f'{_W}id') or ''}"] = tuple(
                     block(b, nresolve) for b in block_elements(note)
                 )
-    blocks = tuple(block(b, resolve) for b in block_elements(body))
-    return Document(blocks, notes, tracked)
+    for name, part in margins(pkg, root).items():
+        mroot = pkg.xml(part)
+        if mroot is not None:
+            tracked += count_tracked(mroot)
+            mresolve = _resolver(pkg, part)
+            stories[name] = tuple(block(b, mresolve) for b in block_elements(mroot))
+    blocks = tuple(block(b, resolve, boxes) for b in block_elements(body))
+    return Document(blocks, stories, tracked)
 
 
+_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 _ = MC_NS
 
 

@@ -349,9 +349,12 @@ def read_docx(
     reader.text.start_story()
     reader.blocks(body)
     reader.running_heads()
-    if not any(ln.text.strip() for ln in reader.lines):
-        raise EmptyInputError("the Word document holds no text", source=source)
     warnings = list(reader.warnings)
+    if not any(ln.text.strip() for ln in reader.lines):
+        elements = _elements(body)
+        if not elements:
+            raise EmptyInputError("the Word document holds no text", source=source)
+        warnings.append(f"the Word document holds no text, only {elements}: compared as such")
     if reader.changes:
         plural = "s" if reader.changes != 1 else ""
         view = "accepted" if existing_changes == "accept" else "rejected"
@@ -369,3 +372,18 @@ def read_docx(
         warnings.append(f"{reader.text.hidden_runs} run(s) of hidden text not read")
     warnings += sorted(set(reader.other))
     return reader.lines, reader.noise, "\n".join(reader.source), warnings
+
+
+_ELEMENTS = {"drawing": "picture", "pict": "picture", "object": "object", "tbl": "table"}
+
+
+def _elements(body: etree._Element) -> str:
+    """What a document without text holds ("2 pictures, 1 table"), or "" if nothing."""
+    counts: dict[str, int] = {}
+    for e in body.iter():
+        if any(local(a) == "Fallback" for a in e.iterancestors()):
+            continue  # the same element, drawn again for older readers
+        name = _ELEMENTS.get(local(e)) or ("equation" if local(e) == "oMath" else None)
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in sorted(counts.items()))

@@ -22,7 +22,7 @@ from .._xml_safe import substitutions
 from . import _package
 from ._docx import _iso as stamp
 from ._docx import docx_bytes
-from ._inplace import in_place, write_in_place
+from ._inplace import write_in_place
 from ._template import Template
 
 __all__ = ["Writable", "write_docx", "write_stream"]
@@ -205,3 +205,16 @@ def _check_date(date: object) -> None:
 def _check_flag(option: str, value: object) -> None:
     if not isinstance(value, bool):
         raise OptionError(option, f"{option} must be True or False, not {value!r}")
+
+
+def in_place(comparison: Comparison) -> bool:
+    """Whether the redline can be written onto the drafter's own file: both inputs are Word
+    documents without tracked changes of their own."""
+    old, new = comparison.old.document, comparison.new.document
+    return (
+        comparison.document is not None
+        and old is not None
+        and new is not None
+        and not old.tracked
+        and not new.tracked
+    )

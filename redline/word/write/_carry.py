@@ -1,0 +1,251 @@
+"""What old content brings with it into the new package: parts, relationships, styles, lists.
+
+A deleted paragraph is the old document's own: the pictures it shows, the links it holds,
+the styles and lists it uses travel with it, under names and ids the new package does not
+use yet, so nothing dangles and no id is used twice.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..oxml import W_NS
+from ..read._package import Package
+
+__all__ = ["Carrier", "Ids", "Out", "Side", "max_id", "rels_part", "tostring"]
+
+_W = f"{{{W_NS}}}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+class Ids:
+    """One counter for every id the redline adds (revisions, bookmarks, drawings)."""
+
+    def __init__(self, start: int) -> None:
+        self.next = start
+
+    def take(self) -> str:
+        self.next += 1
+        return str(self.next)
+
+
+@dataclass
+class Side:
+    """One input package: its parts, main part and relationship lookup."""
+
+    pkg: Package
+    root: etree._Element
+    rels: dict[str, tuple[str, str, str]]  # id → (type, target, mode)
+
+    @classmethod
+    def open(cls, pkg: Package) -> Side:
+        root = pkg.xml(pkg.main)
+        assert root is not None
+        return cls(pkg, root, rels_of(pkg, pkg.main))
+
+
+def rels_part(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+def rels_of(pkg: Package, part: str) -> dict[str, tuple[str, str, str]]:
+    root = pkg.xml(rels_part(part))
+    out = {}
+    for rel in root if root is not None else ():
+        if isinstance(rel.tag, str):
+            out[rel.get("Id") or ""] = (
+                rel.get("Type") or "",
+                rel.get("Target") or "",
+                rel.get("TargetMode") or "",
+            )
+    return out
+
+
+@dataclass
+class Out:
+    """The new package being written: parts changed or added, relationships added."""
+
+    new: Side
+    old: Side
+    parts: dict[str, bytes] = field(default_factory=dict)
+    added_rels: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)
+    carried: dict[tuple[str, str], str] = field(default_factory=dict)  # (part, old rid) → rid
+    defaults: dict[str, str] = field(default_factory=dict)  # extension → content type
+
+    def rel_ids(self, part: str) -> set[str]:
+        ids = set(rels_of(self.new.pkg, part))
+        ids |= {r[0] for r in self.added_rels.get(part, [])}
+        return ids
+
+    def carry_rel(self, part: str, old_part: str, rid: str) -> str:
+        """The old part's relationship `rid`, made in the new part `part`: its id there."""
+        key = (part, old_part + "#" + rid)
+        if key in self.carried:
+            return self.carried[key]
+        rels = rels_of(self.old.pkg, old_part)
+        if rid not in rels:
+            return rid
+        typ, target, mode = rels[rid]
+        if mode != "External":
+            folder = posixpath.dirname(old_part)
+            src = posixpath.normpath(posixpath.join(folder, target))
+            data = self.old.pkg.read(src)
+            if data is None:
+                return rid
+            base, ext = posixpath.splitext(posixpath.basename(src))
+            names = set(self.new.pkg.names()) | set(self.parts)
+            k = 1
+            while True:
+                dest = posixpath.join(posixpath.dirname(src), f"{base}-old{k}{ext}")
+                if dest not in names:
+                    break
+                k += 1
+            self.parts[dest] = data
+            self.defaults.setdefault(ext.lstrip(".").lower(), _content_type(self.old.pkg, src))
+            target = posixpath.relpath(dest, posixpath.dirname(part))
+        ids = self.rel_ids(part)
+        n = 1
+        while f"rIdOld{n}" in ids:
+            n += 1
+        new_id = f"rIdOld{n}"
+        self.added_rels.setdefault(part, []).append((new_id, typ, target, mode))
+        self.carried[key] = new_id
+        return new_id
+
+
+def _content_type(pkg: Package, part: str) -> str:
+    types = pkg.xml("[Content_Types].xml")
+    ext = posixpath.splitext(part)[1].lstrip(".").lower()
+    for entry in types if types is not None else ():
+        if entry.tag == f"{_CT}Override" and (entry.get("PartName") or "").lstrip("/") == part:
+            return entry.get("ContentType") or "application/octet-stream"
+    for entry in types if types is not None else ():
+        if entry.tag == f"{_CT}Default" and (entry.get("Extension") or "").lower() == ext:
+            return entry.get("ContentType") or "application/octet-stream"
+    return "application/octet-stream"
+
+
+class Carrier:
+    """Styles or lists an old element uses that the new package lacks, carried over."""
+
+    def __init__(self, new: Package, old: Package, kind: str) -> None:
+        self.kind = kind
+        new_parts = new.related(new.main, kind)
+        old_parts = old.related(old.main, kind)
+        self.part = new_parts[0] if new_parts else None
+        self.new_root = new.xml(new_parts[0]) if new_parts else None
+        self.old_root = old.xml(old_parts[0]) if old_parts else None
+        self.map: dict[str, str] = {}
+        self.changed = False
+
+    def carry(self, value: str) -> str:
+        if value in self.map:
+            return self.map[value]
+        if self.new_root is None or self.old_root is None:
+            self.map[value] = value
+            return value
+        result = self._styles(value) if self.kind == "styles" else self._numbering(value)
+        self.map[value] = result
+        return result
+
+    def _styles(self, sid: str) -> str:
+        assert self.new_root is not None and self.old_root is not None
+        have = {s.get(f"{_W}styleId") for s in self.new_root.findall(f"{_W}style")}
+        if sid in have:
+            return sid
+        old = next(
+            (s for s in self.old_root.findall(f"{_W}style") if s.get(f"{_W}styleId") == sid),
+            None,
+        )
+        if old is None:
+            return sid
+        self.new_root.append(copy.deepcopy(old))
+        self.changed = True
+        return sid
+
+    def _numbering(self, num_id: str) -> str:
+        assert self.new_root is not None and self.old_root is not None
+        old_num = _find(self.old_root, "num", "numId", num_id)
+        if old_num is None:
+            return num_id
+        old_abs = _find(self.old_root, "abstractNum", "abstractNumId", _abstract_of(old_num))
+        new_num = _find(self.new_root, "num", "numId", num_id)
+        if new_num is not None and old_abs is not None:
+            new_abs = _find(self.new_root, "abstractNum", "abstractNumId", _abstract_of(new_num))
+            if new_abs is not None and _same_list(old_abs, new_abs):
+                return num_id
+        if old_abs is None:
+            return num_id
+        abs_ids = [
+            int(a.get(f"{_W}abstractNumId") or 0) for a in self.new_root.findall(f"{_W}abstractNum")
+        ]
+        num_ids = [int(n.get(f"{_W}numId") or 0) for n in self.new_root.findall(f"{_W}num")]
+        a = copy.deepcopy(old_abs)
+        a.set(f"{_W}abstractNumId", str(max(abs_ids, default=0) + 1))
+        for nsid in a.findall(f"{_W}nsid"):
+            a.remove(nsid)
+        n = copy.deepcopy(old_num)
+        fresh = str(max(num_ids, default=0) + 1)
+        n.set(f"{_W}numId", fresh)
+        ref = n.find(f"{_W}abstractNumId")
+        if ref is not None:
+            ref.set(f"{_W}val", a.get(f"{_W}abstractNumId") or "0")
+        nums = self.new_root.findall(f"{_W}num")
+        if nums:
+            nums[0].addprevious(a)
+        else:
+            self.new_root.append(a)
+        self.new_root.append(n)
+        self.changed = True
+        return fresh
+
+
+def _find(root: etree._Element, tag: str, attr: str, value: str) -> etree._Element | None:
+    return next((e for e in root.findall(f"{_W}{tag}") if e.get(f"{_W}{attr}") == value), None)
+
+
+def _abstract_of(num: etree._Element) -> str:
+    ref = num.find(f"{_W}abstractNumId")
+    return (ref.get(f"{_W}val") or "") if ref is not None else ""
+
+
+def _same_list(a: etree._Element, b: etree._Element) -> bool:
+    def key(e: etree._Element) -> bytes:
+        c = copy.deepcopy(e)
+        if f"{_W}abstractNumId" in c.attrib:
+            del c.attrib[f"{_W}abstractNumId"]
+        for junk in c.findall(f"{_W}nsid") + c.findall(f"{_W}tmpl"):
+            c.remove(junk)
+        return etree.tostring(c)
+
+    return key(a) == key(b)
+
+
+def max_id(pkg: Package) -> int:
+    top = 0
+    for name in pkg.names():
+        if not name.endswith(".xml"):
+            continue
+        root = pkg.xml(name)
+        if root is None:
+            continue
+        for node in root.iter():
+            if not isinstance(node.tag, str):
+                continue
+            value = node.get(f"{_W}id")
+            if value and value.lstrip("-").isdigit():
+                top = max(top, int(value))
+            value = node.get("id") if node.tag == f"{_WP}docPr" else None
+            if value and value.isdigit():
+                top = max(top, int(value))
+    return top + 1000
+
+
+def tostring(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,243 @@
+"""Where the tracked marks of a story stand, and how a paragraph's items are cut.
+
+LibreOffice (7.4) applies some layouts of paragraph marks and not others; the passes here
+put the marks where it does (each checked through LibreOffice by the tests), and `cut`
+turns offsets of the core's word diff into the runs they were read from.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+
+from lxml import etree
+
+from ..oxml import W_NS, el
+from ..read._blocks import Item, block_elements, run_format
+from ._template import _PPR_ORDER, ordered
+
+__all__ = [
+    "cut",
+    "delete_text",
+    "mark_mark",
+    "run_at",
+    "run_format_of",
+    "settle_marks",
+    "zero_width_before",
+]
+
+_W = f"{{{W_NS}}}"
+_DELETED_TEXT = {f"{_W}t": f"{_W}delText", f"{_W}instrText": f"{_W}delInstrText"}
+Tracked = Callable[[str], etree._Element]
+"""Makes a tracked-change element (ins, del, pPrChange …) with a fresh id."""
+
+
+def _local(e: etree._Element) -> str:
+    return etree.QName(e).localname if isinstance(e.tag, str) else ""
+
+
+def mark_mark(p: etree._Element, mark: etree._Element) -> None:
+    """Track the paragraph's mark with `mark` (an ins, del, moveFrom or moveTo)."""
+    ppr = p.find(f"{_W}pPr")
+    if ppr is None:
+        ppr = el("pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(f"{_W}rPr")
+    if rpr is None:
+        rpr = el("rPr")
+        ppr.append(rpr)
+        ordered(ppr, _PPR_ORDER)
+    for old in [c for c in rpr if c.tag in _MARKS]:
+        rpr.remove(old)
+    rpr.insert(0, mark)
+
+
+class _Before(dict[etree._Element, list[etree._Element]]):
+    def values_flat(self) -> list[etree._Element]:
+        return [z for zs in self.values() for z in zs]
+
+
+def zero_width_before(container: etree._Element, blocks: Sequence[etree._Element]) -> _Before:
+    """The zero-width elements (bookmarks …) standing before each block of a container."""
+    out = _Before()
+    pending: list[etree._Element] = []
+    wanted = set(blocks)
+    for c in container:
+        if c in wanted:
+            if pending:
+                out[c] = pending
+                pending = []
+        elif isinstance(c.tag, str) and c.tag not in (f"{_W}sectPr", f"{_W}tcPr"):
+            pending.append(c)
+    return out
+
+
+_MARKS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+
+
+def _mark_of(p: etree._Element) -> str | None:
+    rpr = p.find(f"{_W}pPr/{_W}rPr")
+    found = [c for c in rpr if c.tag in _MARKS] if rpr is not None else []
+    return _local(found[0]) if found else None
+
+
+def _clear_mark(p: etree._Element) -> None:
+    rpr = p.find(f"{_W}pPr/{_W}rPr")
+    if rpr is not None:
+        for c in [c for c in rpr if c.tag in _MARKS]:
+            rpr.remove(c)
+
+
+def settle_marks(container: etree._Element, tracked: Tracked) -> None:
+    """Keep tracked paragraph marks where LibreOffice can apply them.
+
+    LibreOffice (7.4) cannot remove a container's last paragraph mark, nor the mark of a
+    paragraph standing just before a table: a run of inserted (or deleted) paragraphs there
+    has its tracked mark carried on the paragraph before the run, whose text then joins the
+    run's last paragraph in the view that drops the run (the same text either way); that
+    paragraph shows the right look in both views through a tracked paragraph change.
+    Deleted paragraphs before inserted ones at the very end fold into the last paragraph:
+    the old text deleted, then the new inserted, under one untracked mark.
+    """
+    blocks = block_elements(container)
+    ends = [
+        k
+        for k, b in enumerate(blocks)
+        if b.tag == f"{_W}p" and (k == len(blocks) - 1 or blocks[k + 1].tag == f"{_W}tbl")
+    ]
+    for k in reversed(ends):
+        _carry_back(container, blocks, k, tracked, at_end=k == len(blocks) - 1)
+
+
+def _carry_back(
+    container: etree._Element,
+    blocks: list[etree._Element],
+    end: int,
+    tracked: Tracked,
+    *,
+    at_end: bool,
+) -> None:
+    last = blocks[end]
+    kind = _mark_of(last)
+    if kind is None:
+        return
+    inserted = kind in ("ins", "moveTo")
+    same = ("ins", "moveTo") if inserted else ("del", "moveFrom")
+    k = end
+    while k > 0 and blocks[k - 1].tag == f"{_W}p" and _mark_of(blocks[k - 1]) in same:
+        k -= 1
+    before = blocks[k - 1] if k > 0 else None
+    if before is None or before.tag != f"{_W}p":
+        if at_end:
+            _clear_mark(last)  # the container is all tracked: its last mark stays
+        return
+    mark = _mark_of(before)
+    if mark is None:
+        _clear_mark(last)
+        mark_mark(before, tracked("ins" if inserted else "del"))
+        _lend_look(before, last, tracked, inserted=inserted)
+        return
+    if not at_end:
+        return
+    # ... D I(1..m) at the end: the deleted paragraph's text goes to the front of the last
+    _clear_mark(last)
+    content = [c for c in before if c.tag != f"{_W}pPr"]
+    first = next((i for i, c in enumerate(last) if c.tag != f"{_W}pPr"), len(last))
+    for offset, c in enumerate(content):
+        last.insert(first + offset, c)
+    container.remove(before)
+
+
+def _lend_look(
+    before: etree._Element, last: etree._Element, tracked: Tracked, *, inserted: bool
+) -> None:
+    """The run's last paragraph holds, in the view that drops the run, the text of the
+    paragraph before it: it shows that paragraph's look there (a tracked paragraph change)."""
+    own = last.find(f"{_W}pPr")
+    lent = before.find(f"{_W}pPr")
+    lent_look = copy.deepcopy(lent) if lent is not None else el("pPr")
+    own_look = copy.deepcopy(own) if own is not None else el("pPr")
+    for props in (lent_look, own_look):
+        for c in list(props):
+            if _local(c) in ("rPr", "sectPr", "pPrChange"):
+                props.remove(c)
+    if etree.tostring(lent_look) == etree.tostring(own_look):
+        return
+    if own is None:
+        own = el("pPr")
+        last.insert(0, own)
+    if inserted:  # accept shows the run's own look; reject the lent one
+        was = lent_look
+    else:  # accept shows the lent look; reject the run's own
+        was = own_look
+        for c in list(own):
+            if _local(c) not in ("rPr", "sectPr", "pPrChange"):
+                own.remove(c)
+        for c in lent_look:
+            own.append(copy.deepcopy(c))
+    for c in own.findall(f"{_W}pPrChange"):
+        own.remove(c)
+    change = tracked("pPrChange")
+    change.append(was)
+    own.append(change)
+    ordered(own, _PPR_ORDER)
+
+
+def delete_text(run: etree._Element) -> None:
+    for node in run.iter():
+        if node.tag in _DELETED_TEXT:
+            node.tag = _DELETED_TEXT[node.tag]
+
+
+def cut(found: list[Item], start: int, end: int, *, own: bool) -> list[etree._Element]:
+    """The XML for offsets [start, end) of a paragraph's items: runs cut at the bounds, each
+    piece with its run's properties; atoms whole. `own`: the elements are the paragraph's
+    own (the new side, moved as they are); otherwise copies are made."""
+    out: list[etree._Element] = []
+    pos = 0
+    current: tuple[etree._Element, etree._Element] | None = None  # (source run, piece)
+    for it in found:
+        a, b = pos, pos + it.size
+        pos = b
+        if b <= start or a >= end:
+            if a >= end:
+                break
+            continue
+        if own:
+            out.extend(it.before)
+            if it.before:
+                current = None
+        if it.level in ("text", "run"):
+            run, child = it.elements
+            if current is None or current[0] is not run:
+                piece = copy.deepcopy(run)
+                for c in list(piece):
+                    if c.tag != f"{_W}rPr":
+                        piece.remove(c)
+                current = (run, piece)
+                out.append(piece)
+            part = copy.deepcopy(child)
+            if it.level == "text":
+                text = it.text[max(start, a) - a : min(end, b) - a]
+                part.text = text
+                part.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            current[1].append(part)
+        else:
+            current = None
+            out.extend(it.elements if own else [copy.deepcopy(e) for e in it.elements])
+    return out
+
+
+def run_at(found: list[Item], offset: int) -> etree._Element | None:
+    """The run holding the item at `offset`, when it is a run's text or child."""
+    pos = 0
+    for it in found:
+        if pos <= offset < pos + it.size:
+            return it.elements[0] if it.level in ("text", "run") else None
+        pos += it.size
+    return None
+
+
+def run_format_of(pieces: list[etree._Element]) -> str | None:
+    runs = [p for p in pieces if p.tag == f"{_W}r"]
+    return run_format(runs[0]) if runs else None
