@@ -42,6 +42,7 @@ __all__ = [
     "AS_GIVEN",
     "closed",
     "ended",
+    "ends_clause",
     "Evidence",
     "hard_wrapped",
     "line_end_hyphen",
@@ -51,6 +52,7 @@ __all__ = [
     "wrapped_pair",
 ]
 
+_CLAUSE = re.compile(r"[,;،؛，；](?:\s+[^\W\d_]{1,3})?$")
 _ENDING = re.compile(r"[;.:!?؛；。：][\"”’»)\]]*$")
 _CLOSING = re.compile(r"[,;.:!?،؛，；。：][\"”’»)\]]*$")
 
@@ -133,6 +135,12 @@ def closed(text: str) -> bool:
     """Whether a piece ends as a paragraph may: a closing sign (",", ";", ".", ":", "،",
     "，"…), quotes or brackets after it or not. A bracket alone closes nothing: "(III)"."""
     return bool(_CLOSING.search(text.rstrip()))
+
+
+def ends_clause(text: str) -> bool:
+    """A comma or semicolon at the end, a last short word after it or not ("…, y", "…; и"):
+    where a lead on the next line opens a paragraph."""
+    return bool(_CLAUSE.search(text.rstrip()))
 
 
 def ended(text: str) -> bool:

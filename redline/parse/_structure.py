@@ -28,6 +28,7 @@ from ._evidence import (
     Evidence,
     closed,
     ended,
+    ends_clause,
     ends_with_hyphen,
     line_end_hyphen,
     read_evidence,
@@ -203,10 +204,11 @@ def _unfinished(block: _Block, language: str) -> bool:
 
 
 def _opens_after(block: _Block, text: str, language: str) -> bool:
-    """In wrapped lines, whether the line opens a paragraph rather than going on."""
+    """In wrapped lines, whether the line opens a paragraph rather than going on: a number,
+    a letter, the adoption record, or a lead after a clause's end ("…,", "…;", "…, y")."""
     if _starts_paragraph(text) or starts_vote(text):
         return True
-    return block.text.rstrip().endswith((",", ";")) and bool(
+    return ends_clause(block.text) and bool(
         find_lead(text, part="preamble", language=language)
         or find_lead(text, part="operative", language=language)
     )
