@@ -104,14 +104,20 @@ def views_of(parts: dict[str, bytes], *, source: str = "<redline>") -> dict[str,
     shown: list[_Shown] = []
     for p in document.iter(f"{_W}p"):
         pieces: list[_Piece] = []
-        _pieces(p, (False, False), pieces)
+        # a paragraph inside a text box whose drawing is inserted or deleted goes with it
+        held = [_local(a) for a in p.iterancestors()]
+        gone = tuple(any(h in _DROP[mode] for h in held) for mode in ("accept", "reject"))
+        _pieces(p, (gone[0], gone[1]), pieces)
         ppr = p.find(f"{_W}pPr")
         numbered = _numbered(ppr)
         change = ppr.find(f"{_W}pPrChange") if ppr is not None else None
         # Reject-all shows the look before a paragraph change.
         was = _numbered(change.find(f"{_W}pPr")) if change is not None else numbered
         marks = [] if ppr is None else [_local(c) for c in ppr.iterfind(f"{_W}rPr/*")]
-        dropped = tuple(any(m in _DROP[mode] for m in marks) for mode in ("accept", "reject"))
+        dropped = tuple(
+            gone[k] or any(m in _DROP[mode] for m in marks)
+            for k, mode in enumerate(("accept", "reject"))
+        )
         shown.append(_Shown(pieces, (numbered, was), (dropped[0], dropped[1])))
     return {mode: _view(shown, notes, k) for k, mode in enumerate(("accept", "reject"))}
 

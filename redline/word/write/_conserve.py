@@ -4,6 +4,8 @@ Accept-all of the parts must read as the new text and reject-all as the old, foo
 included. The expected lines come from the two parsed inputs (`redline.lines.reading`,
 after the one character mapping `xml_safe_text`), never from the writer, and the check
 runs on the parts as written, after every pass that moves a tracked paragraph mark.
+A redline written onto the drafter's own file is checked against the two files themselves,
+read by the same reader: its accept-all must read as the new file, its reject-all as the old.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from ...lines import reading
 from .._xml_safe import xml_safe_text
 from ..views import views_of
 
-__all__ = ["check_written"]
+__all__ = ["check_in_place", "check_written"]
 
 
 def check_written(comparison: Comparison, parts: dict[str, bytes]) -> None:
@@ -39,4 +41,39 @@ def check_written(comparison: Comparison, parts: dict[str, bytes]) -> None:
             raise ConservationError(
                 f"the written redline's {mode}-all would not give back the {name} text: {where}",
                 source=side.source or name,
+            )
+
+
+def check_in_place(
+    parts: dict[str, bytes],
+    old: dict[str, bytes],
+    new: dict[str, bytes],
+    *,
+    sources: tuple[str, str],
+) -> None:
+    """Raise ConservationError unless accept-all of `parts` reads as the `new` package and
+    reject-all as the `old` one, paragraph by paragraph (text boxes and cells included),
+    footnotes too."""
+    views = views_of(parts)
+    for mode, given, name, source in (
+        ("accept", new, "new", sources[1]),
+        ("reject", old, "old", sources[0]),
+    ):
+        want, got = views_of(given, source=source)["accept"], views[mode]
+        for what, mine, theirs in (
+            ("paragraph", got.body, want.body),
+            ("footnote", got.footnotes, want.footnotes),
+        ):
+            a, b = [" ".join(t.split()) for t in mine], [" ".join(t.split()) for t in theirs]
+            if a == b:
+                continue
+            k = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), None)
+            where = (
+                f"{what} {k + 1} reads {a[k][:40]!r}, not {b[k][:40]!r}"
+                if k is not None
+                else f"it has {len(a)} {what}s, not {len(b)}"
+            )
+            raise ConservationError(
+                f"the written redline's {mode}-all would not give back the {name} file: {where}",
+                source=source,
             )

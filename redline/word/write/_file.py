@@ -20,6 +20,7 @@ from ...errors import OptionError, OutputError, RedlineWarning, UnsafeCharacterE
 from ...parse._conserve import content_texts
 from .._xml_safe import substitutions
 from . import _package
+from ._conserve import check_in_place
 from ._docx import _iso as stamp
 from ._docx import docx_bytes
 from ._inplace import write_in_place
@@ -125,6 +126,13 @@ def write_docx(
         parts = write_in_place(
             before.pkg, base.pkg, comparison.document, author=author, date=stamp(date)
         )
+        if parts is not None and base.pkg.main == "word/document.xml":
+            check_in_place(
+                parts,
+                {n: before.pkg.read(n) or b"" for n in before.pkg.names()},
+                {n: base.pkg.read(n) or b"" for n in base.pkg.names()},
+                sources=(before.pkg.source, base.pkg.source),
+            )
     if parts is None:
         parts = docx_bytes(
             comparison, author=author, date=date, moves=moves, template=base, old_template=before

@@ -96,8 +96,8 @@ def settle_marks(container: etree._Element, tracked: Tracked) -> None:
     has its tracked mark carried on the paragraph before the run, whose text then joins the
     run's last paragraph in the view that drops the run (the same text either way); that
     paragraph shows the right look in both views through a tracked paragraph change.
-    Deleted paragraphs before inserted ones at the very end fold into the last paragraph:
-    the old text deleted, then the new inserted, under one untracked mark.
+    Deleted paragraphs before inserted ones there fold into the last paragraph: the old
+    text deleted, then the new inserted, under one untracked mark.
     """
     blocks = block_elements(container)
     ends = [
@@ -137,10 +137,12 @@ def _carry_back(
         mark_mark(before, tracked("ins" if inserted else "del"))
         _lend_look(before, last, tracked, inserted=inserted)
         return
-    if not at_end:
+    if {mark, kind} not in ({"del", "ins"}, {"moveFrom", "ins"}, {"del", "moveTo"}):
         return
-    # ... D I(1..m) at the end: the deleted paragraph's text goes to the front of the last
+    # ... D I(1..m): the deleted paragraph's text goes to the front of the last, which
+    # shows the old look where it shows the old text (a tracked paragraph change)
     _clear_mark(last)
+    _lend_look(before, last, tracked, inserted=True)
     content = [c for c in before if c.tag != f"{_W}pPr"]
     first = next((i for i, c in enumerate(last) if c.tag != f"{_W}pPr"), len(last))
     for offset, c in enumerate(content):
