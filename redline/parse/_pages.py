@@ -62,7 +62,8 @@ def read_pages(raw: Sequence[str]) -> Pages:
     pages = Pages()
     kinds = [furniture(line) for line in raw]
     anchors = [i for i, k in enumerate(kinds) if k == "page number"]
-    masthead = _fold(" ".join(raw[: min(_MASTHEAD, anchors[0] if anchors else _MASTHEAD)]))
+    ends = [_MASTHEAD, *anchors[:1], *(i for i, ln in enumerate(raw) if SEPARATOR.match(ln))]
+    masthead = _fold(" ".join(raw[: min(ends)]))  # the first page, its footnotes left out
     for i, kind in enumerate(kinds):
         if kind:
             pages.furniture[i] = kind
@@ -84,7 +85,7 @@ def read_pages(raw: Sequence[str]) -> Pages:
                 pages.note_lines.append(block)
                 for j in block:
                     m = NOTE_LINE.match(raw[j])
-                    if m and (j == block[0] or not raw[j - 1].strip() or _next_mark(raw, j)):
+                    if m and _opens_note(raw, j, block[0], m.group("mark"), pages.notes):
                         pages.notes[j] = m.group("mark")
     return pages
 
@@ -162,15 +163,14 @@ def _note_block(raw: Sequence[str], separator: int, end: int) -> list[int]:
     return block if any(NOTE_LINE.match(raw[j]) for j in block) else []
 
 
-def _next_mark(raw: Sequence[str], j: int) -> bool:
-    """A numbered line straight after another note's line opens a note when its number is
-    the next one (a continuation line may also start with a number: "53 (A/79/53)")."""
-    m = NOTE_LINE.match(raw[j])
-    k = j - 1
-    while k >= 0 and raw[k].strip() and not NOTE_LINE.match(raw[k]):
-        k -= 1
-    before = NOTE_LINE.match(raw[k]) if k >= 0 else None
-    if not m or not before:
-        return False
-    a, b = before.group("mark"), m.group("mark")
-    return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+def _opens_note(raw: Sequence[str], j: int, first: int, mark: str, notes: dict[int, str]) -> bool:
+    """Whether a line of a footnote block that starts with a mark opens a note: a star always
+    ("* On behalf of…"), a number when it is the block's first line, follows a blank line,
+    or is the number after the last note's ("1" when none): a continuation line may also
+    start with a number ("77 and China.", "53 (A/79/53)")."""
+    if not mark.isdigit():
+        return True
+    if j == first or not raw[j - 1].strip():
+        return True
+    numbers = [int(m) for m in notes.values() if m.isdigit()]
+    return int(mark) == (numbers[-1] + 1 if numbers else 1)

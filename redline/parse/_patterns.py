@@ -24,8 +24,9 @@ __all__ = [
     "sentence",
 ]
 
-SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/\d+(?:/\d+)?"
-"""A UN document symbol: "A/HRC/RES/46/13", "S/RES/2467 (2019)" without its year, "E/2021/1"."""
+SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.\-]+)*/(?:[A-Z]{1,4}\.)?\d+(?:/\d+)?(?:/(?:Rev|Add|Corr)\.\d+)*"
+"""A UN document symbol: "A/HRC/RES/46/13", "S/RES/2467 (2019)" without its year, "E/2021/1",
+a draft's "A/C.3/80/L.35" or "A/HRC/56/L.12/Rev.1"."""
 
 BARCODE = r"\*\d{7,}\*"
 """The printed text of the barcode under a page's last line: the job number's digits in stars.

@@ -162,10 +162,46 @@ def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise], list[Repair
         noise += [Noise(number, piece, "markup") for piece in markup]
     if notes:
         repairs += attach_marks(lines, notes, pages, noise)
+        notes = [n for n in notes if not _to_header(lines, n, noise, repairs)]
         for note in notes:
             lines += [SourceLine(note.number, ""), note]
     repairs += attach_loose_marks(lines, noise)
     return lines, noise, repairs
+
+
+_STAR = re.compile(r"(?<=\S)\*{1,3}(?=\s|$)")
+
+
+def _to_header(
+    lines: list[SourceLine], note: SourceLine, noise: list[Noise], repairs: list[Repair]
+) -> bool:
+    """A starred note of the first page ("* On behalf of the States Members…", "* Reissued
+    for technical reasons") belongs to the header line its star follows ("A/C.3/80/L.35*",
+    "Cuba:*"): its text goes there as a header line of its own, the star to the noise."""
+    if not note.footnote or note.footnote.strip("*"):
+        return False
+    first_page = []
+    for k, line in enumerate(lines):
+        if line.page_break:
+            break
+        first_page.append(k)
+    for k in first_page:
+        m = _STAR.search(lines[k].text)
+        if m and m.group(0) == note.footnote:
+            line = lines[k]
+            noise.append(Noise(line.number, m.group(0), "note mark"))
+            line.text = line.text[: m.start()] + line.text[m.end() :]
+            lines[k + 1 : k + 1] = [SourceLine(note.number, note.text)]
+            repairs.append(
+                Repair(
+                    RepairKind.FOOTNOTE_MOVED,
+                    note.number,
+                    f"note {note.footnote} to the header after line {line.number}: "
+                    f"{note.text[:40]}",
+                )
+            )
+            return True
+    return False
 
 
 def _set_aside(

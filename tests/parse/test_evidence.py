@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import redline
-from redline.model import RepairKind
+from redline.model import Footnote, RepairKind
 from redline.parse import source_map
 from redline.parse._conserve import content_texts
 
@@ -117,6 +117,68 @@ def test_running_head_and_footnote_block_set_aside() -> None:
     assert kinds.count(RepairKind.PAGE_BREAK) == 1
     assert kinds.count(RepairKind.WRAPPED_LINE) == 1
     assert "running head" in source_map(r) and "footnote moved" in source_map(r)
+    assert not r.warnings
+
+
+DRAFT = """United Nations
+A/C.3/80/L.35*
+
+General Assembly
+Distr.: Limited
+20 October 2025
+
+Eightieth session
+Third Committee
+Agenda item 71 (b)
+
+Cuba:** draft resolution
+
+Enhancement of international cooperation in the field of human rights
+
+The General Assembly,
+
+Reaffirming its commitment to promoting international cooperation, as set forth in the
+Charter of the United Nations, in particular Article 1, paragraph 3,1 for enhancing
+__________________
+
+* Reissued for technical reasons on 28 October 2025.
+** On behalf of the States Members of the United Nations that are members of the Group of
+77 and China.
+1 A/CONF.157/24 (Part I), chap. III.
+
+A/C.3/80/L.35
+25-16789
+2/3
+
+genuine cooperation among Member States in the field of human rights,
+
+1. Reaffirms that it is one of the purposes of the United Nations to promote respect for all
+human rights;
+"""
+
+
+def test_draft_sponsor_notes_go_to_the_header() -> None:
+    """A Third Committee draft as extracted text: the starred notes at the first page's foot
+    go to the header lines their stars follow, the numbered one to its mark, the running
+    head "A/C.3/80/L.35" of page 2 is dropped, the cut paragraph joined."""
+    r = redline.parse(DRAFT)
+    header = [h.text for h in r.header.lines]
+    assert r.header.symbol == "A/C.3/80/L.35"
+    assert header[header.index("A/C.3/80/L.35") + 1] == (
+        "Reissued for technical reasons on 28 October 2025."
+    )
+    assert header[header.index("Cuba: draft resolution") + 1] == (
+        "On behalf of the States Members of the United Nations that are members of the Group "
+        "of 77 and China."
+    )
+    assert [p.text for p in r.preamble] == [
+        "Reaffirming its commitment to promoting international cooperation, as set forth in "
+        "the Charter of the United Nations, in particular Article 1, paragraph 3, for enhancing "
+        "genuine cooperation among Member States in the field of human rights,"
+    ]
+    assert r.footnotes == (Footnote("1", "A/CONF.157/24 (Part I), chap. III."),)
+    assert r.preamble[0].text[: r.preamble[0].notes[0].offset].endswith("paragraph 3,")
+    assert not any(p.text.startswith("A/C.3") for p in r.paragraphs)
     assert not r.warnings
 
 
