@@ -172,14 +172,21 @@ def wrapped_pair(before: str, after: str, width: int) -> bool:
     """A line wrapped onto the next in a text not wrapped throughout (OCR corrected by hand
     joins most lines): it ends mid-sentence, is no short heading ("Article 1", "The
     Security Council": at least 22 columns, a CJK character taking two), and either the
-    next line goes on in small letters, or the line fills most of the text's width, or it
-    ends with a word no sentence ends with ("…application of the" / "Union of Burma")."""
+    next line goes on in small letters, or in a number or a bracket after a script that
+    writes spaces ("…of 21 May" / "1968 and"),
+    or the line fills most of the text's width, or it ends with a word no sentence ends
+    with ("…application of the" / "Union of Burma")."""
     columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in before.strip())
     if columns < _LINE or not open_ended(before) or not after.strip():
         return False
     last = before.split()[-1].lower()
+    first = after.strip()[:1]
+    spaced = unicodedata.east_asian_width(before.rstrip()[-1]) not in "WF"  # not CJK
     return (
-        after.strip()[:1].islower() or len(before.strip()) >= _FILLS * width or last in _NEVER_LAST
+        first.islower()
+        or (spaced and (first.isdigit() or first in "(["))
+        or len(before.strip()) >= _FILLS * width
+        or last in _NEVER_LAST
     )
 
 
