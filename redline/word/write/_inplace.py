@@ -190,7 +190,7 @@ class _Writer(Stories):
             tr.insert(at, trpr)
         if not [c for c in trpr if _local(c) not in ("ins", "del", "trPrChange")]:
             # the schema wants one row property before the mark: the default, said aloud
-            trpr.insert(0, el("cantSplit", val="0"))
+            trpr.insert(0, el("cantSplit", val="off"))
         trpr.append(self.tracked(tag))
         for tc in tr.findall(f"{_W}tc"):
             for b in block_elements(tc):
@@ -298,6 +298,14 @@ class _Writer(Stories):
                     out.append(wrap)
                 if tag == "del":
                     delete_text(e)
+                continue
+            if e.tag == f"{_W}sdt":  # a content control inserted or deleted whole: the
+                # control goes with its text (Word's markup allows it in a tracked run)
+                wrap = self.tracked(tag)
+                wrap.append(e)
+                if tag == "del":
+                    delete_text(e)
+                out.append(wrap)
                 continue
             holder = etree.Element("holder")
             holder.append(e)

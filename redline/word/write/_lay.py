@@ -105,8 +105,16 @@ def settle_marks(container: etree._Element, tracked: Tracked) -> None:
         for k, b in enumerate(blocks)
         if b.tag == f"{_W}p" and (k == len(blocks) - 1 or blocks[k + 1].tag == f"{_W}tbl")
     ]
-    for k in reversed(ends):
-        _carry_back(container, blocks, k, tracked, at_end=k == len(blocks) - 1)
+    for target in reversed([blocks[k] for k in ends]):
+        if target.getparent() is not container:
+            continue  # folded into the paragraph after it
+        blocks = block_elements(container)
+        k = blocks.index(target)
+        at_end = k == len(blocks) - 1
+        mark = _mark_of(blocks[k])
+        if not at_end and mark and _rows_marked(blocks[k + 1], _SAME[mark]):
+            continue  # the table goes in the same view: the mark joins across it
+        _carry_back(container, blocks, k, tracked, at_end=at_end)
 
 
 def _carry_back(
@@ -122,9 +130,12 @@ def _carry_back(
     if kind is None:
         return
     inserted = kind in ("ins", "moveTo")
-    same = ("ins", "moveTo") if inserted else ("del", "moveFrom")
+    same = _SAME[kind]
     k = end
-    while k > 0 and blocks[k - 1].tag == f"{_W}p" and _mark_of(blocks[k - 1]) in same:
+    while k > 0 and (
+        (blocks[k - 1].tag == f"{_W}p" and _mark_of(blocks[k - 1]) in same)
+        or (blocks[k - 1].tag == f"{_W}tbl" and _rows_marked(blocks[k - 1], same))
+    ):
         k -= 1
     before = blocks[k - 1] if k > 0 else None
     if before is None or before.tag != f"{_W}p":
@@ -148,6 +159,22 @@ def _carry_back(
     for offset, c in enumerate(content):
         last.insert(first + offset, c)
     container.remove(before)
+
+
+_SAME = {
+    "ins": ("ins", "moveTo"),
+    "moveTo": ("ins", "moveTo"),
+    "del": ("del", "moveFrom"),
+    "moveFrom": ("del", "moveFrom"),
+}
+
+
+def _rows_marked(table: etree._Element, kinds: tuple[str, ...]) -> bool:
+    """Whether every row of the table is tracked as one of `kinds` (it goes in a view)."""
+    rows = table.findall(f"{_W}tr")
+    return bool(rows) and all(
+        any(_local(c) in kinds for c in r.findall(f"{_W}trPr/*")) for r in rows
+    )
 
 
 def _lend_look(

@@ -1,0 +1,274 @@
+"""The redline written onto the drafter's own Word file: their document, changes tracked.
+
+Checked here without LibreOffice (its checks are in test_elements and test_word_samples):
+Accept All and Reject All applied by a second, hand-written reader (`support.applied`)
+give back the two inputs' paragraphs and elements; untouched paragraphs are the new
+file's own bytes; ids are unique; the output is deterministic; what the old document's
+deleted content refers to (a picture's part) travels into the package. Generated inputs
+carry arbitrary Unicode (right-to-left, CJK, combining marks, astral characters) in runs
+of several formats, tabs and line breaks, and tables.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+import redline
+from redline.word.write._file import in_place
+from support.applied import W, part, view
+
+ELEMENTS = Path(__file__).parent / "fixtures" / "elements"
+DATE = "2026-01-01T00:00:00Z"
+_XML_OK = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\ufffc"
+)
+
+_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body>"
+)
+_TAIL = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+Run = tuple[str, bool]  # text, bold
+Paragraph = list[Run]
+
+
+def _run(text: str, bold: bool) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    pieces = []
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            pieces.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                pieces.append("<w:tab/>")
+            if chunk:
+                pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return f"<w:r>{props}{''.join(pieces)}</w:r>"
+
+
+def _paragraph(runs: Paragraph) -> str:
+    return "<w:p>" + "".join(_run(t, b) for t, b in runs) + "</w:p>"
+
+
+def docx(blocks: list[Paragraph | list[list[Paragraph]]]) -> bytes:
+    """A minimal Word package: paragraphs, and tables (rows of one-paragraph cells)."""
+    body = []
+    for b in blocks:
+        if b and isinstance(b[0], list):
+            rows = "".join(
+                "<w:tr>" + "".join(f"<w:tc>{_paragraph(c)}</w:tc>" for c in row) + "</w:tr>"
+                for row in b  # type: ignore[union-attr]
+            )
+            cols = len(b[0])  # type: ignore[arg-type]
+            grid = "".join('<w:gridCol w:w="2000"/>' for _ in range(cols))
+            body.append(f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl><w:p/>")
+        else:
+            body.append(_paragraph(b))  # type: ignore[arg-type]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", _TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("word/document.xml", _HEAD + "".join(body) + _TAIL)
+    return out.getvalue()
+
+
+_words = st.lists(
+    st.sampled_from(
+        [
+            "the",
+            "Council",
+            "calls",
+            "upon",
+            "States",
+            "ابتث",
+            "إذ",
+            "يؤكد",
+            "人权理事会",
+            "重申",
+            "вновь",
+            "подтверждая",
+            "é",
+            "👍🏻",
+            "\xa0",
+            "tab\tbreak\nend",
+        ]
+    )
+    | st.text(_XML_OK, min_size=1, max_size=6),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+_paragraphs = st.lists(st.tuples(_words, st.booleans()), min_size=1, max_size=3)
+_tables = st.integers(1, 3).flatmap(
+    lambda cols: st.lists(
+        st.lists(_paragraphs, min_size=cols, max_size=cols), min_size=1, max_size=3
+    )
+)
+_documents = st.lists(_paragraphs | _tables, min_size=1, max_size=5)
+
+
+@st.composite
+def _pairs(draw: st.DrawFn) -> tuple[list, list]:  # type: ignore[type-arg]
+    """An old document and a revision of it: blocks kept, edited, dropped, added, moved."""
+    old = draw(_documents)
+    new = []
+    for block in old:
+        what = draw(st.sampled_from(["keep", "keep", "edit", "drop", "add"]))
+        if what == "keep":
+            new.append(block)
+        elif what == "edit" and not isinstance(block[0], list):
+            new.append(draw(st.permutations(block)) + draw(_paragraphs))
+        elif what == "add":
+            new += [block, draw(_paragraphs | _tables)]
+    if draw(st.booleans()) and len(new) > 2:
+        new.append(new.pop(0))
+    return old, new or [draw(_paragraphs)]
+
+
+def _has_text(blocks: list) -> bool:  # type: ignore[type-arg]
+    """A document with a visible character (a blank one is refused as empty input)."""
+    return any(not t.isspace() and t for _, t, *_ in _flat(blocks))
+
+
+def _flat(blocks: list) -> list[tuple[int, str]]:  # type: ignore[type-arg]
+    out = []
+    for b in blocks:
+        for item in b:
+            if isinstance(item, tuple):
+                out.append((0, "".join(item[0].split())))
+            else:
+                out += _flat(item)
+    return out
+
+
+def _redline(old: bytes, new: bytes, folder: Path) -> bytes:
+    a, b = folder / "old.docx", folder / "new.docx"
+    a.write_bytes(old)
+    b.write_bytes(new)
+    c = redline.compare(a, b)
+    assert in_place(c)
+    out = io.BytesIO()
+    redline.write_docx(c, out, template=b, old_template=a, date=DATE)
+    return out.getvalue()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pair=_pairs().filter(lambda p: _has_text(p[0]) and _has_text(p[1])))
+def test_accept_gives_the_new_file_and_reject_the_old(
+    pair: tuple[list, list],  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
+    old, new = docx(pair[0]), docx(pair[1])
+    written = _redline(old, new, tmp_path)
+    assert view(written, "accept") == view(new, "accept")
+    assert view(written, "reject") == view(old, "accept")
+
+
+def _paragraph_bytes(data: bytes) -> list[bytes]:
+    root = part(data, "word/document.xml")
+    assert root is not None
+    return [etree.tostring(p) for p in root.iter(W + "p")]
+
+
+def test_untouched_paragraphs_are_the_new_files_own_bytes(tmp_path: Path) -> None:
+    kept = [[("Recalling its resolution 47/9,", True)], [("Notes the report.", False)]]
+    old = docx([*kept, [("Requests the Secretary-General to report.", False)]])
+    new = docx([*kept, [("Requests the Secretary-General to report orally.", False)]])
+    written = _paragraph_bytes(_redline(old, new, tmp_path))
+    given_new = _paragraph_bytes(new)
+    assert written[:2] == given_new[:2]
+    assert written[2] != given_new[2]  # the edited one is rebuilt, with its tracked words
+
+
+def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
+    old, new = ELEMENTS / "report.old.docx", ELEMENTS / "report.new.docx"
+    outs = []
+    for _ in range(2):
+        buffer = io.BytesIO()
+        redline.write_docx(
+            redline.compare(old, new), buffer, template=new, old_template=old, date=DATE
+        )
+        outs.append(buffer.getvalue())
+    assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize(
+    "case", sorted(p.name.removesuffix(".old.docx") for p in ELEMENTS.glob("*.old.docx"))
+)
+def test_every_element_comes_back_in_each_view(case: str, tmp_path: Path) -> None:
+    """The second reader's texts and counts (tables and rows, pictures, equations, text
+    boxes, fields, links, content controls) of each view equal the input's."""
+    old, new = (
+        (ELEMENTS / f"{case}.old.docx").read_bytes(),
+        (ELEMENTS / f"{case}.new.docx").read_bytes(),
+    )
+    written = _redline(old, new, tmp_path)
+    assert view(written, "accept") == view(new, "accept")
+    assert view(written, "reject") == view(old, "accept")
+
+
+def test_ids_are_unique_in_every_part(tmp_path: Path) -> None:
+    for case in ("report", "chapter", "picture_deleted", "table_row_deleted", "paragraph_moved"):
+        old = (ELEMENTS / f"{case}.old.docx").read_bytes()
+        new = (ELEMENTS / f"{case}.new.docx").read_bytes()
+        written = _redline(old, new, tmp_path)
+        with zipfile.ZipFile(io.BytesIO(written)) as z:
+            revision_ids: list[str] = []
+            drawing_ids: list[str] = []
+            for name in z.namelist():
+                if not name.endswith(".xml"):
+                    continue
+                root = etree.fromstring(z.read(name))
+                for e in root.iter():
+                    tag = etree.QName(e).localname if isinstance(e.tag, str) else ""
+                    if tag in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange"):
+                        revision_ids.append(e.get(W + "id") or "")
+                    if tag == "docPr":
+                        drawing_ids.append(e.get("id") or "")
+            assert len(revision_ids) == len(set(revision_ids)), case
+            assert len(drawing_ids) == len(set(drawing_ids)), case
+
+
+def test_a_deleted_picture_brings_its_image_into_the_package(tmp_path: Path) -> None:
+    old = (ELEMENTS / "picture_deleted.old.docx").read_bytes()
+    new = (ELEMENTS / "picture_deleted.new.docx").read_bytes()
+    written = _redline(old, new, tmp_path)
+    with zipfile.ZipFile(io.BytesIO(old)) as z:
+        images = {z.read(n) for n in z.namelist() if n.startswith("word/media/")}
+    with zipfile.ZipFile(io.BytesIO(written)) as z:
+        carried = {z.read(n) for n in z.namelist() if n.startswith("word/media/")}
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert images and images <= carried
+    root = part(written, "word/document.xml")
+    assert root is not None
+    embeds = {
+        e.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")
+        for e in root.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
+    }
+    assert embeds and all(f'Id="{rid}"' in rels for rid in embeds)
