@@ -52,7 +52,8 @@ from .errors import (
 from .lines import Line, Style
 
 # A parsed resolution and its parts; Match and Kind are Comparison.matches; Noise is
-# Resolution.noise (lines read but not compared: page headers, running footers).
+# Resolution.noise (lines read but not compared: page headers, running footers); Repair and
+# RepairKind are Resolution.repairs (what reading the input joined, moved or dropped).
 from .model import (
     Footnote,
     Header,
@@ -63,6 +64,8 @@ from .model import (
     NoteRef,
     Paragraph,
     Part,
+    Repair,
+    RepairKind,
     Resolution,
     SubParagraph,
     Vote,
@@ -99,6 +102,8 @@ __all__ = [
     "Part",
     "RedlineError",
     "RedlineWarning",
+    "Repair",
+    "RepairKind",
     "Resolution",
     "Role",
     "Segment",

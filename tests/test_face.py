@@ -31,12 +31,14 @@ FACE = {
     "SubParagraph",
     "Vote",
     # value types public fields hold: Comparison.segments/note_changes, Segment.role/edits/
-    # old/new/notes/italics, Edit.op, Line.style, Resolution.noise
+    # old/new/notes/italics, Edit.op, Line.style, Resolution.noise, Resolution.repairs
     "Edit",
     "ItalicChange",
     "Line",
     "Noise",
     "NoteChange",
+    "Repair",
+    "RepairKind",
     "NotePair",
     "Op",
     "Role",
