@@ -53,10 +53,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "elements"
 CASES: dict[str, str] = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))
 DATE = "2026-01-01T00:00:00Z"
 
-_ROW = (
-    'issue 12: tracked table rows get `<w:cantSplit w:val="0"/>` in `w:trPr`, which '
-    "openxml-audit (the Open XML SDK's schema) rejects: it takes only on/off there"
-)
 _BOX_WHOLE = (
     "LibreOffice 7.4 reads two U+200B into the paragraph anchoring a text box tracked whole "
     "(its run inside w:ins/w:del, as Word marks a drawing) in the view that keeps the box; "
@@ -67,14 +63,6 @@ NOT_YET: dict[str, str] = {
     "content_control_edited": "issue 12: the edited content control written as the old "
     "control deleted and the new one inserted: LibreOffice reads two controls after Accept "
     "All and after Reject All (the text inside is to be diffed in place)",
-    "endnote_deleted": "issue 12: the old document's endnotes.xml carried into the package "
-    "without its content type (openxml-audit: application/xml)",
-    "report": _ROW,
-    "table_column_added": _ROW,
-    "table_deleted": _ROW,
-    "table_inserted": _ROW,
-    "table_row_deleted": _ROW,
-    "table_row_inserted": _ROW,
     "textbox_deleted": _BOX_WHOLE,
     "textbox_inserted": _BOX_WHOLE,
 }

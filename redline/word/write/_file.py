@@ -126,7 +126,7 @@ def write_docx(
         parts = write_in_place(
             before.pkg, base.pkg, comparison.document, author=author, date=stamp(date)
         )
-        if parts is not None and base.pkg.main == "word/document.xml":
+        if base.pkg.main == "word/document.xml":
             check_in_place(
                 parts,
                 {n: before.pkg.read(n) or b"" for n in before.pkg.names()},

@@ -457,9 +457,8 @@ class _Writer(Stories):
 
 def write_in_place(
     old: Package, new: Package, changes: DocumentChanges, *, author: str, date: str
-) -> dict[str, bytes] | None:
-    """The redline's parts, written onto the new package; None when this pair cannot be
-    written in place faithfully (the caller then writes the clean document)."""
+) -> dict[str, bytes]:
+    """The redline's parts: the new package, with every change tracked in place."""
     w = _Writer(old, new, changes, author, date)
     w.prepare_notes()
     w.boxes()
@@ -489,7 +488,7 @@ def write_in_place(
             if mode:
                 rel.set("TargetMode", mode)
         parts[name] = tostring(root)
-    if w.out.defaults:
+    if w.out.defaults or w.created:
         types = parse_part(
             parts["[Content_Types].xml"], source=new.source, part="[Content_Types].xml"
         )
@@ -498,5 +497,7 @@ def write_in_place(
             if ext not in have:
                 d = etree.Element(f"{_CT}Default", Extension=ext, ContentType=ctype)
                 types.insert(0, d)
+        for made, ctype in sorted(w.created.items()):
+            etree.SubElement(types, f"{_CT}Override", PartName="/" + made, ContentType=ctype)
         parts["[Content_Types].xml"] = tostring(types)
     return parts
