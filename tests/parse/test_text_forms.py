@@ -144,3 +144,29 @@ def test_russian_declaration_keeps_its_preamble(shared_dir: Path) -> None:
     pieces = _pieces(r)
     for line in lines:
         assert line in pieces
+
+
+def test_pdf_text_against_markdown_changes_nothing(shared_dir: Path) -> None:
+    """80/4 as raw PDF text and as the corpus's Markdown (bare footnote digits, a running
+    title left in the text, soft-wrapped lines): every paragraph unchanged."""
+    md = shared_dir / "corpus" / "markdown" / "A_RES_80_4.md"
+    c = redline.compare(_raw(shared_dir, "A_RES_80_4"), md)
+    assert c.matches and [m.kind for m in c.matches] == [Kind.UNCHANGED] * len(c.matches)
+
+
+def test_report_counts_the_repairs(shared_dir: Path) -> None:
+    """The JSON report says per side what reading it repaired; the PDF reader's own
+    paragraphs need no repair from the text rule."""
+    pytest.importorskip("pdfminer")
+    raw = _raw(shared_dir, "A_RES_79_166")
+    pages = len(re.findall(r"(?m)^\s*\d{1,2}/\d{1,2}\s*$", raw))
+    c = redline.compare(raw, shared_dir / "corpus" / "pdf" / "A_RES_79_166.pdf")
+    data = redline.report(c)
+    assert data["old"]["repairs"]["running head"] == pages == 3
+    assert data["old"]["repairs"]["footnote moved"] == len(c.old.footnotes) == 6
+    assert data["old"]["repairs"]["page break"] >= 1
+    assert data["new"]["repairs"] == dict.fromkeys(
+        ("page break", "wrapped line", "footnote moved", "running head"), 0
+    )
+    assert data["repaired"].startswith("repaired old: ")
+    assert "3 running heads dropped" in data["repaired"]
