@@ -50,6 +50,12 @@ def apply(root: etree._Element, mode: str) -> etree._Element:
         if rpr is None or not any(c.tag in drop for c in rpr):
             continue
         nxt = p.getnext()
+        holder = p.getparent()
+        while nxt is None and holder is not None and holder.tag == W + "sdtContent":
+            nxt = holder.getparent().getnext()  # out of a block content control
+            holder = holder.getparent().getparent()
+        while nxt is not None and nxt.tag == W + "sdt":  # into one
+            nxt = nxt.find(f"{W}sdtContent/{W}p")
         while nxt is not None and nxt.tag != W + "p":
             nxt = nxt.getnext() if nxt.tag not in (W + "tbl",) else None
         if nxt is None:  # before a table (or last): the paragraph goes with its mark, as
@@ -82,6 +88,10 @@ def apply(root: etree._Element, mode: str) -> etree._Element:
             e.tag.endswith(("rPrChange", "pPrChange")) or e.tag[len(W) :] in _RANGES
         ):
             e.getparent().remove(e)
+    for sdt in list(root.iter(W + "sdt")):  # a block content control left empty
+        content = sdt.find(W + "sdtContent")
+        if content is not None and len(content) == 0:
+            sdt.getparent().remove(sdt)
     for link in list(root.iter(W + "hyperlink", W + "fldSimple")):  # nothing left to show
         if link.find(f".//{W}r") is None:
             link.getparent().remove(link)
