@@ -12,6 +12,7 @@ reads as the PDF shows it and the footnote travels with it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..model import Noise, NoteRef, Repair, RepairKind
@@ -40,17 +41,20 @@ def attach_marks(
     repairs: list[Repair] = []
     ends = sorted([b for _, b in pages.heads] + [block[-1] for block in pages.note_lines if block])
     separators = sorted(pages.separators)
+    numbers = [ln.number - 1 for ln in lines]  # in source order: a page is a slice
     position = (0, 0)  # the line (index into `lines`) and offset after the last mark found
     for note in notes:
         if not note.footnote or not note.footnote.isdigit():
             continue
         printed = note.number - 1
-        separator = max((s for s in separators if s < printed), default=-1)
-        start = max((e for e in ends if e < separator), default=-1)
+        below = bisect_left(separators, printed)
+        separator = separators[below - 1] if below else -1
+        at = bisect_left(ends, separator)
+        start = ends[at - 1] if at else -1
         body = [
             k
-            for k, ln in enumerate(lines)
-            if start < ln.number - 1 < separator and ln.text.strip() and ln.footnote is None
+            for k in range(bisect_right(numbers, start), bisect_left(numbers, separator))
+            if lines[k].text.strip() and lines[k].footnote is None
         ]
         if body and lines[body[0]].number - 1 > start and body[0] > position[0]:
             position = (body[0], 0)

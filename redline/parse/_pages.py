@@ -48,9 +48,10 @@ class Pages:
     note_lines: list[list[int]] = field(default_factory=list)  # each page's footnote lines
     separators: set[int] = field(default_factory=set)
     breaks: set[int] = field(default_factory=set)  # first index of each page's furniture
+    note_set: set[int] = field(default_factory=set)  # every footnote line, for look-ups
 
     def footnote_line(self, i: int) -> bool:
-        return any(i in block for block in self.note_lines)
+        return i in self.note_set
 
 
 def _fold(text: str) -> str:
@@ -83,6 +84,7 @@ def read_pages(raw: Sequence[str]) -> Pages:
                 pages.separators.add(i)
                 pages.breaks.add(i)
                 pages.note_lines.append(block)
+                pages.note_set.update(block)
                 for j in block:
                     m = NOTE_LINE.match(raw[j])
                     if m and _opens_note(raw, j, block[0], m.group("mark"), pages.notes):
