@@ -7,20 +7,23 @@ print). Two pieces are joined into one paragraph only on evidence that the layou
 - **a page break** between them — a running head, a page number, a form feed, a footnote
   block at a page's foot (all marked by `_pages`/`_source` as `SourceLine.page_break`, or a
   rule followed by footnotes), or a run of blank lines well beyond the text's usual one —
-  and the piece before ends without a closing sign while the next does not open a
-  paragraph (a number, a letter "(a)", the adoption record, or a lead of the text's own
-  language: Russian leads start with a small letter, "принимая во внимание");
+  when the piece before does not end as a sentence does (a comma may end a page) or the
+  next goes on in small letters;
 - **a hard-wrapped layout**: most lines that another line follows are full (the next
   line's first word would not have fitted on them) and end mid-sentence, as in typed,
-  scanned or extracted text; then a line goes on with the one above unless it opens a
-  paragraph. In a text not wrapped throughout (OCR corrected by hand joins most lines), a
-  single wrapped line is one that ends mid-sentence, is no short heading, fills most of the
-  text's width or is followed by a line going on in small letters, and is followed directly
-  by a line that does not open a paragraph.
-
+  scanned or extracted text; then a line goes on with the one above. In a text not wrapped
+  throughout (OCR corrected by hand joins most lines), a single line is wrapped when it
+  ends mid-sentence, is no short heading, and fills most of the text's width, ends on an
+  article or a preposition, or is followed by a line going on in small letters (or in a
+  number or a bracket, in a script that writes spaces);
 - **an unfinished paragraph**: one opened by a number or a lead that ends with no closing
   sign at all (not even a comma) was cut, whatever the layout; the next piece goes on with
-  it when it does not open a paragraph and starts with a small letter.
+  it when it starts with a small letter.
+
+Whatever the evidence, a piece that opens a paragraph is never joined: a number, a letter
+"(a)", a section number "IV", the adoption record, or a lead of the text's own language
+(Russian leads start with a small letter: "принимая во внимание"); nor is anything joined
+to the adoption record.
 
 A lower-case start alone never joins: a text whose paragraphs are separated by blank lines,
 or that has one paragraph per line, keeps every paragraph it has. Word and PDF readers give
@@ -40,15 +43,17 @@ from ._line import SourceLine
 
 __all__ = [
     "AS_GIVEN",
+    "Evidence",
     "closed",
     "ended",
     "ends_clause",
-    "Evidence",
+    "ends_with_hyphen",
     "hard_wrapped",
     "line_end_hyphen",
     "open_ended",
     "read_evidence",
     "text_width",
+    "vocabulary",
     "wrapped_pair",
 ]
 
