@@ -74,6 +74,11 @@ def cli() -> None:
 @click.option(
     "--strict", is_flag=True, help="refuse characters XML cannot hold instead of mapping them"
 )
+@click.option(
+    "--drop-comments",
+    is_flag=True,
+    help="leave the new document's comments out of a redline of two Word files",
+)
 @click.option("-q", "--quiet", is_flag=True, help="print nothing on success")
 def compare_command(
     old: Path,
@@ -86,6 +91,7 @@ def compare_command(
     template: Path | None,
     plain: bool,
     strict: bool,
+    drop_comments: bool,
     quiet: bool,
 ) -> None:
     """Compare OLD with NEW (.txt, .md, .docx or .pdf); write the redline with -o."""
@@ -109,6 +115,7 @@ def compare_command(
                     template=template,
                     old_template=old_template,
                     strict=strict,
+                    comments=not drop_comments,
                 )
             if report_to:
                 _write_json(report_to, report(comparison))

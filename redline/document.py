@@ -123,3 +123,4 @@ class Document:
     body: tuple[Block, ...]
     stories: dict[str, tuple[Block, ...]] = field(default_factory=dict)
     tracked: int = 0  # tracked changes the file already carries
+    digest: str = ""  # the file's SHA-256: a redline is written in place onto this file only

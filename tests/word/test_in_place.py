@@ -272,3 +272,44 @@ def test_a_deleted_picture_brings_its_image_into_the_package(tmp_path: Path) -> 
         for e in root.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
     }
     assert embeds and all(f'Id="{rid}"' in rels for rid in embeds)
+
+
+def test_comments_are_kept_or_dropped_on_request(tmp_path: Path) -> None:
+    old, new = ELEMENTS / "comment_kept.old.docx", ELEMENTS / "comment_kept.new.docx"
+    c = redline.compare(old, new)
+    outputs = {}
+    for keep in (True, False):
+        buffer = io.BytesIO()
+        redline.write_docx(c, buffer, template=new, old_template=old, date=DATE, comments=keep)
+        outputs[keep] = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(outputs[True])) as z:
+        assert any("comments" in n for n in z.namelist())
+    with zipfile.ZipFile(io.BytesIO(outputs[False])) as z:
+        assert not any("comments" in n for n in z.namelist())
+        assert b"comment" not in z.read("word/document.xml")
+        assert b"comments" not in z.read("[Content_Types].xml")
+    for mode, source in (("accept", new), ("reject", old)):
+        assert view(outputs[False], mode)[0] == view(source.read_bytes(), "accept")[0]
+
+
+def test_the_command_line_drops_comments(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from redline.cli import cli
+
+    old, new = ELEMENTS / "comment_kept.old.docx", ELEMENTS / "comment_kept.new.docx"
+    out = tmp_path / "out.docx"
+    done = CliRunner().invoke(cli, [str(old), str(new), "-o", str(out), "--drop-comments", "-q"])
+    assert done.exit_code == 0, done.output
+    with zipfile.ZipFile(out) as z:
+        assert not any("comments" in n for n in z.namelist())
+
+
+def test_a_template_that_is_not_the_new_file_is_not_written_on_in_place() -> None:
+    from redline.word.write._template import Template
+
+    c = redline.compare(ELEMENTS / "memo.old.docx", ELEMENTS / "memo.new.docx")
+    other = Template.read(ELEMENTS / "chapter.new.docx")
+    same = Template.read(ELEMENTS / "memo.new.docx")
+    assert in_place(c, same, Template.read(ELEMENTS / "memo.old.docx"))
+    assert not in_place(c, other, None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -469,4 +469,5 @@ _ = MC_NS
 
 def read_blocks(data: bytes, *, source: str) -> Document:
     """A .docx file's bytes read as its own blocks (`read_document`)."""
-    return read_document(Package(data, source=source))
+    document = read_document(Package(data, source=source))
+    return replace(document, digest=hashlib.sha256(data).hexdigest())

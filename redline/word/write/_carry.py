@@ -13,10 +13,19 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..oxml import W_NS
+from ..oxml import W_NS, parse_part
 from ..read._package import Package
 
-__all__ = ["Carrier", "Ids", "Out", "Side", "max_id", "rels_part", "tostring"]
+__all__ = [
+    "Carrier",
+    "Ids",
+    "Out",
+    "Side",
+    "drop_comments",
+    "max_id",
+    "rels_part",
+    "tostring",
+]
 
 _W = f"{{{W_NS}}}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -249,3 +258,47 @@ def max_id(pkg: Package) -> int:
 
 def tostring(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+COMMENT_RELS = ("/comments", "/commentsExtended", "/commentsIds", "/commentsExtensible")
+_ANCHORS = {f"{_W}commentRangeStart", f"{_W}commentRangeEnd", f"{_W}commentReference"}
+
+
+def drop_comments(parts: dict[str, bytes], main: str, source: str) -> None:
+    """Take the comments out of a package's parts: their anchors in the main text and the
+    notes, the comment parts, their relationships and content types (`--drop-comments`)."""
+    rels_name = rels_part(main)
+    rels = (
+        parse_part(parts[rels_name], source=source, part=rels_name) if rels_name in parts else None
+    )
+    gone: set[str] = set()
+    for rel in list(rels) if rels is not None else []:
+        if any((rel.get("Type") or "").endswith(k) for k in COMMENT_RELS):
+            gone.add(
+                posixpath.normpath(posixpath.join(posixpath.dirname(main), rel.get("Target") or ""))
+            )
+            rels.remove(rel)  # type: ignore[union-attr]
+    if rels is not None:
+        parts[rels_name] = tostring(rels)
+    for name in list(parts):
+        if name in gone:
+            del parts[name]
+        elif name.endswith(".xml") and b"comment" in parts[name] and name.startswith("word/"):
+            root = parse_part(parts[name], source=source, part=name)
+            found = [e for e in root.iter() if isinstance(e.tag, str) and e.tag in _ANCHORS]
+            for e in found:
+                parent = e.getparent()
+                if parent is None:
+                    continue
+                parent.remove(e)
+                if parent.tag == f"{_W}r" and not [c for c in parent if c.tag != f"{_W}rPr"]:
+                    holder = parent.getparent()
+                    if holder is not None:
+                        holder.remove(parent)
+            if found:
+                parts[name] = tostring(root)
+    types = parse_part(parts["[Content_Types].xml"], source=source, part="[Content_Types].xml")
+    for entry in list(types):
+        if (entry.get("PartName") or "").lstrip("/") in gone:
+            types.remove(entry)
+    parts["[Content_Types].xml"] = tostring(types)

@@ -46,6 +46,7 @@ def write_docx(
     template: str | os.PathLike[str] | None = ...,
     old_template: str | os.PathLike[str] | None = ...,
     strict: bool = ...,
+    comments: bool = ...,
 ) -> Path: ...
 
 
@@ -60,6 +61,7 @@ def write_docx(
     template: str | os.PathLike[str] | None = ...,
     old_template: str | os.PathLike[str] | None = ...,
     strict: bool = ...,
+    comments: bool = ...,
 ) -> None: ...
 
 
@@ -73,6 +75,7 @@ def write_docx(
     template: str | os.PathLike[str] | None = None,
     old_template: str | os.PathLike[str] | None = None,
     strict: bool = False,
+    comments: bool = True,
 ) -> Path | None:
     """Write the redline of `comparison` to `target`: a path (returned) or a binary stream.
 
@@ -85,7 +88,9 @@ def write_docx(
     `author` names the tracked changes and `date` (a datetime or an ISO 8601 string; default
     now) dates them. A character XML cannot hold is written by the one mapping (`xml_safe`)
     and reported as a `RedlineWarning` naming the side, paragraph and offset;
-    `strict=True` raises `UnsafeCharacterError` instead. Options are checked first: a value
+    `strict=True` raises `UnsafeCharacterError` instead. Written onto the new document
+    (both inputs Word files, `template` and `old_template` those files), the redline keeps
+    the new document's comments; `comments=False` drops them. Options are checked first: a value
     an option does not take raises `OptionError` before anything is read or written.
 
     >>> from redline import compare
@@ -103,6 +108,7 @@ def write_docx(
     _check_date(date)
     _check_flag("moves", moves)
     _check_flag("strict", strict)
+    _check_flag("comments", comments)
     to_path = isinstance(target, (str, os.PathLike))
     if not to_path and not callable(getattr(target, "write", None)):
         raise TypeError(
@@ -121,10 +127,15 @@ def write_docx(
     base = Template.read(template) if template is not None else None
     before = Template.read(old_template) if old_template is not None and base else None
     parts = None
-    if base is not None and before is not None and in_place(comparison):
+    if base is not None and before is not None and in_place(comparison, base, before):
         assert comparison.document is not None
         parts = write_in_place(
-            before.pkg, base.pkg, comparison.document, author=author, date=stamp(date)
+            before.pkg,
+            base.pkg,
+            comparison.document,
+            author=author,
+            date=stamp(date),
+            comments=comments,
         )
         if base.pkg.main == "word/document.xml":
             check_in_place(
@@ -215,9 +226,12 @@ def _check_flag(option: str, value: object) -> None:
         raise OptionError(option, f"{option} must be True or False, not {value!r}")
 
 
-def in_place(comparison: Comparison) -> bool:
+def in_place(
+    comparison: Comparison, template: Template | None = None, old_template: Template | None = None
+) -> bool:
     """Whether the redline can be written onto the drafter's own file: both inputs are Word
-    documents without tracked changes of their own."""
+    documents without tracked changes of their own, and the templates given (if any) are
+    those very files."""
     old, new = comparison.old.document, comparison.new.document
     return (
         comparison.document is not None
@@ -225,4 +239,6 @@ def in_place(comparison: Comparison) -> bool:
         and new is not None
         and not old.tracked
         and not new.tracked
+        and (template is None or template.digest == new.digest)
+        and (old_template is None or old_template.digest == old.digest)
     )

@@ -37,7 +37,7 @@ from ..read._blocks import (
     run_format,
 )
 from ..read._package import Package
-from ._carry import Carrier, Ids, Out, Side, max_id, rels_part, tostring
+from ._carry import Carrier, Ids, Out, Side, drop_comments, max_id, rels_part, tostring
 from ._lay import (
     cut,
     delete_text,
@@ -456,7 +456,13 @@ class _Writer(Stories):
 
 
 def write_in_place(
-    old: Package, new: Package, changes: DocumentChanges, *, author: str, date: str
+    old: Package,
+    new: Package,
+    changes: DocumentChanges,
+    *,
+    author: str,
+    date: str,
+    comments: bool = True,
 ) -> dict[str, bytes]:
     """The redline's parts: the new package, with every change tracked in place."""
     w = _Writer(old, new, changes, author, date)
@@ -500,4 +506,6 @@ def write_in_place(
         for made, ctype in sorted(w.created.items()):
             etree.SubElement(types, f"{_CT}Override", PartName="/" + made, ContentType=ctype)
         parts["[Content_Types].xml"] = tostring(types)
+    if not comments:
+        drop_comments(parts, new.main, new.source)
     return parts

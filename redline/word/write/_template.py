@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import hashlib
 import os
 import posixpath
 import re
@@ -119,6 +120,7 @@ class Template:
 
     def __init__(self, data: bytes, *, source: str) -> None:
         self.pkg = Package(data, source=source)
+        self.digest = hashlib.sha256(data).hexdigest()
         self.source = source
         self.main = self.pkg.main
         root = self.pkg.xml(self.main)
