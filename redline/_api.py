@@ -12,7 +12,7 @@ from ._files import read_limited
 from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison, compare_resolutions
 from .errors import AmbiguousInputError, DocumentError, OptionError
-from .model import Resolution
+from .model import Repair, Resolution
 from .parse import parse_bytes, parse_string
 from .parse._conserve import verify_conservation
 from .parse._structure import parse_lines
@@ -108,14 +108,19 @@ def _read_file(
     limit = {".docx": MAX_DOCX_BYTES, ".pdf": MAX_PDF_BYTES}.get(suffix, MAX_TEXT_BYTES)
     data = read_limited(path, limit=limit, kind=f"a {suffix or 'text'} file")
     if suffix in (".docx", ".pdf"):
+        repairs: list[Repair] = []  # a Word file's paragraphs are as the drafter typed them
         if suffix == ".pdf":
-            lines, noise, text, warnings = read_pdf(data, source=name)
+            lines, noise, text, warnings, repairs = read_pdf(data, source=name)
         else:
             lines, noise, text, warnings = read_docx(
                 data, source=name, existing_changes=existing_changes
             )
         resolution = parse_lines(
-            lines, noise, source=name, language=language or detect_language(text)
+            lines,
+            noise,
+            source=name,
+            language=language or detect_language(text),
+            repairs=repairs,
         )
         verify_conservation(text, resolution)
         document = read_blocks(data, source=name) if suffix == ".docx" else None

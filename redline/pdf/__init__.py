@@ -2,7 +2,8 @@
 
 All PDF code lives here, as all Word code lives in `redline.word`; the core never imports
 pdfminer. `read_pdf` gives the same (lines, noise, source text, warnings) as the Word reader,
-for the one structure pass.
+for the one structure pass, and the repairs its layout needed (lines and pages joined,
+footnotes placed, running heads dropped), as the text reader records them.
 """
 
 from __future__ import annotations

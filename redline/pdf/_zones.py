@@ -12,6 +12,10 @@
   rule followed by smaller type opening with a raised mark — or, with neither, the trailing
   lines in smaller type when the first of them opens with a mark.
 - Everything else is body, in reading order.
+
+Each page whose furniture was dropped is one `Repair` (a running head: what the page's edges
+printed, the symbol, title, page and job numbers, barcode), as a text's running head is; the
+footnote separator is a page rule, not a repair.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Noise
+from ..model import Noise, Repair, RepairKind
 from ..parse._patterns import SYMBOL, furniture
 from ._glyphs import PageGlyphs
 from ._printed import PrintedLine
@@ -44,6 +48,7 @@ class Zones:
     notes: list[list[PrintedLine]] = field(default_factory=list)
     noise: list[Noise] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)  # one per page with furniture dropped
 
 
 def _key(s: PrintedLine) -> str:
@@ -75,10 +80,15 @@ def split_zones(
     zones = Zones()
     repeated = _repeated(pages, segments)
 
+    dropped: list[PrintedLine] = []
+
     def drop(s: PrintedLine, kind: str) -> None:
         zones.noise.append(Noise(s.number, s.text + "".join(m for _, m in s.marks), kind))
+        if kind != "page rule":
+            dropped.append(s)
 
     for page, found in zip(pages, segments):
+        dropped.clear()
         lines = list(found)
         while lines and (kind := _foot(page, lines[-1], repeated["bottom"])):
             drop(lines.pop(), kind)
@@ -90,11 +100,20 @@ def split_zones(
             drop(s, "barcode")
             lines.remove(s)
         body, below = _footnotes(page, lines, body_size, drop)
+        if dropped:
+            zones.repairs.append(_running_head(page.number, dropped))
         zones.bodies.append(body)
         zones.notes.append(below)
         if not found and page.images:
             zones.warnings.append(f"page {page.number} has no text layer (a scanned page?)")
     return zones
+
+
+def _running_head(page: int, dropped: list[PrintedLine]) -> Repair:
+    """The page's furniture as one repair, in print order, at its first printed line."""
+    ordered = sorted(dropped, key=lambda s: s.number)
+    texts = " | ".join(s.text for s in ordered)
+    return Repair(RepairKind.RUNNING_HEAD, ordered[0].number, f"page {page}: {texts}")
 
 
 def _pattern(s: PrintedLine) -> str | None:

@@ -30,6 +30,12 @@ Joining:
 - `SourceLine.number` counts printed lines from the start of the document, in reading order, so
   "line N" in a warning is the Nth printed line.
 
+Repairs (`Repair`, as the text reader records them, each naming its page): every printed line
+joined to the line above it in one paragraph (a wrapped line), or to the last paragraph of
+the page before (a page break); every footnote placed at the paragraph whose mark refers to
+it; every page whose furniture was dropped (`_zones`). A footnote's own lines, joined, are no
+repair, as in a text.
+
 Not read: images (a file with no text layer — scanned pages — is refused; a page without
 text is named in a warning), rotated text (noise, with a warning), table structure (a row's
 cells are read left to right as separate paragraphs), annotations, comments, form fields.
@@ -43,7 +49,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..errors import DocumentError, EmptyInputError
-from ..model import Noise, NoteRef
+from ..model import Noise, NoteRef, Repair, RepairKind
 from ..parse import is_formula
 from ..parse._source import SourceLine
 from ..parse.lexicon import HEADER_WORDS
@@ -70,6 +76,7 @@ class _Text:
     italic: list[tuple[int, int]] = field(default_factory=list)
     notes: list[NoteRef] = field(default_factory=list)
     bold: bool = True
+    marked: list[int] = field(default_factory=list)  # the printed line of each of `notes`
 
 
 class _Reader:
@@ -78,6 +85,7 @@ class _Reader:
         self.noise: list[Noise] = []
         self.source: list[str] = []
         self.warnings: list[str] = []
+        self.repairs: list[Repair] = []
         self.segments: list[list[PrintedLine]] = []
         counter = 0
         rotated = 0
@@ -104,8 +112,13 @@ class _Reader:
         }
 
     def join(self, segments: list[PrintedLine]) -> _Text:
+        """A paragraph's printed lines as one text; each line joined is a repair."""
         out = _Text(segments[0].number)
-        for s in segments:
+        for above, s in zip([None, *segments], segments):
+            if above is not None:
+                kind = RepairKind.WRAPPED_LINE if above.page == s.page else RepairKind.PAGE_BREAK
+                seam = f"page {s.page}: …{out.text.rstrip()[-30:]} | {s.text[:30]}…"
+                self.repairs.append(Repair(kind, s.number, seam))
             self._append(out, s)
         return out
 
@@ -132,6 +145,7 @@ class _Reader:
         out.italic += spans
         # A mark opening the line belongs to the word that ended the line above.
         out.notes += [NoteRef(o + base if o else end, m) for o, m in s.marks]
+        out.marked += [s.number] * len(s.marks)
         out.text += sep + text
         out.bold = out.bold and s.bold
 
@@ -171,16 +185,19 @@ def _line(t: _Text) -> SourceLine:
     return SourceLine(t.number, t.text, list(t.italic), bold=t.bold, notes=list(t.notes))
 
 
-def read_pdf(data: bytes, *, source: str) -> tuple[list[SourceLine], list[Noise], str, list[str]]:
-    """Read a PDF file's bytes as (lines, noise, source text, warnings).
+def read_pdf(
+    data: bytes, *, source: str
+) -> tuple[list[SourceLine], list[Noise], str, list[str], list[Repair]]:
+    """Read a PDF file's bytes as (lines, noise, source text, warnings, repairs).
 
-    The lines go to the structure pass (`parse_lines`); the source text is every glyph the
-    lines and the noise were made from (running heads, marks and footnotes included), for
+    The lines go to the structure pass (`parse_lines`, with the repairs: what reading the
+    layout joined, placed and dropped); the source text is every glyph the lines and the
+    noise were made from (running heads, marks and footnotes included), for
     `verify_conservation`. Raises DocumentError for a file that is not a readable PDF, is
     encrypted, has no text layer, or when pdfminer.six is not installed.
 
     For example, `read_pdf(Path("A_RES_78_203.pdf").read_bytes(), source="A_RES_78_203.pdf")`
-    gives the printed lines, the noise record, the text and the warnings.
+    gives the printed lines, the noise record, the text, the warnings and the repairs.
     """
     pages, warnings = load_pages(data, source=source)
     return read_pages(pages, source=source, warnings=warnings)
@@ -188,7 +205,7 @@ def read_pdf(data: bytes, *, source: str) -> tuple[list[SourceLine], list[Noise]
 
 def read_pages(
     pages: list[PageGlyphs], *, source: str, warnings: list[str] | None = None
-) -> tuple[list[SourceLine], list[Noise], str, list[str]]:
+) -> tuple[list[SourceLine], list[Noise], str, list[str], list[Repair]]:
     """`read_pdf` from glyphs already read (`_glyphs.load_pages`): the layout half alone."""
     warnings = list(warnings or [])
     reader = _Reader(pages)
@@ -203,21 +220,27 @@ def read_pages(
     zones = split_zones(pages, reader.segments, reader.body_size)
     reader.noise += zones.noise
     reader.warnings += zones.warnings
+    reader.repairs += zones.repairs
     grouped = group_paragraphs(zones.bodies, body_size=reader.body_size)
     paragraphs = [reader.join(p.segments) for p in grouped]
     notes = reader.footnotes(zones.notes)
-    lines = _place(paragraphs, notes, reader.warnings)
-    return lines, reader.noise, "\n".join(reader.source), warnings + reader.warnings
+    lines = _place(paragraphs, notes, reader.warnings, reader.repairs)
+    text = "\n".join(reader.source)
+    return lines, reader.noise, text, warnings + reader.warnings, reader.repairs
 
 
 def _place(
-    paragraphs: list[_Text], notes: list[tuple[str, _Text]], warnings: list[str]
+    paragraphs: list[_Text],
+    notes: list[tuple[str, _Text]],
+    warnings: list[str],
+    repairs: list[Repair],
 ) -> list[SourceLine]:
     """Paragraph lines, each followed by the footnotes it is the first to refer to.
 
     References in the header (before the enacting formula) have their footnotes placed
     after the formula, where the structure pass reads footnotes; a footnote nothing refers
-    to goes at the end (the structure pass warns about it).
+    to goes at the end (the structure pass warns about it). Each footnote placed for a mark
+    is a repair, at the mark's printed line.
     """
     by_mark: dict[str, _Text] = {}
     unplaced: list[tuple[str, _Text]] = []
@@ -237,15 +260,21 @@ def _place(
         -1,
     )
     lines: list[SourceLine] = []
-    waiting: list[str] = []
+    waiting: list[tuple[str, int, str]] = []  # mark, its printed line, the text before it
     for i, p in enumerate(paragraphs):
         lines += [_line(p), SourceLine(p.number, "")]
-        waiting += [n.mark for n in p.notes]
+        waiting += [
+            (n.mark, at, p.text[max(n.offset - 30, 0) : n.offset].lstrip())
+            for n, at in zip(p.notes, p.marked)
+        ]
         if i < formula:
             continue
-        for mark in waiting:
+        for mark, at, before in waiting:
             if mark in by_mark:
-                lines += _note_lines(mark, by_mark.pop(mark))
+                note = by_mark.pop(mark)
+                lines += _note_lines(mark, note)
+                where = f"footnote {mark} (printed at line {note.number}) after …{before}"
+                repairs.append(Repair(RepairKind.FOOTNOTE_MOVED, at, where))
         waiting = []
     for mark, note in [*by_mark.items(), *unplaced]:
         lines += _note_lines(mark, note)

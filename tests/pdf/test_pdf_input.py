@@ -26,8 +26,8 @@ from expect import expected_view
 from oracle import require_oracle, run_oracle
 from redline import errors
 from redline.cli import main
-from redline.model import Noise, NoteRef, Part, Resolution
-from redline.parse._conserve import verify_conservation
+from redline.model import Noise, NoteRef, Part, RepairKind, Resolution
+from redline.parse._conserve import source_map, verify_conservation
 from redline.parse._leads import find_lead
 from redline.parse._source import SourceLine
 from redline.parse._structure import parse_lines
@@ -75,7 +75,7 @@ def official(corpus: Path) -> dict[str, Read]:
     out = {}
     for name in ALL:
         path = corpus / "pdf" / f"{name}.pdf"
-        lines, noise, text, warnings = read_pdf(path.read_bytes(), source=str(path))
+        lines, noise, text, warnings, _ = read_pdf(path.read_bytes(), source=str(path))
         out[name] = Read(redline.parse(path), lines, noise, text, warnings)
     return out
 
@@ -469,9 +469,9 @@ def _pages() -> list[PageGlyphs]:
 
 @pytest.fixture(scope="module")
 def built() -> tuple[Resolution, list[Noise], str]:
-    lines, noise, text, warnings = read_pages(_pages(), source="built.pdf")
+    lines, noise, text, warnings, repairs = read_pages(_pages(), source="built.pdf")
     assert warnings == []
-    return parse_lines(lines, noise, source="built.pdf"), noise, text
+    return parse_lines(lines, noise, source="built.pdf", repairs=repairs), noise, text
 
 
 def test_built_pages_structure(built: tuple[Resolution, list[Noise], str]) -> None:
@@ -530,10 +530,40 @@ def test_built_pages_noise(built: tuple[Resolution, list[Noise], str]) -> None:
     assert sorted(n.text for n in noise if n.kind == "note mark") == ["*", "*", "1", "1"]
 
 
+def test_built_pages_repairs(built: tuple[Resolution, list[Noise], str]) -> None:
+    """What `_pages()` prints, repaired, each at its printed line (counted by hand: page 1's
+    lines 1-16, the footnotes 13-14 and its foot 15-16; page 2's head 17-18, "Assembly;" 19,
+    the record 21-22, its foot 25-26): four paragraphs printed on two lines each, one running
+    on to page 2, the record's meeting and date one record, two footnotes placed at their
+    marks (the title's star, PP1's 1; the note's "Geneva." on page 2 is no paragraph), and
+    both pages' furniture."""
+    r, _, _ = built
+    assert [(x.kind, x.line) for x in r.repairs] == [
+        (RepairKind.FOOTNOTE_MOVED, 2),  # "1/1. Test resolution*"
+        (RepairKind.WRAPPED_LINE, 5),  # "neighbourliness of States…"
+        (RepairKind.FOOTNOTE_MOVED, 5),  # "…cooperation of all,1"
+        (RepairKind.WRAPPED_LINE, 7),  # "operation of all States,"
+        (RepairKind.WRAPPED_LINE, 9),  # "tinue the work;"
+        (RepairKind.WRAPPED_LINE, 11),  # "governmental organizations…"
+        (RepairKind.RUNNING_HEAD, 15),  # page 1's foot
+        (RepairKind.RUNNING_HEAD, 17),  # page 2's head and foot
+        (RepairKind.PAGE_BREAK, 19),  # "Assembly;"
+        (RepairKind.WRAPPED_LINE, 22),  # "1 January 2030"
+    ]
+    details = {(x.kind, x.line): x.detail for x in r.repairs}
+    assert details[RepairKind.RUNNING_HEAD, 15] == "page 1: 99-12345 (E) | *9912345*"
+    assert details[RepairKind.RUNNING_HEAD, 17] == (
+        "page 2: A/RES/1/1 | Test resolution | 2/2 | 99-12345"
+    )
+    assert details[RepairKind.PAGE_BREAK, 19].endswith("next session of the | Assembly;…")
+    assert details[RepairKind.FOOTNOTE_MOVED, 5].startswith("footnote 1 (printed at line 14)")
+    assert "page break" in source_map(r) and "running head" in source_map(r)
+
+
 def test_a_page_without_text_is_named() -> None:
     first, _ = _pages()
     scanned = PageGlyphs(2, 612, 792, (), (), images=1)
-    lines, _, _, warnings = read_pages([first, scanned], source="half-scanned.pdf")
+    lines, _, _, warnings, _ = read_pages([first, scanned], source="half-scanned.pdf")
     assert warnings == ["page 2 has no text layer (a scanned page?)"]
     assert any(ln.text.startswith("Recalling the good-neighbourliness") for ln in lines)
 
