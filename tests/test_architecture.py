@@ -14,7 +14,18 @@ import redline
 
 PACKAGE = Path(redline.__file__).parent
 
-CORE = {"document", "model", "errors", "scripts", "diff", "lines", "parse", "align", "comparison", "report"}
+CORE = {
+    "document",
+    "model",
+    "errors",
+    "scripts",
+    "diff",
+    "lines",
+    "parse",
+    "align",
+    "comparison",
+    "report",
+}
 MAY_IMPORT: dict[str, set[str]] = {
     # the pure core, bottom up
     "errors": set(),
