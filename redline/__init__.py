@@ -29,8 +29,24 @@ from .align import DEFAULT_THRESHOLD
 # Edits (an Op each), its notes NotePairs (the note at one reference), its italics
 # ItalicChanges (kept words whose italics changed); Comparison.note_changes are NoteChanges
 # (the two documents' footnotes paired).
-from .comparison import Comparison, ItalicChange, NoteChange, NotePair, Role, Segment
+# Comparison.document (two Word files compared block by block, what a redline written in
+# place shows) holds these; Resolution.document, a Word input's own blocks, the next.
+from .comparison import (
+    BlockChange,
+    Change,
+    Comparison,
+    DocumentChanges,
+    ItalicChange,
+    NoteChange,
+    NotePair,
+    Role,
+    RowChange,
+    Segment,
+    Step,
+    StoryChange,
+)
 from .diff import Edit, Op
+from .document import Atom, Document, Para, Row, Table
 
 # The error tree (errors.py draws it), and the warning category write_docx reports with.
 from .errors import (
@@ -75,11 +91,16 @@ from .word import write_docx
 
 __all__ = [
     "AmbiguousInputError",
+    "Atom",
     "BinaryInputError",
+    "BlockChange",
+    "Change",
     "Comparison",
     "ConservationError",
     "DEFAULT_THRESHOLD",
     "DecodeError",
+    "Document",
+    "DocumentChanges",
     "DocumentError",
     "Edit",
     "EmptyInputError",
@@ -98,6 +119,7 @@ __all__ = [
     "Op",
     "OptionError",
     "OutputError",
+    "Para",
     "Paragraph",
     "Part",
     "RedlineError",
@@ -106,9 +128,14 @@ __all__ = [
     "RepairKind",
     "Resolution",
     "Role",
+    "Row",
+    "RowChange",
     "Segment",
+    "Step",
+    "StoryChange",
     "Style",
     "SubParagraph",
+    "Table",
     "UnsafeCharacterError",
     "Vote",
     "compare",

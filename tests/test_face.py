@@ -44,6 +44,18 @@ FACE = {
     "Role",
     "Segment",
     "Style",
+    # Comparison.document and Resolution.document: two Word files compared block by block
+    "Atom",
+    "BlockChange",
+    "Change",
+    "Document",
+    "DocumentChanges",
+    "Para",
+    "Row",
+    "RowChange",
+    "Step",
+    "StoryChange",
+    "Table",
     # the error tree, and the warning category write_docx reports with
     "AmbiguousInputError",
     "BinaryInputError",

@@ -3,18 +3,26 @@
 _build    compare_resolutions(): matches, then the redline's segments with their roles and diffs
 _notes    the footnote at each reference (note pairs and their edits), italics changed
 _order    the reading order of the redline's paragraphs
+_blocks   two Word documents block by block: what a redline written in place shows
 """
 
+from ._blocks import BlockChange, Change, DocumentChanges, RowChange, Step, StoryChange
 from ._build import Comparison, Role, Segment, check_conservation, compare_resolutions, whole
 from ._notes import ItalicChange, NoteChange, NotePair
 
 __all__ = [
+    "BlockChange",
+    "Change",
     "Comparison",
+    "DocumentChanges",
     "ItalicChange",
     "NoteChange",
     "NotePair",
     "Role",
+    "RowChange",
     "Segment",
+    "Step",
+    "StoryChange",
     "check_conservation",
     "compare_resolutions",
     "whole",
