@@ -164,12 +164,6 @@ def word_steps(old: Para, new: Para) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def similarity(old: Block, new: Block) -> float:
-    """How alike two blocks read, 0..1, scored on words (and atoms) as the diff sees them."""
-    (a, b), _ = encode_tokens([_units(old), _units(new)])  # type: ignore[list-item]
-    return float(Indel.normalized_similarity(a, b))
-
-
 def _units(block: Block) -> list[object]:
     if isinstance(block, Para):
         return [u for u in _tokens(block)[0] if not (isinstance(u, str) and u.isspace())]
@@ -188,39 +182,63 @@ def _pairable(a: Block, b: Block) -> bool:
 def _gap_pairs(
     old: Sequence[Block], new: Sequence[Block], pairable: Callable[[Block, Block], bool]
 ) -> list[tuple[int, int]]:
-    """Pairs, in order on both sides, maximising the summed similarity of paired blocks."""
+    """Pairs, in order on both sides, maximising the summed similarity of paired blocks.
+
+    Only pairs near the gap's diagonal are scored (each block encoded once), and the best
+    chain of them is found among the scored pairs alone, so a long gap costs its length,
+    not its area.
+    """
     n, m = len(old), len(new)
     if not n or not m:
         return []
+    codes, _ = encode_tokens([_units(b) for b in (*old, *new)])  # type: ignore[misc]
+    a, b = codes[:n], codes[n:]
     score: dict[tuple[int, int], float] = {}
     for i in range(n):
         centre = i * m // n
+        table = isinstance(old[i], Table)
         for j in range(max(0, centre - _BAND), min(m, centre + _BAND + 1)):
             if pairable(old[i], new[j]):
-                s = similarity(old[i], new[j])
-                if s >= PAIR_AT or isinstance(old[i], Table):
-                    score[i, j] = s + (1.0 if isinstance(old[i], Table) else 0.0)
-    if not score:
+                s = float(Indel.normalized_similarity(a[i], b[j]))
+                if s >= PAIR_AT or table:
+                    score[i, j] = s + (1.0 if table else 0.0)
+    return _best_chain(score, m)
+
+
+def _best_chain(score: dict[tuple[int, int], float], m: int) -> list[tuple[int, int]]:
+    """The pairs increasing on both sides whose scores sum highest (a weighted longest
+    increasing subsequence, with a Fenwick tree of prefix maxima over the new side)."""
+    pairs = sorted(score)
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (m + 1)
+    back = [-1] * len(pairs)
+    total = [0.0] * len(pairs)
+    k = 0
+    while k < len(pairs):
+        row = k
+        while k < len(pairs) and pairs[k][0] == pairs[row][0]:
+            k += 1
+        found = []
+        for r in range(row, k):
+            best, pos = (0.0, -1), pairs[r][1]  # the best chain ending before this column
+            while pos > 0:
+                best = max(best, tree[pos])
+                pos -= pos & -pos
+            found.append((r, best[0] + score[pairs[r]], best[1]))
+        for r, value, prev in found:  # a row's pairs never chain to each other
+            total[r], back[r] = value, prev
+            pos = pairs[r][1] + 1
+            while pos <= m:
+                if (value, r) > tree[pos]:
+                    tree[pos] = (value, r)
+                pos += pos & -pos
+    if not pairs:
         return []
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        row, below = best[i], best[i + 1]
-        for j in range(m - 1, -1, -1):
-            s = max(below[j], row[j + 1])
-            if (i, j) in score:
-                s = max(s, score[i, j] + below[j + 1])
-            row[j] = s
-    pairs = []
-    i = j = 0
-    while i < n and j < m:
-        if (i, j) in score and best[i][j] == score[i, j] + best[i + 1][j + 1]:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    return pairs
+    end = max(range(len(pairs)), key=lambda r: (total[r], -r))
+    chain = []
+    while end != -1:
+        chain.append(pairs[end])
+        end = back[end]
+    return chain[::-1]
 
 
 _Pairing = list[tuple[int | None, int | None]]
@@ -331,10 +349,14 @@ def find_moves(
     ]
     if not gone or not came or len(gone) * len(came) > 250_000:
         return changes
+    blocks = [old[gi] for _, gi in gone if gi is not None]
+    blocks += [new[cj] for _, cj in came if cj is not None]
+    codes, _ = encode_tokens([_units(b) for b in blocks])  # type: ignore[misc]
+    a, b = codes[: len(gone)], codes[len(gone) :]
     scored = []
-    for gk, gi in gone:
-        for ck, cj in came:
-            s = similarity(old[gi], new[cj])
+    for x, (gk, _) in enumerate(gone):
+        for y, (ck, _) in enumerate(came):
+            s = float(Indel.normalized_similarity(a[x], b[y], score_cutoff=MOVE_AT))
             if s >= MOVE_AT:
                 scored.append((-s, gk, ck))
     scored.sort()
