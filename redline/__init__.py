@@ -14,13 +14,17 @@ comparison to a path or a binary stream, or turn it into plain data with `report
 >>> buffer.getvalue()[:2]
 b'PK'
 
-The face is small: the three verbs, the model a comparison is made of, the errors, and
-the value types its public fields hold. Helpers for tests and tools live where they
-belong: `redline.word` (read_view, xml_safe, xml_safe_text), `redline.parse` (source_map).
+The face is small: the three verbs (and `compare_many` for many pairs at once), the model
+a comparison is made of, the errors, and the value types its public fields hold. Helpers
+for tests and tools live where they belong: `redline.word` (read_view, xml_safe,
+xml_safe_text), `redline.parse` (source_map).
 """
 
 # The verbs: parse and compare (the one place joining core and edges), write and report.
 from ._api import compare, parse
+
+# Many pairs at once (a CSV of pairs or two folders), on every core, one PairResult each.
+from ._batch import PairResult, compare_many
 
 # The similarity below which paragraphs are not paired: the default of compare(threshold=).
 from .align import DEFAULT_THRESHOLD
@@ -119,6 +123,7 @@ __all__ = [
     "Op",
     "OptionError",
     "OutputError",
+    "PairResult",
     "Para",
     "Paragraph",
     "Part",
@@ -139,6 +144,7 @@ __all__ = [
     "UnsafeCharacterError",
     "Vote",
     "compare",
+    "compare_many",
     "parse",
     "report",
     "write_docx",

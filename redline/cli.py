@@ -18,7 +18,7 @@ from typing import Literal
 
 import click
 
-from . import compare, report, write_docx
+from . import PairResult, compare, compare_many, report, write_docx
 from .errors import OptionError, OutputError, RedlineError, RedlineWarning
 
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -136,6 +136,94 @@ def compare_command(
             click.echo(click.style("warning:", fg="yellow") + f" {note}")
         if output:
             click.echo(f"wrote {output}")
+
+
+@cli.command(
+    "batch", context_settings=_HELP, short_help="Compare many pairs: a CSV or two folders."
+)
+@click.argument("pairs", type=click.Path(path_type=Path))
+@click.argument("new_folder", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="the folder to write each pair's redline (.docx) and report (.json) into",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="how many pairs to compare at once  [default: every core]",
+)
+@click.option("--author", default="redline", show_default=True, help="author of the changes")
+@click.option("--date", help="date of every tracked change, ISO 8601  [default: now]")
+@click.option(
+    "--existing-changes",
+    type=click.Choice(["accept", "reject"]),
+    default="accept",
+    show_default=True,
+    help="read Word inputs that carry tracked changes as accepted or rejected",
+)
+@click.option(
+    "--plain", is_flag=True, help="write clean UN-style documents even when NEW is a .docx"
+)
+@click.option(
+    "--strict", is_flag=True, help="refuse characters XML cannot hold instead of mapping them"
+)
+@click.option("-q", "--quiet", is_flag=True, help="print only the pairs that failed")
+def batch_command(
+    pairs: Path,
+    new_folder: Path | None,
+    out: Path,
+    jobs: int | None,
+    author: str,
+    date: str | None,
+    existing_changes: Literal["accept", "reject"],
+    plain: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Compare many pairs: PAIRS.csv (rows old,new[,out]) or OLD_FOLDER NEW_FOLDER (files
+    matched by name). Writes OUT/<name>.docx and OUT/<name>.json per pair and prints a
+    line per pair in input order; a pair that fails is reported and the rest go on (exit 2)."""
+    try:
+        results = compare_many(
+            pairs,
+            new_folder,
+            out=out,
+            jobs=jobs,
+            author=author,
+            date=date,
+            existing_changes=existing_changes,
+            plain=plain,
+            strict=strict,
+            progress=not quiet,
+        )
+    except OptionError as exc:
+        flag = "--date: " if exc.option == "date" else ""
+        raise click.exceptions.Exit(_fail(f"{flag}{exc}")) from exc
+    except RedlineError as exc:  # the list of pairs cannot be read, or OUT cannot be made
+        raise click.exceptions.Exit(_fail(str(exc))) from exc
+    for result in results:
+        if result.error or not quiet:
+            click.echo(_pair_line(result))
+    failed = sum(1 for r in results if r.error)
+    if not quiet:
+        click.echo(
+            f"{len(results)} pairs: {len(results) - failed} written to {out}, {failed} failed"
+        )
+    if failed:
+        raise click.exceptions.Exit(_fail(f"{failed} of {len(results)} pairs failed"))
+
+
+def _pair_line(result: PairResult) -> str:
+    """One line per pair: its inputs, then its summary or its error."""
+    pair = f"{result.old} vs {result.new}: "
+    if result.error:
+        return pair + click.style("error:", fg="red") + f" {result.error}"
+    warned = len(result.warnings)
+    return pair + result.summary + (f" ({warned} warning{'s' * (warned != 1)})" if warned else "")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

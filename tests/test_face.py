@@ -11,8 +11,10 @@ import typing
 import redline
 
 FACE = {
-    # the verbs
+    # the verbs, and many pairs at once (compare_many returns a PairResult per pair)
     "compare",
+    "compare_many",
+    "PairResult",
     "parse",
     "report",
     "write_docx",
@@ -120,6 +122,7 @@ def test_public_enums_and_values_are_frozen() -> None:
 def test_options_are_keyword_only() -> None:
     for func, positional in (
         (redline.compare, {"old", "new"}),
+        (redline.compare_many, {"pairs", "new_folder"}),
         (redline.parse, {"source"}),
         (redline.write_docx, {"comparison", "target"}),
     ):
