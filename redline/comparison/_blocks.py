@@ -3,22 +3,24 @@
 The drafter's own paragraphs and tables are paired, never joined or split: identical blocks
 are anchored first (a diff over the blocks' keys), then, between anchors, paragraphs are
 paired by similarity in order, tables with tables of the same shape row by row and cell by
-cell; what is left is deleted or inserted, and a deleted paragraph that stands again
-elsewhere, nearly the same, is a move. A paired paragraph gets its word diff, atoms (pictures,
-fields, links, note references) compared whole. Every decision is a value here; the Word
-writer only renders them.
+cell; what is left is deleted or inserted; a paragraph beside one that, joined to it, reads
+as its counterpart is a split or a merge (`_joins`), and a deleted paragraph that stands
+again elsewhere, nearly the same, is a move. A paired paragraph gets its word diff, atoms
+(pictures, fields, links, note references) compared whole (`_words`). Every decision is a
+value here (`_changes`); the Word writer only renders them.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from ..diff import Op, diff_sequences, encode_tokens, tokenize
+from ..diff import Op, diff_sequences, encode_tokens
 from ..document import Block, Document, Para, Row, Table, block_key
+from ._changes import BlockChange, Change, DocumentChanges, RowChange, Step, StoryChange
+from ._joins import splits_and_merges
+from ._words import units, word_steps
 
 __all__ = [
     "BlockChange",
@@ -37,137 +39,6 @@ MOVE_AT = 0.8
 MOVE_MIN = 20
 """Paragraphs shorter than this (characters shown) are never called moves."""
 _BAND = 40  # how far from the gap's diagonal pairs are scored: long gaps stay linear
-
-
-class Change(enum.Enum):
-    """What became of a block (or row) between the two documents."""
-
-    KEPT = "kept"  # the same in both: written as the new document has it
-    EDITED = "edited"  # paired, with changes inside
-    DELETED = "deleted"
-    INSERTED = "inserted"
-    MOVED_FROM = "moved from"
-    MOVED_TO = "moved to"
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """A stretch of a paired paragraph: `old`/`new` are [start, end) offsets of its texts."""
-
-    op: Op
-    old: tuple[int, int]
-    new: tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class BlockChange:
-    """One block of the redline, in reading order. `old`/`new` index the story's blocks.
-
-    An edited paragraph has `steps`; an edited table has `rows`; a move's two sides share
-    `move` (from 1). `look_changed`: the paragraph's look differs between the two.
-    """
-
-    change: Change
-    old: int | None
-    new: int | None
-    steps: tuple[Step, ...] = ()
-    rows: tuple[RowChange, ...] = ()
-    move: int = 0
-    look_changed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class RowChange:
-    """One row of an edited table; a kept or edited row has each cell's block changes."""
-
-    change: Change
-    old: int | None
-    new: int | None
-    cells: tuple[tuple[BlockChange, ...], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class StoryChange:
-    """A story besides the body (a note, a text box, a page header or footer): paired (both
-    names), deleted (old only) or added (new only), with its block changes."""
-
-    old: str | None
-    new: str | None
-    blocks: tuple[BlockChange, ...]
-
-    @property
-    def kind(self) -> str:
-        return (self.old or self.new or "").split(":", 1)[0]
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentChanges:
-    """The body's block changes in reading order, and every other story's."""
-
-    body: tuple[BlockChange, ...]
-    stories: tuple[StoryChange, ...] = ()
-
-    @property
-    def changed(self) -> int:
-        return sum(b.change is not Change.KEPT for b in self.body)
-
-    def summary(self) -> str:
-        """What the Word redline holds, block by block ("; in the Word file: 3 kept …")."""
-        counts = {c: 0 for c in Change}
-        for b in self.body:
-            counts[b.change] += 1
-        said = [f"{n} {c.value}" for c, n in counts.items() if n and c is not Change.MOVED_TO]
-        stories = sum(1 for s in self.stories if any(b.change is not Change.KEPT for b in s.blocks))
-        return (
-            "; in the Word file: "
-            + ", ".join(said)
-            + " block(s) of the body"
-            + (f", {stories} note(s), box(es) or page header(s) changed" if stories else "")
-        )
-
-
-# -- paragraphs ------------------------------------------------------------------------------
-
-
-def _tokens(p: Para) -> tuple[list[object], list[int]]:
-    """The paragraph's diff units and the offset each starts at (atoms one unit each)."""
-    units: list[object] = []
-    starts: list[int] = []
-    atoms = dict(p.atoms)
-    pos = 0
-    cut = sorted(atoms)
-    for at in [*cut, len(p.text)]:
-        for tok in tokenize(p.text[pos:at]):
-            units.append(tok)
-            starts.append(pos)
-            pos += len(tok)
-        if at < len(p.text) and at in atoms:
-            units.append(("atom", atoms[at].key))
-            starts.append(at)
-            pos = at + 1
-    return units, starts
-
-
-def word_steps(old: Para, new: Para) -> tuple[Step, ...]:
-    """The word diff of two paragraphs as steps over their texts' offsets."""
-    a, a_at = _tokens(old)
-    b, b_at = _tokens(new)
-    a_at.append(len(old.text))
-    b_at.append(len(new.text))
-    steps: list[Step] = []
-    i = j = 0
-    for op, n in diff_sequences(a, b):
-        di = n if op is not Op.INSERT else 0
-        dj = n if op is not Op.DELETE else 0
-        steps.append(Step(op, (a_at[i], a_at[i + di]), (b_at[j], b_at[j + dj])))
-        i, j = i + di, j + dj
-    return tuple(steps)
-
-
-def _units(block: Block) -> list[object]:
-    if isinstance(block, Para):
-        return [u for u in _tokens(block)[0] if not (isinstance(u, str) and u.isspace())]
-    return [u for r in block.rows for c in r.cells for b in c for u in _units(b)]
 
 
 # -- sequences of blocks -----------------------------------------------------------------------
@@ -191,7 +62,7 @@ def _gap_pairs(
     n, m = len(old), len(new)
     if not n or not m:
         return []
-    codes, _ = encode_tokens([_units(b) for b in (*old, *new)])  # type: ignore[misc]
+    codes, _ = encode_tokens([units(b) for b in (*old, *new)])  # type: ignore[misc]
     a, b = codes[:n], codes[n:]
     score: dict[tuple[int, int], float] = {}
     for i in range(n):
@@ -305,7 +176,7 @@ def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockChange
             out.append(BlockChange(Change.DELETED, i, None))
         else:
             out.append(_paired(old[i], new[j], i, j))
-    return out
+    return splits_and_merges(out, old, new)
 
 
 def _rows(old: Sequence[Row], new: Sequence[Row]) -> tuple[RowChange, ...]:
@@ -351,7 +222,7 @@ def find_moves(
         return changes
     blocks = [old[gi] for _, gi in gone if gi is not None]
     blocks += [new[cj] for _, cj in came if cj is not None]
-    codes, _ = encode_tokens([_units(b) for b in blocks])  # type: ignore[misc]
+    codes, _ = encode_tokens([units(b) for b in blocks])  # type: ignore[misc]
     a, b = codes[: len(gone)], codes[len(gone) :]
     scored = []
     for x, (gk, _) in enumerate(gone):

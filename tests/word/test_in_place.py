@@ -137,13 +137,22 @@ def _pairs(draw: st.DrawFn) -> tuple[list, list]:  # type: ignore[type-arg]
     old = draw(_documents)
     new = []
     for block in old:
-        what = draw(st.sampled_from(["keep", "keep", "edit", "drop", "add"]))
+        what = draw(st.sampled_from(["keep", "keep", "edit", "drop", "add", "split", "merge"]))
         if what == "keep":
             new.append(block)
         elif what == "edit" and not isinstance(block[0], list):
             new.append(draw(st.permutations(block)) + draw(_paragraphs))
         elif what == "add":
             new += [block, draw(_paragraphs | _tables)]
+        elif what == "split" and not isinstance(block[0], list) and len(block) > 1:
+            new += [block[:1], block[1:]]  # one paragraph becomes two
+        elif (
+            what == "merge"
+            and new
+            and not isinstance(new[-1][0], list)
+            and not isinstance(block[0], list)
+        ):
+            new[-1] = new[-1] + block  # joined to the paragraph before
     if draw(st.booleans()) and len(new) > 2:
         new.append(new.pop(0))
     return old, new or [draw(_paragraphs)]
@@ -313,3 +322,55 @@ def test_a_template_that_is_not_the_new_file_is_not_written_on_in_place() -> Non
     same = Template.read(ELEMENTS / "memo.new.docx")
     assert in_place(c, same, Template.read(ELEMENTS / "memo.old.docx"))
     assert not in_place(c, other, None)
+
+
+_SPLIT_OLD = [
+    [("Recalling its resolution 47/9 of 13 July 2021,", False)],
+    [
+        ("Calls upon all States to cooperate fully with the Special Rapporteur", False),
+        (", and requests the Secretary-General to provide all the resources necessary;", True),
+    ],
+    [("Decides to remain seized of the matter.", False)],
+]
+_SPLIT_NEW = [
+    [("Recalling its resolution 47/9 of 13 July 2021,", False)],
+    [("Calls upon all States to cooperate fully with the Special Rapporteur;", False)],
+    [("Requests the Secretary-General to provide all the resources necessary;", True)],
+    [("Decides to remain seized of the matter.", False)],
+]
+
+
+@pytest.mark.oracle
+def test_a_split_and_a_merge_are_paragraph_marks_through_libreoffice(tmp_path: Path) -> None:
+    """One paragraph split in two is its words kept and a paragraph mark inserted (not half
+    of it deleted and written again); the reverse is a merge, a mark deleted. LibreOffice's
+    Accept All and Reject All give the two files."""
+    from oracle import require_oracle, run_oracle
+    from support.fidelity import judge
+
+    require_oracle()
+    cases = []
+    for name, (a, b) in {
+        "split": (_SPLIT_OLD, _SPLIT_NEW),
+        "merge": (_SPLIT_NEW, _SPLIT_OLD),
+    }.items():
+        old, new, out = (
+            tmp_path / f"{name}.old.docx",
+            tmp_path / f"{name}.new.docx",
+            tmp_path / f"{name}.docx",
+        )
+        old.write_bytes(docx(a))
+        new.write_bytes(docx(b))
+        c = redline.compare(old, new)
+        marks = [x for x in c.document.body if x.mark] if c.document else []
+        assert [x.mark for x in marks] == ["ins" if name == "split" else "del"]
+        redline.write_docx(c, out, template=new, old_template=old, date=DATE)
+        root = part(out.read_bytes(), "word/document.xml")
+        assert root is not None
+        deleted = "".join(t.text or "" for t in root.iter(W + "delText"))
+        assert len(deleted) < 20, deleted  # a few words at the seam, not half the paragraph
+        cases.append((out, old, new))
+    report = run_oracle([p for case in cases for p in case])
+    for out, old, new in cases:
+        verdict = judge(report, out, old, new)
+        assert verdict["text"] and verdict["numbers"] and verdict["structure"], verdict["why"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from ...document import ATOM, Atom, Block, Document, Para, Row, Table
-from ..oxml import MC_NS, R_NS, W_NS
+from ..oxml import MC_NS, R_NS, W_NS, visible_text
 from ._package import Package
 
 __all__ = [
@@ -83,14 +83,6 @@ TRACKED = {
     ]
 }
 BLOCKS = {f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}customXml", f"{_W}altChunk"}
-_SHOWN = {
-    f"{_W}tab": "\t",
-    f"{_W}ptab": "\t",
-    f"{_W}br": "\n",
-    f"{_W}cr": "\n",
-    f"{_W}noBreakHyphen": "\u2011",
-    f"{_W}softHyphen": "\u00ad",
-}
 _NOTES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 _VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a key
     f"{_W}rsidR",
@@ -236,7 +228,7 @@ def items(
                 ref = f"{kind}:{rc.get(f'{_W}id') or ''}" if kind in ("footnote", "endnote") else ""
                 if kind == "text box" and boxes is not None:
                     ref = boxes.get(rc, "")
-                shown = _SHOWN.get(rtag, "")
+                shown = visible_text(rc) or ""
                 key = kind if kind in ("footnote", "endnote") else atom_key(kind, rc, resolve)
                 out.append(
                     Item("run", [child, rc], atom=Atom(kind, key, shown, ref), before=pending)

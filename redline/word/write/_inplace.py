@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ...comparison._blocks import BlockChange, Change, DocumentChanges, RowChange
+from ...comparison import BlockChange, Change, DocumentChanges, RowChange
 from ...diff import Op
 from ..oxml import R_NS, W_NS, el, parse_part
 from ..read._blocks import (
@@ -40,13 +40,12 @@ from ..read._package import Package
 from ._carry import Carrier, Ids, Out, Side, drop_comments, max_id, rels_part, tostring
 from ._lay import (
     cut,
-    delete_text,
-    mark_mark,
     run_at,
     run_format_of,
     settle_marks,
     zero_width_before,
 )
+from ._marking import Marking
 from ._stories import Stories
 from ._template import _PPR_ORDER, ordered
 
@@ -69,7 +68,7 @@ def _local(e: etree._Element | None) -> str:
     return etree.QName(e).localname if e is not None and isinstance(e.tag, str) else ""
 
 
-class _Writer(Stories):
+class _Writer(Marking, Stories):
     def __init__(
         self, old: Package, new: Package, changes: DocumentChanges, author: str, date: str
     ) -> None:
@@ -85,6 +84,7 @@ class _Writer(Stories):
         self.note_ids: dict[tuple[str, str], str] = {}  # old (kind, id) → id in the new package
         self.notes = self._note_parts(self.new)  # kind → (part, root) being written
         self.created: dict[str, str] = {}  # parts the new package lacked → content type
+        self._read: dict[etree._Element, tuple[list[Item], list[etree._Element]]] = {}
         self.styles = Carrier(new, old, "styles")
         self.numbering = Carrier(new, old, "numbering")
         self.part = new.main  # the part being written (relationships are made in it)
@@ -140,89 +140,20 @@ class _Writer(Stories):
                 parent.remove(sect)
         return c
 
-    # -- marking -------------------------------------------------------------------------
-    def mark_runs(self, e: etree._Element, tag: str) -> None:
-        """Wrap every run in `e` (itself, or inside links, controls, fields) in `tag`."""
-        if e.tag == f"{_W}r":
-            parent = e.getparent()
-            wrap = self.tracked(tag)
-            if parent is not None:
-                parent.replace(e, wrap)
-            wrap.append(e)
-            if tag in ("del",):
-                delete_text(e)
-            return
-        if e.tag == f"{_M}r":
-            wrap = self.tracked(tag)
-            for child in list(e):
-                wrap.append(child)
-            e.append(wrap)
-            return
-        if e.tag == f"{_W}p":
-            self.mark_paragraph(e, tag)
-            return
-        for child in list(e):
-            if not isinstance(child.tag, str):
-                continue
-            if child.tag in (f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}sdtPr", f"{_W}sdtEndPr"):
-                continue
-            self.mark_runs(child, tag)
-
-    def mark_paragraph(self, p: etree._Element, tag: str, *, mark: bool = True) -> None:
-        for child in list(p):
-            if isinstance(child.tag, str) and child.tag != f"{_W}pPr":
-                self.mark_runs(child, tag)
-        if mark:
-            self.mark_mark(p, tag)
-
-    def mark_mark(self, p: etree._Element, tag: str) -> None:
-        mark_mark(p, self.tracked(tag))
-
-    def mark_table(self, tbl: etree._Element, tag: str) -> None:
-        for tr in tbl.findall(f"{_W}tr"):
-            self.mark_row(tr, tag)
-
-    def mark_row(self, tr: etree._Element, tag: str) -> None:
-        trpr = tr.find(f"{_W}trPr")
-        if trpr is None:
-            trpr = el("trPr")
-            at = 1 if tr.find(f"{_W}tblPrEx") is not None else 0
-            tr.insert(at, trpr)
-        if not [c for c in trpr if _local(c) not in ("ins", "del", "trPrChange")]:
-            # the schema wants one row property before the mark: the default, said aloud
-            trpr.insert(0, el("cantSplit", val="off"))
-        trpr.append(self.tracked(tag))
-        for tc in tr.findall(f"{_W}tc"):
-            for b in block_elements(tc):
-                self.mark_block(b, tag)
-
-    def mark_block(self, b: etree._Element, tag: str) -> None:
-        if b.tag == f"{_W}tbl":
-            self.mark_table(b, tag)
-        elif b.tag == f"{_W}p":
-            self.mark_paragraph(b, tag)
-        else:
-            self.mark_runs(b, tag)
-
-    def moved(self, p: etree._Element, tag: str, move: int) -> etree._Element:
-        name = self.moves.setdefault(move, f"move{move}")
-        if p.tag != f"{_W}p":
-            self.mark_block(p, "del" if tag == "moveFrom" else "ins")
-            return p
-        self.mark_paragraph(p, tag)
-        start = self.tracked(f"{tag}RangeStart", name=name)
-        ppr = p.find(f"{_W}pPr")
-        p.insert(1 if ppr is not None else 0, start)
-        p.append(el(f"{tag}RangeEnd", id=start.get(f"{_W}id") or ""))
-        return p
-
     # -- paragraphs ----------------------------------------------------------------------
     def edit_paragraph(
         self, old_p: etree._Element, new_p: etree._Element, c: BlockChange
     ) -> etree._Element:
-        if c.steps:
+        """The new paragraph with its word diff tracked; the first part of a merge is a
+        paragraph of its own (the old one's look, its mark deleted), the first of a split
+        has its mark inserted."""
+        first_of_merge = c.span is not None and c.mark == "del"
+        target = new_p
+        if c.steps or first_of_merge:
             old_items, _, _ = items(old_p, self.old_resolve)
-            new_items, tail, _ = items(new_p, self.new_resolve)
+            if new_p not in self._read:  # both parts of a merge read it before either
+                self._read[new_p] = items(new_p, self.new_resolve)[:2]
+            new_items, tail = self._read[new_p]
             content: list[etree._Element] = []
             for s in c.steps:
                 if s.op is Op.EQUAL:
@@ -232,14 +163,23 @@ class _Writer(Stories):
                 else:
                     pieces = [self.carry(e) for e in cut(old_items, *s.old, own=False)]
                     content += self._wrapped(pieces, "del")
-            for child in list(new_p):
-                if child.tag != f"{_W}pPr":
-                    new_p.remove(child)
-            new_p.extend(content)
-            new_p.extend(tail)
+            if first_of_merge:
+                target = el("p")
+                look = old_p.find(f"{_W}pPr")
+                if look is not None:
+                    target.append(self.carry(look))
+            else:
+                for child in list(new_p):
+                    if child.tag != f"{_W}pPr":
+                        new_p.remove(child)
+            target.extend(content)
+            if not first_of_merge:
+                target.extend(tail)
+        if c.mark:
+            self.mark_mark(target, c.mark)
         if c.look_changed:
-            self.look_change(old_p, new_p)
-        return new_p
+            self.look_change(old_p, target)
+        return target
 
     def _kept(
         self,
@@ -284,37 +224,6 @@ class _Writer(Stories):
         change = self.tracked("rPrChange")
         change.append(held)
         rpr.append(change)
-
-    def _wrapped(self, pieces: list[etree._Element], tag: str) -> list[etree._Element]:
-        out: list[etree._Element] = []
-        for e in pieces:
-            if e.tag == f"{_W}r":
-                if out and out[-1].tag == _W + tag and out[-1].get("_open") == "1":
-                    out[-1].append(e)
-                else:
-                    wrap = self.tracked(tag)
-                    wrap.set("_open", "1")
-                    wrap.append(e)
-                    out.append(wrap)
-                if tag == "del":
-                    delete_text(e)
-                continue
-            if e.tag == f"{_W}sdt":  # a content control inserted or deleted whole: the
-                # control goes with its text (Word's markup allows it in a tracked run)
-                wrap = self.tracked(tag)
-                wrap.append(e)
-                if tag == "del":
-                    delete_text(e)
-                out.append(wrap)
-                continue
-            holder = etree.Element("holder")
-            holder.append(e)
-            self.mark_runs(e, tag)
-            out.extend(list(holder))
-        for e in out:
-            if "_open" in e.attrib:
-                del e.attrib["_open"]
-        return out
 
     def look_change(self, old_p: etree._Element, new_p: etree._Element) -> None:
         ppr = new_p.find(f"{_W}pPr")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ...comparison._blocks import BlockChange, DocumentChanges, StoryChange
+from ...comparison import BlockChange, DocumentChanges, StoryChange
 from ..oxml import W_NS
 from ..read._blocks import block_elements, box_contents, margins, text_boxes
 from ._carry import Out, Side

@@ -1,0 +1,139 @@
+"""Tracking whole elements: runs, paragraphs, rows and tables inserted, deleted or moved.
+
+Word's markup decides where the marks go: a run in `w:ins`/`w:del` (text in `w:delText`), a
+paragraph's mark in its `w:pPr/w:rPr`, a row's in `w:trPr`, a math run's inside it, a
+content control whole; a link or a field is marked inside, since neither may stand in a
+tracked run. A move is `w:moveFrom`/`w:moveTo` with its named ranges.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..oxml import W_NS, el
+from ..read._blocks import block_elements
+from ._lay import delete_text, mark_mark
+
+__all__ = ["Marking"]
+
+_W = f"{{{W_NS}}}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def _local(e: etree._Element | None) -> str:
+    return etree.QName(e).localname if e is not None and isinstance(e.tag, str) else ""
+
+
+class Marking:
+    """The writer's part that marks whole elements as tracked (mixed into the writer)."""
+
+    moves: dict[int, str]
+
+    def tracked(self, tag: str, **attrs: str) -> etree._Element:
+        raise NotImplementedError
+
+    def mark_runs(self, e: etree._Element, tag: str) -> None:
+        """Wrap every run in `e` (itself, or inside links, controls, fields) in `tag`."""
+        if e.tag == f"{_W}r":
+            parent = e.getparent()
+            wrap = self.tracked(tag)
+            if parent is not None:
+                parent.replace(e, wrap)
+            wrap.append(e)
+            if tag in ("del",):
+                delete_text(e)
+            return
+        if e.tag == f"{_M}r":
+            wrap = self.tracked(tag)
+            for child in list(e):
+                wrap.append(child)
+            e.append(wrap)
+            return
+        if e.tag == f"{_W}p":
+            self.mark_paragraph(e, tag)
+            return
+        for child in list(e):
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in (f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}sdtPr", f"{_W}sdtEndPr"):
+                continue
+            self.mark_runs(child, tag)
+
+    def mark_paragraph(self, p: etree._Element, tag: str, *, mark: bool = True) -> None:
+        for child in list(p):
+            if isinstance(child.tag, str) and child.tag != f"{_W}pPr":
+                self.mark_runs(child, tag)
+        if mark:
+            self.mark_mark(p, tag)
+
+    def mark_mark(self, p: etree._Element, tag: str) -> None:
+        mark_mark(p, self.tracked(tag))
+
+    def mark_table(self, tbl: etree._Element, tag: str) -> None:
+        for tr in tbl.findall(f"{_W}tr"):
+            self.mark_row(tr, tag)
+
+    def mark_row(self, tr: etree._Element, tag: str) -> None:
+        trpr = tr.find(f"{_W}trPr")
+        if trpr is None:
+            trpr = el("trPr")
+            at = 1 if tr.find(f"{_W}tblPrEx") is not None else 0
+            tr.insert(at, trpr)
+        if not [c for c in trpr if _local(c) not in ("ins", "del", "trPrChange")]:
+            # the schema wants one row property before the mark: the default, said aloud
+            trpr.insert(0, el("cantSplit", val="off"))
+        trpr.append(self.tracked(tag))
+        for tc in tr.findall(f"{_W}tc"):
+            for b in block_elements(tc):
+                self.mark_block(b, tag)
+
+    def mark_block(self, b: etree._Element, tag: str) -> None:
+        if b.tag == f"{_W}tbl":
+            self.mark_table(b, tag)
+        elif b.tag == f"{_W}p":
+            self.mark_paragraph(b, tag)
+        else:
+            self.mark_runs(b, tag)
+
+    def moved(self, p: etree._Element, tag: str, move: int) -> etree._Element:
+        name = self.moves.setdefault(move, f"move{move}")
+        if p.tag != f"{_W}p":
+            self.mark_block(p, "del" if tag == "moveFrom" else "ins")
+            return p
+        self.mark_paragraph(p, tag)
+        start = self.tracked(f"{tag}RangeStart", name=name)
+        ppr = p.find(f"{_W}pPr")
+        p.insert(1 if ppr is not None else 0, start)
+        p.append(el(f"{tag}RangeEnd", id=start.get(f"{_W}id") or ""))
+        return p
+
+    def _wrapped(self, pieces: list[etree._Element], tag: str) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        for e in pieces:
+            if e.tag == f"{_W}r":
+                if out and out[-1].tag == _W + tag and out[-1].get("_open") == "1":
+                    out[-1].append(e)
+                else:
+                    wrap = self.tracked(tag)
+                    wrap.set("_open", "1")
+                    wrap.append(e)
+                    out.append(wrap)
+                if tag == "del":
+                    delete_text(e)
+                continue
+            if e.tag == f"{_W}sdt":  # a content control inserted or deleted whole: the
+                # control goes with its text (Word's markup allows it in a tracked run)
+                wrap = self.tracked(tag)
+                wrap.append(e)
+                if tag == "del":
+                    delete_text(e)
+                out.append(wrap)
+                continue
+            holder = etree.Element("holder")
+            holder.append(e)
+            self.mark_runs(e, tag)
+            out.extend(list(holder))
+        for e in out:
+            if "_open" in e.attrib:
+                del e.attrib["_open"]
+        return out
