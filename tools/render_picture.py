@@ -24,7 +24,7 @@ NEW = ROOT / "tests/word/fixtures/elements/report.new.docx"
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "examples" / "redline-report.png"
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "redline-report.png"
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("render_picture: LibreOffice (soffice) not found", file=sys.stderr)
