@@ -43,9 +43,9 @@ _HEADER = ("old", "new", "out")
 class PairResult:
     """One pair of a batch: its inputs, where its redline and report go, and how it went.
 
-    `docx` and `report` are where the pair's files are written; they exist only when
-    `error` is "" (a pair that failed writes nothing new). `summary` is the comparison's
-    one line; `warnings` what the comparison and the writer warned of.
+    `docx` and `report` are where the pair's files go, both written when `error` is ""
+    (a pair failing before its redline is written writes nothing). `summary` is the
+    comparison's one line; `warnings` what the comparison and the writer warned of.
     """
 
     old: Path
@@ -90,6 +90,8 @@ def compare_many(
     `<out>.docx` and `<out>.json` per pair, `<out>` being the new file's stem unless given.
     Results come in input order. `date` (default: now, taken once) dates every change, so
     the files are the same with one worker or many; `progress` shows a bar on a terminal.
+    More than one job starts fresh worker processes ("spawn"): a script calling this needs
+    the `if __name__ == "__main__":` guard, as for any multiprocessing.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
