@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import redline
+from oracle import locate_shared_dir
 from redline.word.write._file import in_place
 from support.applied import W, part, view
 
@@ -374,3 +375,39 @@ def test_a_split_and_a_merge_are_paragraph_marks_through_libreoffice(tmp_path: P
     for out, old, new in cases:
         verdict = judge(report, out, old, new)
         assert verdict["text"] and verdict["numbers"] and verdict["structure"], verdict["why"]
+
+
+_UNRELATED = [
+    ("elements/hyperlink_text_edited.new", "samples/RP001-Tracked-Revisions-01-Accepted"),
+    ("elements/picture_only.new", "samples/RP001-Tracked-Revisions-01-Accepted"),
+    ("elements/field_code_changed.old", "samples/RP001-Tracked-Revisions-02-Accepted"),
+    ("docx/looks-new", "samples/RP001-Tracked-Revisions-02-Accepted"),
+    ("elements/textbox_inserted.new", "samples/RP018-MoveFrom-MoveTo-CC-Accepted"),
+    ("elements/table_unchanged.new", "samples/RP018-MoveFrom-MoveTo-CC-Accepted"),
+    ("samples/RP016-Deleted-CC-Accepted", "samples/RP001-Tracked-Revisions-01-Accepted"),
+    ("docx/notes-removed", "elements/report.new"),
+    ("elements/chapter.old", "docx/hrc-47-9"),
+    ("docx/hrc-46-13", "elements/resolution_rev1.new"),
+    ("samples/RP051-Arabic-Accepted", "elements/memo.old"),
+    ("elements/equation_unchanged.new", "samples/RP036-Vert-Merged-Cells-Accepted"),
+]
+
+
+def _fixture(name: str) -> Path:
+    folder, stem = name.split("/")
+    base = {
+        "elements": ELEMENTS,
+        "docx": Path(__file__).resolve().parents[1] / "fixtures" / "docx",
+        "samples": locate_shared_dir() / "word-samples" / "revisions",
+    }[folder]
+    return base / f"{stem}.docx"
+
+
+@pytest.mark.parametrize(("old", "new"), _UNRELATED)
+def test_unrelated_documents_give_back_both(old: str, new: str, tmp_path: Path) -> None:
+    """Two documents with little in common (their blocks deleted and inserted, tables with
+    no rows, content controls around paragraphs, sections): each view is still one file."""
+    a, b = _fixture(old).read_bytes(), _fixture(new).read_bytes()
+    written = _redline(a, b, tmp_path)
+    assert view(written, "accept") == view(b, "accept")
+    assert view(written, "reject") == view(a, "accept")

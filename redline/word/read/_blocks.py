@@ -34,6 +34,7 @@ __all__ = [
     "margins",
     "read_blocks",
     "read_document",
+    "rows_of",
     "text_boxes",
 ]
 
@@ -307,6 +308,16 @@ def run_format(run: etree._Element) -> str:
     return etree.tostring(c).decode()
 
 
+def rows_of(table: etree._Element) -> list[etree._Element]:
+    """A table's own rows, also those a content control or custom XML wraps (not a nested
+    table's)."""
+    return [tr for tr in table.iter(f"{_W}tr") if next(tr.iterancestors(f"{_W}tbl"), None) is table]
+
+
+def _cells_of(row: etree._Element) -> list[etree._Element]:
+    return [tc for tc in row.iter(f"{_W}tc") if next(tc.iterancestors(f"{_W}tr"), None) is row]
+
+
 def block_elements(container: etree._Element) -> list[etree._Element]:
     """The blocks of a body, cell or note, in order (zero-width elements and sectPr aside)."""
     return [c for c in container if isinstance(c.tag, str) and c.tag in BLOCKS]
@@ -317,11 +328,13 @@ def block(
 ) -> Block:
     if e.tag == f"{_W}p":
         return paragraph(e, resolve, boxes)
-    if e.tag == f"{_W}tbl":
+    if (
+        e.tag == f"{_W}tbl"
+        and all(tr.getparent() is e for tr in rows_of(e))
+        and all(tc.getparent() is tr for tr in rows_of(e) for tc in _cells_of(tr))
+    ):
         rows = []
-        for tr in e.iter(f"{_W}tr"):
-            if tr.getparent() is not e:
-                continue
+        for tr in rows_of(e):
             cells = []
             shape = []
             for tc in tr.findall(f"{_W}tc"):

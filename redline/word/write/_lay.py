@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from lxml import etree
 
 from ..oxml import W_NS, el
-from ..read._blocks import Item, block_elements, run_format
+from ..read._blocks import Item, block_elements, rows_of, run_format
 from ._template import _PPR_ORDER, ordered
 
 __all__ = [
@@ -134,7 +134,7 @@ def _carry_back(
     k = end
     while k > 0 and (
         (blocks[k - 1].tag == f"{_W}p" and _mark_of(blocks[k - 1]) in same)
-        or (blocks[k - 1].tag == f"{_W}tbl" and _rows_marked(blocks[k - 1], same))
+        or (blocks[k - 1].tag != f"{_W}p" and _all_marked(blocks[k - 1], same))
     ):
         k -= 1
     before = blocks[k - 1] if k > 0 else None
@@ -171,9 +171,26 @@ _SAME = {
 
 def _rows_marked(table: etree._Element, kinds: tuple[str, ...]) -> bool:
     """Whether every row of the table is tracked as one of `kinds` (it goes in a view)."""
-    rows = table.findall(f"{_W}tr")
+    rows = rows_of(table)
     return bool(rows) and all(
         any(_local(c) in kinds for c in r.findall(f"{_W}trPr/*")) for r in rows
+    )
+
+
+def _all_marked(block: etree._Element, kinds: tuple[str, ...]) -> bool:
+    """Whether a table or a block content control goes whole in the view `kinds` drop."""
+    if block.tag == f"{_W}tbl":  # a table without rows shows nothing in either view
+        return not rows_of(block) or _rows_marked(block, kinds)
+    paras = [p for p in block.iter(f"{_W}p")]
+    tables = [t for t in block.iter(f"{_W}tbl")]
+    return (
+        bool(paras)
+        and all(
+            _mark_of(p) in kinds
+            for p in paras
+            if not any(True for _ in p.iterancestors(f"{_W}tbl"))
+        )
+        and all(_rows_marked(t, kinds) for t in tables)
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..oxml import W_NS, el
-from ..read._blocks import block_elements
+from ..read._blocks import block_elements, rows_of
 from ._lay import delete_text, mark_mark
 
 __all__ = ["Marking"]
@@ -70,7 +70,7 @@ class Marking:
         mark_mark(p, self.tracked(tag))
 
     def mark_table(self, tbl: etree._Element, tag: str) -> None:
-        for tr in tbl.findall(f"{_W}tr"):
+        for tr in rows_of(tbl):
             self.mark_row(tr, tag)
 
     def mark_row(self, tr: etree._Element, tag: str) -> None:
@@ -83,9 +83,10 @@ class Marking:
             # the schema wants one row property before the mark: the default, said aloud
             trpr.insert(0, el("cantSplit", val="off"))
         trpr.append(self.tracked(tag))
-        for tc in tr.findall(f"{_W}tc"):
-            for b in block_elements(tc):
-                self.mark_block(b, tag)
+        for tc in tr.iter(f"{_W}tc"):
+            if next(tc.iterancestors(f"{_W}tr"), None) is tr:
+                for b in block_elements(tc):
+                    self.mark_block(b, tag)
 
     def mark_block(self, b: etree._Element, tag: str) -> None:
         if b.tag == f"{_W}tbl":
