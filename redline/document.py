@@ -30,6 +30,8 @@ class Atom:
     key: str
     text: str = ""
     ref: str = ""  # the story it refers to ("footnote:2", "box:0"), not part of the key
+    frame: str = ""  # an equation's key without its characters: the same frame, edited inside
+    inner: tuple[str, ...] = ()  # an equation's characters, math run by math run
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ FACE = {
     "Change",
     "Document",
     "DocumentChanges",
+    "MathEdit",
     "Para",
     "Row",
     "RowChange",

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from ..diff import Op
 
-__all__ = ["BlockChange", "Change", "DocumentChanges", "RowChange", "Step", "StoryChange"]
+__all__ = [
+    "BlockChange",
+    "Change",
+    "DocumentChanges",
+    "MathEdit",
+    "RowChange",
+    "Step",
+    "StoryChange",
+]
 
 
 class Change(enum.Enum):
@@ -31,6 +39,16 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class MathEdit:
+    """An equation kept in its frame, its characters edited: the steps of each math run
+    (empty for a run kept as it was). `old`/`new` are its offsets in the two paragraphs."""
+
+    old: int
+    new: int
+    runs: tuple[tuple[Step, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BlockChange:
     """One block of the redline, in reading order. `old`/`new` index the story's blocks.
 
@@ -48,6 +66,7 @@ class BlockChange:
     move: int = 0
     look_changed: bool = False
     mark: str = ""  # "ins" / "del": this paragraph's own mark is inserted (split) or deleted
+    maths: tuple[MathEdit, ...] = ()  # equations edited inside (their step is kept)
     span: tuple[int, int] | None = None  # a merge's part: the new paragraph's text it holds
 
 

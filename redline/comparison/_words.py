@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ..diff import Op, diff_sequences, tokenize
 from ..document import Block, Para
-from ._changes import Step
+from ._changes import MathEdit, Step
 
-__all__ = ["tokens", "units", "word_steps"]
+__all__ = ["edited_equations", "tokens", "units", "word_steps"]
 
 
-def tokens(p: Para) -> tuple[list[object], list[int]]:
-    """The paragraph's diff units and the offset each starts at (atoms one unit each)."""
+def tokens(p: Para, *, framed: bool = False) -> tuple[list[object], list[int]]:
+    """The paragraph's diff units and the offset each starts at (atoms one unit each;
+    `framed`: an equation by its frame, as similarity reads it)."""
     units: list[object] = []
     starts: list[int] = []
     atoms = dict(p.atoms)
@@ -22,7 +23,8 @@ def tokens(p: Para) -> tuple[list[object], list[int]]:
             starts.append(pos)
             pos += len(tok)
         if at < len(p.text) and at in atoms:
-            units.append(("atom", atoms[at].key))
+            atom = atoms[at]
+            units.append(("atom", atom.frame if framed and atom.frame else atom.key))
             starts.append(at)
             pos = at + 1
     return units, starts
@@ -46,5 +48,42 @@ def word_steps(old: Para, new: Para) -> tuple[Step, ...]:
 
 def units(block: Block) -> list[object]:
     if isinstance(block, Para):
-        return [u for u in tokens(block)[0] if not (isinstance(u, str) and u.isspace())]
+        return [
+            u for u in tokens(block, framed=True)[0] if not (isinstance(u, str) and u.isspace())
+        ]
     return [u for r in block.rows for c in r.cells for b in c for u in units(b)]
+
+
+def edited_equations(
+    old: Para, new: Para, steps: tuple[Step, ...]
+) -> tuple[tuple[Step, ...], tuple[MathEdit, ...]]:
+    """An equation deleted and inserted in one place, in the same frame, is one equation
+    edited inside: its step is kept and its math runs get their own word diffs."""
+    olds, news = dict(old.atoms), dict(new.atoms)
+    out: list[Step] = []
+    maths: list[MathEdit] = []
+    k = 0
+    while k < len(steps):
+        s = steps[k]
+        t = steps[k + 1] if k + 1 < len(steps) else None
+        a = olds.get(s.old[0]) if s.op is Op.DELETE and s.old[1] - s.old[0] == 1 else None
+        b = news.get(t.new[0]) if t and t.op is Op.INSERT and t.new[1] - t.new[0] == 1 else None
+        if (
+            t is not None
+            and a is not None
+            and b is not None
+            and a.frame
+            and a.frame == b.frame
+            and len(a.inner) == len(b.inner)
+        ):
+            out.append(Step(Op.EQUAL, s.old, t.new))
+            runs = tuple(
+                word_steps(Para(x), Para(y)) if x != y else ()
+                for x, y in zip(a.inner, b.inner, strict=True)
+            )
+            maths.append(MathEdit(s.old[0], t.new[0], runs))
+            k += 2
+            continue
+        out.append(s)
+        k += 1
+    return tuple(out), tuple(maths)

@@ -45,17 +45,8 @@ LIBREOFFICE_LIMITS: dict[str, str] = {
 }
 """Pairs LibreOffice 7.4 cannot show exactly, with why; Word's own file fails there too."""
 
-_WHOLE = (
-    "an equation is an atom: an edited one is deleted and inserted whole, and LibreOffice "
-    "7.4 keeps a tracked whole equation (pinned on LibreOffice's own file in test_elements); "
-    "Word's own markup here tracks the math runs inside, which LibreOffice applies"
-)
-NOT_YET: dict[str, str] = {
-    "RP013-Deleted-Math-Control-Char": _WHOLE,
-    "RP014-Inserted-Math-Control-Char": _WHOLE,
-}
-"""Pairs redline writes correctly (the second reader agrees) in a form LibreOffice 7.4 cannot
-apply, where Word's own form for them it can."""
+NOT_YET: dict[str, str] = {}
+"""Pairs redline itself does not yet write so that LibreOffice shows them exactly."""
 
 
 def _pair(name: str) -> tuple[Path, Path]:

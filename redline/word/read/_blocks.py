@@ -25,17 +25,17 @@ from lxml import etree
 from ...document import ATOM, Atom, Block, Document, Para, Row, Table
 from ..oxml import MC_NS, R_NS, W_NS, visible_text
 from ._package import Package
+from ._stories import box_contents, margins, text_boxes
 
 __all__ = [
     "Item",
     "block_elements",
-    "box_contents",
     "items",
-    "margins",
+    "math_runs",
+    "math_texts",
     "read_blocks",
     "read_document",
     "rows_of",
-    "text_boxes",
 ]
 
 _W = f"{{{W_NS}}}"
@@ -238,17 +238,42 @@ def items(
             continue
         kind = _kind(child)
         shown = _text_of([child], instr=False)
-        out.append(
-            Item(
-                "p", [child], atom=Atom(kind, atom_key(kind, child, resolve), shown), before=pending
-            )
-        )
+        atom = Atom(kind, atom_key(kind, child, resolve), shown)
+        if kind == "equation":
+            atom = replace(atom, frame=_frame(child, resolve), inner=tuple(math_texts(child)))
+        out.append(Item("p", [child], atom=atom, before=pending))
         pending = []
     if field_runs:
         whole = True
         out.append(_field(field_runs, resolve, pending))
         pending = []
     return out, pending, whole
+
+
+def math_runs(equation: etree._Element) -> list[etree._Element]:
+    """An equation's math runs in order: where its characters stand."""
+    return list(equation.iter(f"{_M}r"))
+
+
+def math_texts(equation: etree._Element) -> list[str]:
+    return ["".join(t.text or "" for t in r.iter(f"{_M}t")) for r in math_runs(equation)]
+
+
+def _frame(equation: etree._Element, resolve: Resolve) -> str:
+    """The equation with its math runs emptied (and bookmarks out): two equations with the
+    same frame differ only in characters, which are then diffed run by run."""
+    plain = {f"{_M}rPr", f"{_W}rPr", f"{_M}t"}
+    if any(child.tag not in plain for r in math_runs(equation) for child in r):
+        return ""  # a math run holding more than characters: compared whole
+    c = copy.deepcopy(equation)
+    for r in c.iter(f"{_M}r"):
+        for child in list(r):
+            r.remove(child)
+    for z in [e for e in c.iter() if isinstance(e.tag, str) and e.tag in ZERO_WIDTH]:
+        parent = z.getparent()
+        if parent is not None:
+            parent.remove(z)
+    return atom_key("frame", c, resolve)
 
 
 def _field(runs: list[etree._Element], resolve: Resolve, before: list[etree._Element]) -> Item:
@@ -377,58 +402,6 @@ def _resolver(pkg: Package, part: str) -> Resolve:
 
 def count_tracked(root: etree._Element) -> int:
     return sum(1 for e in root.iter() if isinstance(e.tag, str) and e.tag in TRACKED)
-
-
-def text_boxes(root: etree._Element) -> list[etree._Element]:
-    """The run children holding a text box, in document order (boxes inside boxes aside):
-    the k-th is story "box:k", in the reader and the writer alike."""
-    found = []
-    for r in root.iter(f"{_W}r"):
-        if any(True for _ in r.iterancestors(f"{_W}txbxContent")):
-            continue
-        for rc in r:
-            if isinstance(rc.tag, str) and any(True for _ in rc.iter(f"{_W}txbxContent")):
-                found.append(rc)
-    return found
-
-
-def box_contents(atom: etree._Element) -> list[etree._Element]:
-    """A text box's content elements: one, or two when Word keeps a fallback copy."""
-    return [
-        t
-        for t in atom.iter(f"{_W}txbxContent")
-        if not any(True for _ in t.iterancestors(f"{_W}txbxContent"))
-    ]
-
-
-def margins(pkg: Package, root: etree._Element) -> dict[str, str]:
-    """Page headers and footers by story name ("header:default:0": type, section) → part."""
-    body = root.find(f"{_W}body")
-    sections = [s for s in body.iter(f"{_W}sectPr")] if body is not None else []
-    rels = _rels(pkg, pkg.main)
-    out = {}
-    for k, sect in enumerate(sections):
-        for ref in sect:
-            kind = local(ref).removesuffix("Reference")
-            if kind in ("header", "footer"):
-                target = rels.get(ref.get(f"{_R}id") or "")
-                if target:
-                    out[f"{kind}:{ref.get(f'{_W}type') or 'default'}:{k}"] = target
-    return out
-
-
-def _rels(pkg: Package, part: str) -> dict[str, str]:
-    import posixpath
-
-    folder, name = posixpath.split(part)
-    root = pkg.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
-    out = {}
-    for rel in root if root is not None else ():
-        if isinstance(rel.tag, str) and rel.get("TargetMode") != "External":
-            out[rel.get("Id") or ""] = posixpath.normpath(
-                posixpath.join(folder, rel.get("Target") or "")
-            )
-    return out
 
 
 def read_document(pkg: Package) -> Document:

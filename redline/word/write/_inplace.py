@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ...comparison import BlockChange, Change, DocumentChanges, RowChange
+from ...comparison import BlockChange, Change, DocumentChanges, MathEdit, RowChange
 from ...diff import Op
 from ..oxml import R_NS, W_NS, el, parse_part
 from ..read._blocks import (
@@ -34,6 +34,7 @@ from ..read._blocks import (
     _resolver,
     block_elements,
     items,
+    math_runs,
     run_format,
 )
 from ..read._package import Package
@@ -163,6 +164,8 @@ class _Writer(Marking, Stories):
                 else:
                     pieces = [self.carry(e) for e in cut(old_items, *s.old, own=False)]
                     content += self._wrapped(pieces, "del")
+            for m in c.maths:  # equations kept in their frame, edited inside
+                self._equation(_item_at(old_items, m.old), _item_at(new_items, m.new), m)
             if first_of_merge:
                 target = el("p")
                 look = old_p.find(f"{_W}pPr")
@@ -209,6 +212,45 @@ class _Writer(Marking, Stories):
                         self._format_change(piece, was)
             out += pieces
         return out
+
+    def _equation(self, old: etree._Element, new: etree._Element, m: MathEdit) -> None:
+        """Each edited math run replaced by runs of its kept, inserted and deleted
+        characters, the changes marked inside the runs as Word marks them."""
+        olds, news = math_runs(old), math_runs(new)
+        for k, steps in enumerate(m.runs):
+            if not steps:
+                continue
+            a, b = olds[k], news[k]
+            was, now = _chars(a), _chars(b)
+            pieces = []
+            for s in steps:
+                if s.op is Op.DELETE:
+                    pieces.append(self._math_run(self.carry(a), was[s.old[0] : s.old[1]], "del"))
+                else:
+                    tag = "ins" if s.op is Op.INSERT else None
+                    pieces.append(self._math_run(b, now[s.new[0] : s.new[1]], tag))
+            parent = b.getparent()
+            if parent is not None:
+                at = parent.index(b)
+                parent.remove(b)
+                for offset, piece in enumerate(pieces):
+                    parent.insert(at + offset, piece)
+
+    def _math_run(self, source: etree._Element, text: str, tag: str | None) -> etree._Element:
+        run = copy.deepcopy(source)
+        for child in list(run):
+            if child.tag not in (f"{_M}rPr", f"{_W}rPr"):
+                run.remove(child)
+        t = etree.SubElement(run, f"{_M}t")
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        if tag is not None:
+            wrap = self.tracked(tag)
+            for child in list(run):
+                if child.tag != f"{_M}rPr":
+                    wrap.append(child)
+            run.append(wrap)
+        return run
 
     def _format_change(self, run: etree._Element, was: etree._Element) -> None:
         rpr = run.find(f"{_W}rPr")
@@ -362,6 +404,20 @@ class _Writer(Marking, Stories):
         if sect is not None:
             body.append(sect)
         settle_marks(body, self.tracked)
+
+
+def _item_at(found: list[Item], offset: int) -> etree._Element:
+    """The element of the item standing at `offset` (an equation: one offset)."""
+    pos = 0
+    for it in found:
+        if pos == offset:
+            return it.elements[0]
+        pos += it.size
+    raise IndexError(offset)
+
+
+def _chars(math_run: etree._Element) -> str:
+    return "".join(t.text or "" for t in math_run.iter(f"{_M}t"))
 
 
 def write_in_place(

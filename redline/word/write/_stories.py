@@ -15,7 +15,8 @@ from lxml import etree
 
 from ...comparison import BlockChange, DocumentChanges, StoryChange
 from ..oxml import W_NS
-from ..read._blocks import block_elements, box_contents, margins, text_boxes
+from ..read._blocks import block_elements
+from ..read._stories import box_contents, margins, text_boxes
 from ._carry import Out, Side
 from ._lay import settle_marks
 
