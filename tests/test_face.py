@@ -52,7 +52,7 @@ FACE = {
     "Change",
     "Document",
     "DocumentChanges",
-    "MathEdit",
+    "InnerEdit",
     "Para",
     "Row",
     "RowChange",

@@ -8,7 +8,7 @@ _blocks   two Word documents block by block: what a redline written in place sho
 
 from ._blocks import BlockChange, Change, DocumentChanges, RowChange, Step, StoryChange
 from ._build import Comparison, Role, Segment, check_conservation, compare_resolutions, whole
-from ._changes import MathEdit
+from ._changes import InnerEdit
 from ._notes import ItalicChange, NoteChange, NotePair
 
 __all__ = [
@@ -17,7 +17,7 @@ __all__ = [
     "Comparison",
     "DocumentChanges",
     "ItalicChange",
-    "MathEdit",
+    "InnerEdit",
     "NoteChange",
     "NotePair",
     "Role",

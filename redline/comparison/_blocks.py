@@ -20,7 +20,7 @@ from ..diff import Op, diff_sequences, encode_tokens
 from ..document import Block, Document, Para, Row, Table, block_key
 from ._changes import BlockChange, Change, DocumentChanges, RowChange, Step, StoryChange
 from ._joins import splits_and_merges
-from ._words import edited_equations, units, word_steps
+from ._words import edited_inside, units, word_steps
 
 __all__ = [
     "BlockChange",
@@ -161,8 +161,8 @@ def _paired(old: Block, new: Block, i: int, j: int) -> BlockChange:
     look = old.look != new.look
     if old.key == new.key and not look and old.formats == new.formats:
         return BlockChange(Change.KEPT, i, j)
-    steps, maths = edited_equations(old, new, word_steps(old, new))
-    return BlockChange(Change.EDITED, i, j, steps=steps, look_changed=look, maths=maths)
+    steps, inside = edited_inside(old, new, word_steps(old, new))
+    return BlockChange(Change.EDITED, i, j, steps=steps, look_changed=look, inside=inside)
 
 
 def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockChange]:

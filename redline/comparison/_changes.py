@@ -11,7 +11,7 @@ __all__ = [
     "BlockChange",
     "Change",
     "DocumentChanges",
-    "MathEdit",
+    "InnerEdit",
     "RowChange",
     "Step",
     "StoryChange",
@@ -39,9 +39,10 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
-class MathEdit:
-    """An equation kept in its frame, its characters edited: the steps of each math run
-    (empty for a run kept as it was). `old`/`new` are its offsets in the two paragraphs."""
+class InnerEdit:
+    """An atom kept in its frame, its characters edited: an equation's math runs or a
+    link's text runs, each with its steps (empty for a run kept as it was). `old`/`new` are
+    the atom's offsets in the two paragraphs."""
 
     old: int
     new: int
@@ -66,7 +67,7 @@ class BlockChange:
     move: int = 0
     look_changed: bool = False
     mark: str = ""  # "ins" / "del": this paragraph's own mark is inserted (split) or deleted
-    maths: tuple[MathEdit, ...] = ()  # equations edited inside (their step is kept)
+    inside: tuple[InnerEdit, ...] = ()  # equations and links edited inside (step kept)
     span: tuple[int, int] | None = None  # a merge's part: the new paragraph's text it holds
 
 

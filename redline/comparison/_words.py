@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..diff import Op, diff_sequences, tokenize
 from ..document import Block, Para
-from ._changes import MathEdit, Step
+from ._changes import InnerEdit, Step
 
-__all__ = ["edited_equations", "tokens", "units", "word_steps"]
+__all__ = ["edited_inside", "tokens", "units", "word_steps"]
 
 
 def tokens(p: Para, *, framed: bool = False) -> tuple[list[object], list[int]]:
@@ -54,14 +54,15 @@ def units(block: Block) -> list[object]:
     return [u for r in block.rows for c in r.cells for b in c for u in units(b)]
 
 
-def edited_equations(
+def edited_inside(
     old: Para, new: Para, steps: tuple[Step, ...]
-) -> tuple[tuple[Step, ...], tuple[MathEdit, ...]]:
-    """An equation deleted and inserted in one place, in the same frame, is one equation
-    edited inside: its step is kept and its math runs get their own word diffs."""
+) -> tuple[tuple[Step, ...], tuple[InnerEdit, ...]]:
+    """An equation or a link deleted and inserted in one place, in the same frame (the same
+    structure, target and formats), is one atom edited inside: its step is kept and its
+    runs get their own word diffs."""
     olds, news = dict(old.atoms), dict(new.atoms)
     out: list[Step] = []
-    maths: list[MathEdit] = []
+    edits: list[InnerEdit] = []
     k = 0
     while k < len(steps):
         s = steps[k]
@@ -73,6 +74,7 @@ def edited_equations(
             and a is not None
             and b is not None
             and a.frame
+            and a.kind == b.kind
             and a.frame == b.frame
             and len(a.inner) == len(b.inner)
         ):
@@ -81,9 +83,9 @@ def edited_equations(
                 word_steps(Para(x), Para(y)) if x != y else ()
                 for x, y in zip(a.inner, b.inner, strict=True)
             )
-            maths.append(MathEdit(s.old[0], t.new[0], runs))
+            edits.append(InnerEdit(s.old[0], t.new[0], runs))
             k += 2
             continue
         out.append(s)
         k += 1
-    return tuple(out), tuple(maths)
+    return tuple(out), tuple(edits)

@@ -411,3 +411,18 @@ def test_unrelated_documents_give_back_both(old: str, new: str, tmp_path: Path) 
     written = _redline(a, b, tmp_path)
     assert view(written, "accept") == view(b, "accept")
     assert view(written, "reject") == view(a, "accept")
+
+
+def test_a_links_text_edited_is_diffed_inside_the_one_link(tmp_path: Path) -> None:
+    """The link keeps its target: its text's change is tracked inside it, the link written
+    once (not the old link deleted and the new one inserted)."""
+    old = (ELEMENTS / "hyperlink_text_edited.old.docx").read_bytes()
+    new = (ELEMENTS / "hyperlink_text_edited.new.docx").read_bytes()
+    written = _redline(old, new, tmp_path)
+    root = part(written, "word/document.xml")
+    assert root is not None
+    links = list(root.iter(W + "hyperlink"))
+    assert len(links) == 1
+    assert links[0].find(f".//{W}ins") is not None and links[0].find(f".//{W}del") is not None
+    assert view(written, "accept") == view(new, "accept")
+    assert view(written, "reject") == view(old, "accept")

@@ -31,8 +31,8 @@ __all__ = [
     "Item",
     "block_elements",
     "items",
-    "math_runs",
-    "math_texts",
+    "inner_runs",
+    "inner_texts",
     "read_blocks",
     "read_document",
     "rows_of",
@@ -239,8 +239,10 @@ def items(
         kind = _kind(child)
         shown = _text_of([child], instr=False)
         atom = Atom(kind, atom_key(kind, child, resolve), shown)
-        if kind == "equation":
-            atom = replace(atom, frame=_frame(child, resolve), inner=tuple(math_texts(child)))
+        if kind in ("equation", "link"):
+            atom = replace(
+                atom, frame=_frame(child, kind, resolve), inner=tuple(inner_texts(child, kind))
+            )
         out.append(Item("p", [child], atom=atom, before=pending))
         pending = []
     if field_runs:
@@ -250,30 +252,39 @@ def items(
     return out, pending, whole
 
 
-def math_runs(equation: etree._Element) -> list[etree._Element]:
-    """An equation's math runs in order: where its characters stand."""
-    return list(equation.iter(f"{_M}r"))
+_INNER = {  # an atom edited inside: its runs, their text, and what else a run may hold
+    "equation": (f"{_M}r", f"{_M}t", {f"{_M}rPr", f"{_W}rPr", f"{_M}t"}),
+    "link": (f"{_W}r", f"{_W}t", {f"{_W}rPr", f"{_W}t"}),
+}
 
 
-def math_texts(equation: etree._Element) -> list[str]:
-    return ["".join(t.text or "" for t in r.iter(f"{_M}t")) for r in math_runs(equation)]
+def inner_runs(atom: etree._Element, kind: str) -> list[etree._Element]:
+    """An equation's math runs, or a link's runs, in order: where its characters stand."""
+    return list(atom.iter(_INNER[kind][0]))
 
 
-def _frame(equation: etree._Element, resolve: Resolve) -> str:
-    """The equation with its math runs emptied (and bookmarks out): two equations with the
-    same frame differ only in characters, which are then diffed run by run."""
-    plain = {f"{_M}rPr", f"{_W}rPr", f"{_M}t"}
-    if any(child.tag not in plain for r in math_runs(equation) for child in r):
-        return ""  # a math run holding more than characters: compared whole
-    c = copy.deepcopy(equation)
-    for r in c.iter(f"{_M}r"):
+def inner_texts(atom: etree._Element, kind: str) -> list[str]:
+    text = _INNER[kind][1]
+    return ["".join(t.text or "" for t in r.iter(text)) for r in inner_runs(atom, kind)]
+
+
+def _frame(atom: etree._Element, kind: str, resolve: Resolve) -> str:
+    """The atom with its runs' characters taken out (and bookmarks): two atoms of the same
+    frame differ only in characters, which are then diffed run by run. "" when a run holds
+    more than characters (a tab, a picture): such an atom is compared whole."""
+    run, text, plain = _INNER[kind]
+    if any(child.tag not in plain for r in inner_runs(atom, kind) for child in r):
+        return ""
+    c = copy.deepcopy(atom)
+    for r in c.iter(run):
         for child in list(r):
-            r.remove(child)
+            if child.tag == text or kind == "equation":
+                r.remove(child)
     for z in [e for e in c.iter() if isinstance(e.tag, str) and e.tag in ZERO_WIDTH]:
         parent = z.getparent()
         if parent is not None:
             parent.remove(z)
-    return atom_key("frame", c, resolve)
+    return atom_key(f"{kind} frame", c, resolve)
 
 
 def _field(runs: list[etree._Element], resolve: Resolve, before: list[etree._Element]) -> Item:

@@ -26,15 +26,15 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ...comparison import BlockChange, Change, DocumentChanges, MathEdit, RowChange
+from ...comparison import BlockChange, Change, DocumentChanges, InnerEdit, RowChange
 from ...diff import Op
 from ..oxml import R_NS, W_NS, el, parse_part
 from ..read._blocks import (
     Item,
     _resolver,
     block_elements,
+    inner_runs,
     items,
-    math_runs,
     run_format,
 )
 from ..read._package import Package
@@ -164,8 +164,8 @@ class _Writer(Marking, Stories):
                 else:
                     pieces = [self.carry(e) for e in cut(old_items, *s.old, own=False)]
                     content += self._wrapped(pieces, "del")
-            for m in c.maths:  # equations kept in their frame, edited inside
-                self._equation(_item_at(old_items, m.old), _item_at(new_items, m.new), m)
+            for m in c.inside:  # equations and links kept in their frame, edited inside
+                self._inside(_item_at(old_items, m.old), _item_at(new_items, m.new), m)
             if first_of_merge:
                 target = el("p")
                 look = old_p.find(f"{_W}pPr")
@@ -213,10 +213,12 @@ class _Writer(Marking, Stories):
             out += pieces
         return out
 
-    def _equation(self, old: etree._Element, new: etree._Element, m: MathEdit) -> None:
-        """Each edited math run replaced by runs of its kept, inserted and deleted
-        characters, the changes marked inside the runs as Word marks them."""
-        olds, news = math_runs(old), math_runs(new)
+    def _inside(self, old: Item, new: Item, m: InnerEdit) -> None:
+        """Each edited run of an equation or a link replaced by runs of its kept, inserted
+        and deleted characters: marked inside a math run, around a link's run, as Word
+        marks them."""
+        kind = new.atom.kind if new.atom is not None else ""
+        olds, news = inner_runs(old.elements[0], kind), inner_runs(new.elements[0], kind)
         for k, steps in enumerate(m.runs):
             if not steps:
                 continue
@@ -225,16 +227,34 @@ class _Writer(Marking, Stories):
             pieces = []
             for s in steps:
                 if s.op is Op.DELETE:
-                    pieces.append(self._math_run(self.carry(a), was[s.old[0] : s.old[1]], "del"))
+                    source, text, tag = self.carry(a), was[s.old[0] : s.old[1]], "del"
                 else:
-                    tag = "ins" if s.op is Op.INSERT else None
-                    pieces.append(self._math_run(b, now[s.new[0] : s.new[1]], tag))
+                    source, text = b, now[s.new[0] : s.new[1]]
+                    tag = "ins" if s.op is Op.INSERT else ""
+                if kind == "equation":
+                    pieces.append(self._math_run(source, text, tag or None))
+                else:
+                    pieces.append(self._text_run(source, text, tag))
             parent = b.getparent()
             if parent is not None:
                 at = parent.index(b)
                 parent.remove(b)
                 for offset, piece in enumerate(pieces):
                     parent.insert(at + offset, piece)
+
+    def _text_run(self, source: etree._Element, text: str, tag: str) -> etree._Element:
+        run = copy.deepcopy(source)
+        for child in list(run):
+            if child.tag != f"{_W}rPr":
+                run.remove(child)
+        t = etree.SubElement(run, f"{_W}{'delText' if tag == 'del' else 't'}")
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        if not tag:
+            return run
+        wrap = self.tracked(tag)
+        wrap.append(run)
+        return wrap
 
     def _math_run(self, source: etree._Element, text: str, tag: str | None) -> etree._Element:
         run = copy.deepcopy(source)
@@ -406,18 +426,18 @@ class _Writer(Marking, Stories):
         settle_marks(body, self.tracked)
 
 
-def _item_at(found: list[Item], offset: int) -> etree._Element:
-    """The element of the item standing at `offset` (an equation: one offset)."""
+def _item_at(found: list[Item], offset: int) -> Item:
+    """The item standing at `offset` (an atom: one offset)."""
     pos = 0
     for it in found:
         if pos == offset:
-            return it.elements[0]
+            return it
         pos += it.size
     raise IndexError(offset)
 
 
-def _chars(math_run: etree._Element) -> str:
-    return "".join(t.text or "" for t in math_run.iter(f"{_M}t"))
+def _chars(run: etree._Element) -> str:
+    return "".join(t.text or "" for t in run.iter(f"{_M}t", f"{_W}t"))
 
 
 def write_in_place(
