@@ -54,6 +54,9 @@ def _collect_written_docx() -> object:
     _package.write_package = original  # type: ignore[assignment]
 
 
+_BATCH = 300  # written files opened per LibreOffice start at the end of the run
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     from oracle import oracle_available, run_oracle
 
@@ -71,17 +74,21 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             path = Path(folder) / f"{digest[:16]}.docx"
             path.write_bytes(data)
             paths.append(path)
-        report = run_oracle(paths, modes=("accept",), allow_unloaded=True, timeout=3600.0)
+        # In batches of a few hundred: one LibreOffice kept on thousands of files was seen
+        # to fail on one of them ("illegal object given" from the UNO bridge) and then on
+        # that file again for a while, though it opened alone later every time.
+        report: dict[str, dict[str, object]] = {}
+        for start in range(0, len(paths), _BATCH):
+            chunk = paths[start : start + _BATCH]
+            report.update(run_oracle(chunk, modes=("accept",), allow_unloaded=True, timeout=3600.0))
         bad = [p for p in paths if not report[str(p)].get("loaded")]
-        if bad:  # a LibreOffice that crashed may have been left unwell by an earlier file:
-            # so each is opened again alone, in a fresh LibreOffice, a few seconds later
-            # (seen here: "illegal object given" from the UNO bridge on a file that then
-            # opened at once, alone, every time; a file that never opens still fails)
+        if bad:  # each is opened again alone, in a fresh LibreOffice, after a pause that
+            # grows (a file that never opens still fails the run)
             errors = {p.name: report[str(p)].get("error") for p in bad}
             still = []
             for p in bad:
-                for _ in range(3):
-                    time.sleep(5)
+                for pause in (5, 20, 60):
+                    time.sleep(pause)
                     again = run_oracle([p], modes=("accept",), allow_unloaded=True)
                     if again[str(p)].get("loaded"):
                         break
