@@ -24,8 +24,10 @@ from lxml import etree
 
 from ...document import ATOM, Atom, Block, Document, Para, Row, Table
 from ..oxml import MC_NS, R_NS, W_NS, visible_text
+from ._document import count_changes
 from ._package import Package
 from ._stories import box_contents, margins, text_boxes
+from ._text import local
 
 __all__ = [
     "Item",
@@ -61,26 +63,6 @@ ZERO_WIDTH = {
         "customXmlInsRangeEnd",
         "customXmlDelRangeStart",
         "customXmlDelRangeEnd",
-    ]
-}
-TRACKED = {
-    f"{_W}{t}"
-    for t in [
-        "ins",
-        "del",
-        "moveFrom",
-        "moveTo",
-        "rPrChange",
-        "pPrChange",
-        "sectPrChange",
-        "tblPrChange",
-        "trPrChange",
-        "tcPrChange",
-        "tblGridChange",
-        "numberingChange",
-        "cellIns",
-        "cellDel",
-        "cellMerge",
     ]
 }
 BLOCKS = {f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}customXml", f"{_W}altChunk"}
@@ -120,10 +102,6 @@ class Item:
     @property
     def size(self) -> int:
         return len(self.text) if self.level == "text" else 1
-
-
-def local(e: etree._Element) -> str:
-    return etree.QName(e).localname if isinstance(e.tag, str) else ""
 
 
 def _digest(data: bytes) -> str:
@@ -411,10 +389,6 @@ def _resolver(pkg: Package, part: str) -> Resolve:
     return lambda rid: table.get(rid, "rid:" + rid)
 
 
-def count_tracked(root: etree._Element) -> int:
-    return sum(1 for e in root.iter() if isinstance(e.tag, str) and e.tag in TRACKED)
-
-
 def read_document(pkg: Package) -> Document:
     """The body's blocks and every other story's, as `redline.document` values."""
     root = pkg.xml(pkg.main)
@@ -422,7 +396,7 @@ def read_document(pkg: Package) -> Document:
     if root is None or body is None:
         raise pkg.error(pkg.main, "the main part has no body")
     resolve = _resolver(pkg, pkg.main)
-    tracked = count_tracked(root)
+    tracked = count_changes(root)
     stories: dict[str, tuple[Block, ...]] = {}
     boxes = {e: f"box:{k}" for k, e in enumerate(text_boxes(root))}
     for e, name in boxes.items():
@@ -434,7 +408,7 @@ def read_document(pkg: Package) -> Document:
             nroot = pkg.xml(part)
             if nroot is None:
                 continue
-            tracked += count_tracked(nroot)
+            tracked += count_changes(nroot)
             nresolve = _resolver(pkg, part)
             for note in nroot.findall(f"{_W}{kind}"):
                 if note.get(f"{_W}type") in _SEPARATORS:
@@ -445,7 +419,7 @@ def read_document(pkg: Package) -> Document:
     for name, part in margins(pkg, root).items():
         mroot = pkg.xml(part)
         if mroot is not None:
-            tracked += count_tracked(mroot)
+            tracked += count_changes(mroot)
             mresolve = _resolver(pkg, part)
             stories[name] = tuple(block(b, mresolve) for b in block_elements(mroot))
     blocks = tuple(block(b, resolve, boxes) for b in block_elements(body))

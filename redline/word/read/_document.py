@@ -97,7 +97,7 @@ class _Reader:
         for kind in ("footnote", "endnote"):
             root = self._part(main, f"{kind}s")
             if root is not None:
-                self.changes += _count_changes(root)
+                self.changes += count_changes(root)
                 for note in root.iter(f"{_W}{kind}"):
                     self.notes[kind][note.get(f"{_W}id") or ""] = note
 
@@ -298,7 +298,8 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
     return out
 
 
-def _count_changes(root: etree._Element) -> int:
+def count_changes(root: etree._Element) -> int:
+    """The tracked changes a part already carries (both readers ask it)."""
     return sum(1 for el in root.iter(f"{_W}*") if local(el) in _TRACKED)
 
 
@@ -345,7 +346,7 @@ def read_docx(
     if body is None:
         raise pkg.error(pkg.main, "not a Word document: no body")
     reader = _Reader(pkg, existing_changes)
-    reader.changes += _count_changes(root)
+    reader.changes += count_changes(root)
     reader.text.start_story()
     reader.blocks(body)
     reader.running_heads()

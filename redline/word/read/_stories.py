@@ -9,15 +9,12 @@ from lxml import etree
 
 from ..oxml import R_NS, W_NS
 from ._package import Package
+from ._text import local
 
 __all__ = ["box_contents", "margins", "text_boxes"]
 
 _W = f"{{{W_NS}}}"
 _R = f"{{{R_NS}}}"
-
-
-def local(e: etree._Element) -> str:
-    return etree.QName(e).localname if isinstance(e.tag, str) else ""
 
 
 def text_boxes(root: etree._Element) -> list[etree._Element]:

@@ -41,6 +41,7 @@ from ..read._package import Package
 from ._carry import Carrier, Ids, Out, Side, drop_comments, max_id, rels_part, tostring
 from ._lay import (
     cut,
+    local_name,
     run_at,
     run_format_of,
     settle_marks,
@@ -63,10 +64,6 @@ _COMMENT_ANCHORS = {f"{_W}commentRangeStart", f"{_W}commentRangeEnd"}
 
 
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-
-
-def _local(e: etree._Element | None) -> str:
-    return etree.QName(e).localname if e is not None and isinstance(e.tag, str) else ""
 
 
 class _Writer(Marking, Stories):
@@ -119,7 +116,7 @@ class _Writer(Marking, Stories):
                 if parent is not None:  # never compared: kept by the new document only
                     parent.remove(node)
                 continue
-            elif node.tag == f"{_W}id" and _local(node.getparent()) == "sdtPr":
+            elif node.tag == f"{_W}id" and local_name(node.getparent()) == "sdtPr":
                 node.set(f"{_W}val", self.ids.take())  # a content control's id, unique
             elif node.tag in _COMMENT_ANCHORS or node.tag == f"{_W}commentReference":
                 parent = node.getparent()
@@ -294,7 +291,7 @@ class _Writer(Marking, Stories):
             new_p.insert(0, ppr)
         was = copy.deepcopy(ppr)
         for child in list(was):
-            if _local(child) in ("rPr", "sectPr", "pPrChange", *_LOOK):
+            if local_name(child) in ("rPr", "sectPr", "pPrChange", *_LOOK):
                 was.remove(child)
         old_ppr = old_p.find(f"{_W}pPr")
         for name in _LOOK:

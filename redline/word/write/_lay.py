@@ -18,6 +18,7 @@ from ._template import _PPR_ORDER, ordered
 
 __all__ = [
     "cut",
+    "local_name",
     "delete_text",
     "mark_mark",
     "run_at",
@@ -32,8 +33,9 @@ Tracked = Callable[[str], etree._Element]
 """Makes a tracked-change element (ins, del, pPrChange …) with a fresh id."""
 
 
-def _local(e: etree._Element) -> str:
-    return etree.QName(e).localname if isinstance(e.tag, str) else ""
+def local_name(e: etree._Element | None) -> str:
+    """An element's tag without its namespace ("" for a comment, or for no element)."""
+    return etree.QName(e).localname if e is not None and isinstance(e.tag, str) else ""
 
 
 def mark_mark(p: etree._Element, mark: etree._Element) -> None:
@@ -78,7 +80,7 @@ _MARKS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
 def _mark_of(p: etree._Element) -> str | None:
     rpr = p.find(f"{_W}pPr/{_W}rPr")
     found = [c for c in rpr if c.tag in _MARKS] if rpr is not None else []
-    return _local(found[0]) if found else None
+    return local_name(found[0]) if found else None
 
 
 def _clear_mark(p: etree._Element) -> None:
@@ -173,7 +175,7 @@ def _rows_marked(table: etree._Element, kinds: tuple[str, ...]) -> bool:
     """Whether every row of the table is tracked as one of `kinds` (it goes in a view)."""
     rows = rows_of(table)
     return bool(rows) and all(
-        any(_local(c) in kinds for c in r.findall(f"{_W}trPr/*")) for r in rows
+        any(local_name(c) in kinds for c in r.findall(f"{_W}trPr/*")) for r in rows
     )
 
 
@@ -205,7 +207,7 @@ def _lend_look(
     own_look = copy.deepcopy(own) if own is not None else el("pPr")
     for props in (lent_look, own_look):
         for c in list(props):
-            if _local(c) in ("rPr", "sectPr", "pPrChange"):
+            if local_name(c) in ("rPr", "sectPr", "pPrChange"):
                 props.remove(c)
     if etree.tostring(lent_look) == etree.tostring(own_look):
         return
@@ -217,7 +219,7 @@ def _lend_look(
     else:  # accept shows the lent look; reject the run's own
         was = own_look
         for c in list(own):
-            if _local(c) not in ("rPr", "sectPr", "pPrChange"):
+            if local_name(c) not in ("rPr", "sectPr", "pPrChange"):
                 own.remove(c)
         for c in lent_look:
             own.append(copy.deepcopy(c))

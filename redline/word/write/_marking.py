@@ -12,16 +12,12 @@ from lxml import etree
 
 from ..oxml import W_NS, el
 from ..read._blocks import block_elements, rows_of
-from ._lay import delete_text, mark_mark
+from ._lay import delete_text, local_name, mark_mark
 
 __all__ = ["Marking"]
 
 _W = f"{{{W_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-
-
-def _local(e: etree._Element | None) -> str:
-    return etree.QName(e).localname if e is not None and isinstance(e.tag, str) else ""
 
 
 class Marking:
@@ -79,7 +75,7 @@ class Marking:
             trpr = el("trPr")
             at = 1 if tr.find(f"{_W}tblPrEx") is not None else 0
             tr.insert(at, trpr)
-        if not [c for c in trpr if _local(c) not in ("ins", "del", "trPrChange")]:
+        if not [c for c in trpr if local_name(c) not in ("ins", "del", "trPrChange")]:
             # the schema wants one row property before the mark: the default, said aloud
             trpr.insert(0, el("cantSplit", val="off"))
         trpr.append(self.tracked(tag))
