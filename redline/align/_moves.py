@@ -35,18 +35,36 @@ def stationary(pairs: Sequence[tuple[int, int]], weights: Sequence[float]) -> se
     follows the same rule as the report.
     """
     order = sorted(range(len(pairs)), key=lambda k: pairs[k])
+    columns = {j: c for c, j in enumerate(sorted({j for _, j in pairs}), start=1)}
+    # A Fenwick tree of prefix maxima over the new side: the best chain (length, weight,
+    # earliest) ending left of a column, in O(n log n) instead of trying every earlier pair.
+    tree: list[tuple[int, float, int]] = [(0, 0.0, 1)] * (len(columns) + 1)
     best: list[tuple[int, float]] = []
     back: list[int] = []
-    for a, k in enumerate(order):
-        score, prev = (1, weights[k]), -1
-        for b in range(a):
-            kb = order[b]
-            if pairs[kb][0] < pairs[k][0] and pairs[kb][1] < pairs[k][1]:
-                cand = (best[b][0] + 1, best[b][1] + weights[k])
-                if cand > score:
-                    score, prev = cand, b
-        best.append(score)
-        back.append(prev)
+    a = 0
+    while a < len(order):
+        row = a
+        while a < len(order) and pairs[order[a]][0] == pairs[order[row]][0]:
+            a += 1
+        for b in range(row, a):  # pairs of one old paragraph never chain to each other
+            k = order[b]
+            found, pos = (0, 0.0, 1), columns[pairs[k][1]] - 1
+            while pos > 0:
+                found = max(found, tree[pos])
+                pos -= pos & -pos
+            if found[0]:
+                best.append((found[0] + 1, found[1] + weights[k]))
+                back.append(-found[2])
+            else:
+                best.append((1, weights[k]))
+                back.append(-1)
+        for b in range(row, a):
+            value = (*best[b], -b)
+            pos = columns[pairs[order[b]][1]]
+            while pos < len(tree):
+                if value > tree[pos]:
+                    tree[pos] = value
+                pos += pos & -pos
     if not best:
         return set()
     end = max(range(len(best)), key=lambda a: (best[a], -a))

@@ -80,10 +80,9 @@ class TextRun:
             self.breaking = False
             if self.chars:
                 self._put(" ", False, False)
-        it = bool(look and look.shows_italic)
-        bd = bool(look and look.bold)
-        for ch in text:
-            self._put(ch, it, bd)
+        self.chars += text  # a character each, as list.extend reads a string
+        self.italic += [bool(look and look.shows_italic)] * len(text)
+        self.bold += [bool(look and look.bold)] * len(text)
 
     def _put(self, ch: str, it: bool, bd: bool) -> None:
         self.chars.append(ch)
