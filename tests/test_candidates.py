@@ -1,0 +1,71 @@
+"""The candidate index loses no pair: `WordIndex.search` is exhaustive scoring, faster.
+
+The reference is the plain definition: rapidfuzz's Indel normalized similarity of the query
+with every indexed paragraph, kept when >= threshold, best first, ties by position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from redline.candidates import WordIndex
+
+# A small vocabulary, so paragraphs share words (repeats included) and pairs land near any
+# threshold; lengths from empty to long enough for the prefix and length bounds to matter.
+WORDS = st.sampled_from(["the", "general", "assembly", "recalls", "its", "of", "a", "b"])
+PARAGRAPH = st.lists(WORDS, max_size=14)
+THRESHOLD = st.one_of(
+    st.sampled_from([0.0, 1.0, 0.5, 1 / 3, 2 / 3, 0.8, -0.1, 1.1]),
+    st.floats(min_value=0.0, max_value=1.0),
+)
+
+
+def exhaustive(
+    corpus: Sequence[Sequence[str]], query: Sequence[str], threshold: float
+) -> list[tuple[int, float]]:
+    found = []
+    for position, words in enumerate(corpus):
+        score = float(Indel.normalized_similarity(list(query), list(words)))
+        if score >= threshold:
+            found.append((position, score))
+    return sorted(found, key=lambda hit: (-hit[1], hit[0]))
+
+
+@given(st.lists(PARAGRAPH, max_size=12), PARAGRAPH, THRESHOLD)
+@example([[]], [], 1.0)
+@example([["a"], []], [], 0.0)
+@example([["a", "a", "b"], ["a", "b", "b"]], ["a", "a", "a"], 0.5)
+@example([["a", "b", "c"]], ["c", "b", "a"], 1 / 3)
+def test_search_is_exhaustive_scoring(
+    corpus: list[list[str]], query: list[str], threshold: float
+) -> None:
+    index = WordIndex(corpus)
+    assert len(index) == len(corpus)
+    assert index.search(query, threshold) == exhaustive(corpus, query, threshold)
+
+
+@given(st.lists(PARAGRAPH, max_size=12), st.lists(PARAGRAPH, min_size=1, max_size=4))
+def test_added_paragraphs_are_searched_like_initial_ones(
+    corpus: list[list[str]], later: list[list[str]]
+) -> None:
+    """Paragraphs added after searches are found as if indexed at the start."""
+    index = WordIndex(corpus)
+    for words in later:
+        index.search(words, 0.5)
+        assert index.add(words) == len(index) - 1
+    everything = corpus + later
+    for query in later:
+        assert index.search(query, 0.5) == exhaustive(everything, query, 0.5)
+
+
+def test_unrelated_paragraphs_are_not_candidates() -> None:
+    index = WordIndex([["recalls", "its", "resolution"], ["welcomes", "the", "report"]])
+    [(position, score)] = index.search(["recalls", "its", "resolution", "again"], 0.5)
+    assert position == 0
+    assert score == pytest.approx(6 / 7)  # 2 x 3 kept words over 3 + 4
+    assert index.search(["nothing", "shared"], 0.01) == []
