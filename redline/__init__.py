@@ -92,6 +92,9 @@ from .model import (
     Vote,
 )
 from .report import report
+
+# Views for readers who do not open Word: the HTML report.
+from .views import write_html
 from .word import write_docx
 
 __all__ = [
@@ -150,5 +153,6 @@ __all__ = [
     "parse",
     "report",
     "write_docx",
+    "write_html",
 ]
 __version__ = "0.1.0"

@@ -18,7 +18,7 @@ from typing import Literal
 
 import click
 
-from . import PairResult, compare, compare_many, report, write_docx
+from . import PairResult, compare, compare_many, report, write_docx, write_html
 from .errors import OptionError, OutputError, RedlineError, RedlineWarning
 
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -53,6 +53,12 @@ def cli() -> None:
     type=click.Path(path_type=Path),
     help="also write the match report (JSON) here",
 )
+@click.option(
+    "--html",
+    "html_to",
+    type=click.Path(path_type=Path),
+    help="also write the HTML report (one self-contained page, side by side) here",
+)
 @click.option("--author", default="redline", show_default=True, help="author of the changes")
 @click.option("--date", help="date of the tracked changes, ISO 8601  [default: now]")
 @click.option(
@@ -85,6 +91,7 @@ def compare_command(
     new: Path,
     output: Path | None,
     report_to: Path | None,
+    html_to: Path | None,
     author: str,
     date: str | None,
     existing_changes: Literal["accept", "reject"],
@@ -119,6 +126,8 @@ def compare_command(
                 )
             if report_to:
                 _write_json(report_to, report(comparison))
+            if html_to:
+                write_html(comparison, html_to)
         except OptionError as exc:
             flag = "--date: " if exc.option == "date" else ""
             raise click.exceptions.Exit(_fail(f"{flag}{exc}")) from exc

@@ -18,6 +18,8 @@ FACE = {
     "parse",
     "report",
     "write_docx",
+    # views for readers who do not open Word
+    "write_html",
     # the model: a comparison, its matches, a resolution and its parts
     "Comparison",
     "DEFAULT_THRESHOLD",
