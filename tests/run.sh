@@ -11,6 +11,9 @@
 # - Installs poppler-utils (pdffonts, pdftotext, pdftoppm) and the Noto fonts for Arabic
 #   (fonts-noto-core) and Chinese (fonts-noto-cjk) with apt-get when missing: the rendering
 #   test (tests/word/test_render.py) and examples/render.py need them.
+# - Installs Debian's chromium and chromium-driver with apt-get when missing: the HTML
+#   report's browser test drives them with Selenium (REDLINE_REQUIRE_ORACLE=1 makes a missing
+#   browser fail that test rather than skip it).
 # - Installs the project with its test extras into the current `python3` (pip, quiet).
 # - Runs `python3 -m pytest "$@"` from the repository root, with REDLINE_REQUIRE_ORACLE=1
 #   (oracle tests fail instead of skipping when LibreOffice is unusable) and the Hypothesis
@@ -59,6 +62,14 @@ if [ "${#render_packages[@]}" -gt 0 ]; then
     echo "tests/run.sh: installing ${render_packages[*]} with apt-get" >&2
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fontconfig "${render_packages[@]}"
+fi
+
+# The HTML report's browser test (tests/views/test_browser.py): Debian's chromium and its
+# chromedriver, driven by Selenium; never a downloaded browser.
+if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+    echo "tests/run.sh: installing chromium chromium-driver with apt-get" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e '.[test]'
