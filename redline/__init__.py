@@ -93,6 +93,19 @@ from .model import (
 )
 from .report import report
 
+# Agreed language: where every paragraph of a draft comes from in a corpus. trace() returns a
+# Trace of ParagraphTraces, each with its Standing and Precedents; a precedent's paragraph and
+# resolution are a CorpusParagraph and a CorpusResolution (saying where its facts came from).
+from .trace import (
+    CorpusParagraph,
+    CorpusResolution,
+    ParagraphTrace,
+    Precedent,
+    Standing,
+    Trace,
+    trace,
+)
+
 # Views for readers who do not open Word: the HTML report.
 from .views import write_html
 from .word import write_docx
@@ -105,6 +118,8 @@ __all__ = [
     "Change",
     "Comparison",
     "ConservationError",
+    "CorpusParagraph",
+    "CorpusResolution",
     "DEFAULT_THRESHOLD",
     "DecodeError",
     "Document",
@@ -131,7 +146,9 @@ __all__ = [
     "PairResult",
     "Para",
     "Paragraph",
+    "ParagraphTrace",
     "Part",
+    "Precedent",
     "RedlineError",
     "RedlineWarning",
     "Repair",
@@ -141,17 +158,20 @@ __all__ = [
     "Row",
     "RowChange",
     "Segment",
+    "Standing",
     "Step",
     "StoryChange",
     "Style",
     "SubParagraph",
     "Table",
+    "Trace",
     "UnsafeCharacterError",
     "Vote",
     "compare",
     "compare_many",
     "parse",
     "report",
+    "trace",
     "write_docx",
     "write_html",
 ]

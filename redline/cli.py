@@ -269,3 +269,8 @@ def _write_json(path: Path, data: object) -> None:
         raise OutputError(
             f"cannot write the report: {exc.strerror or exc}", source=str(path)
         ) from exc
+
+
+from ._trace_cli import trace_command  # noqa: E402  (agreed language: redline trace)
+
+cli.add_command(trace_command)

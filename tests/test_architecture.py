@@ -27,6 +27,8 @@ CORE = {
     "comparison",
     "report",
 }
+TRACE_CORE = {"trace/_fold", "trace/_model", "trace/_core"}
+"""The trace's pure modules: they may import each other, never `trace/_store` (SQLite)."""
 MAY_IMPORT: dict[str, set[str]] = {
     # the pure core, bottom up
     "errors": set(),
@@ -64,26 +66,38 @@ MAY_IMPORT: dict[str, set[str]] = {
         "word/views",
     },
     "word": {"word/oxml", "word/_xml_safe", "word/read", "word/write", "word/views"},
+    # agreed language: a pure core over values (never the SQLite index), and its edges
+    "trace/_fold": {"align"},
+    "trace/_model": {"model", "diff"},
+    "trace/_core": {"model", "parse", "align", "candidates", "diff", "errors", *TRACE_CORE},
+    "trace/_report": {"model", "diff", *TRACE_CORE},
+    "trace/_corpus": {"errors"},
+    "trace/_store": {"model", "errors", "_api", "_files", *TRACE_CORE},
+    "trace/_api": {"model", "align", "errors", "_api", "trace/_corpus", "trace/_store"}
+    | TRACE_CORE,
+    "trace": {"trace/_api", "trace/_report", *TRACE_CORE},
     # reading a named file within a size limit (inputs and templates alike)
     "_files": {"errors"},
     # the one place that joins core and edges, and the faces
     "_api": CORE | {"_files", "pdf", "word", "word/read", "word/write", "word/_xml_safe"},
     # many pairs at once: the one place's compare() per pair, written as compare writes it
     "_batch": CORE | {"_api", "_files", "word"},
-    "__init__": CORE | {"_api", "_batch", "views", "word", "word/write"},
-    "cli": {"errors", "<face>"},
+    "__init__": CORE | {"_api", "_batch", "views", "word", "word/write", "trace"},
+    "cli": {"errors", "<face>", "_trace_cli"},
+    "_trace_cli": {"errors", "<face>", "trace"},
     "__main__": {"cli"},
 }
 
 
 def _unit(parts: list[str]) -> str:
-    """The architectural unit of a module path inside redline/ (word/ is split in its parts)."""
+    """The architectural unit of a module path inside redline/ (word/ and trace/ are split in
+    their parts)."""
     if not parts:
         return "<face>"
-    if parts[0] == "word":
+    if parts[0] in ("word", "trace"):
         if len(parts) == 1 or parts[1] == "__init__":
-            return "word"
-        return f"word/{parts[1]}"
+            return parts[0]
+        return f"{parts[0]}/{parts[1]}"
     return parts[0]
 
 

@@ -20,6 +20,14 @@ FACE = {
     "write_docx",
     # views for readers who do not open Word
     "write_html",
+    # agreed language: trace() and the values of the Trace it returns
+    "trace",
+    "Trace",
+    "ParagraphTrace",
+    "Precedent",
+    "Standing",
+    "CorpusParagraph",
+    "CorpusResolution",
     # the model: a comparison, its matches, a resolution and its parts
     "Comparison",
     "DEFAULT_THRESHOLD",

@@ -1,0 +1,115 @@
+"""`redline trace DRAFT CORPUS...`: where every paragraph of a draft comes from.
+
+A Click command of its own, registered on the `redline` group by one line in cli.py; it
+calls the face (`redline.trace`) and renders with `redline.trace`'s report functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import DEFAULT_THRESHOLD, ParagraphTrace, Standing, trace
+from .errors import OutputError, RedlineError
+from .trace import CSV_FIELDS, trace_report, trace_rows
+
+
+class _Failed(click.ClickException):
+    """A RedlineError as the group prints it: one line, exit status 2."""
+
+    exit_code = 2
+
+
+def _line(t: ParagraphTrace) -> str:
+    """One paragraph as the terminal shows it: label, standing, best precedent, since when."""
+    head = f"{t.label:<6} {t.standing.value:<16}"
+    if t.standing is Standing.FORMULA:
+        return f"{head} in {t.resolutions} resolutions of {t.series} series"
+    if not t.precedents:
+        return head.rstrip()
+    best = t.precedents[0]
+    text = f"{head} {best.symbol} {best.paragraph.label} ({best.similarity:.0%})"
+    if t.earliest is not None:
+        near = " (near)" if t.earliest.near else ""
+        text += f"; since {t.earliest.symbol} ({t.earliest.date or 'undated'}){near}"
+    return text
+
+
+def _write(path: Path, write: str) -> None:
+    try:
+        path.write_text(write, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from exc
+
+
+@click.command(
+    "trace",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    short_help="Where each paragraph of DRAFT comes from in CORPUS.",
+)
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.argument("corpus", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--index",
+    type=click.Path(path_type=Path),
+    help="the corpus index (SQLite) to build, refresh and reuse; with no CORPUS, its files",
+)
+@click.option("--manifest", type=click.Path(path_type=Path), help="a CSV naming each file's series")
+@click.option("--report", "report_to", type=click.Path(path_type=Path), help="JSON report")
+@click.option("--csv", "csv_to", type=click.Path(path_type=Path), help="CSV, one row a paragraph")
+@click.option("--top", default=3, show_default=True, help="precedents per paragraph")
+@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float)
+@click.option("--jobs", default=1, show_default=True, help="processes parsing the corpus")
+@click.option("-q", "--quiet", is_flag=True, help="print nothing on success")
+def trace_command(
+    draft: Path,
+    corpus: tuple[Path, ...],
+    index: Path | None,
+    manifest: Path | None,
+    report_to: Path | None,
+    csv_to: Path | None,
+    top: int,
+    threshold: float,
+    jobs: int,
+    quiet: bool,
+) -> None:
+    """Trace every paragraph of DRAFT in CORPUS (files or folders of resolutions; a folder's
+    MANIFEST.csv names series): precedents, earliest source, new language."""
+    try:
+        result = trace(
+            draft,
+            list(corpus),
+            index=index,
+            manifest=manifest,
+            top=top,
+            threshold=threshold,
+            progress=sys.stderr.isatty(),
+            jobs=jobs,
+        )
+        if report_to:
+            data = json.dumps(trace_report(result), ensure_ascii=False, indent=1)
+            _write(report_to, data + "\n")
+        if csv_to:
+            rows = trace_rows(result)
+            with io.StringIO() as out:
+                writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+                _write(csv_to, out.getvalue())
+    except RedlineError as exc:
+        raise _Failed(str(exc)) from exc
+    if not quiet:
+        for t in result.paragraphs:
+            click.echo(_line(t))
+        counts = trace_report(result)["summary"]
+        summary = ", ".join(f"{n} {standing}" for standing, n in counts.items())
+        click.echo(
+            f"{result.draft.symbol}: {len(result.paragraphs)} paragraphs against "
+            f"{result.corpus_resolutions} resolutions ({result.corpus_paragraphs} paragraphs): "
+            f"{summary}"
+        )

@@ -1,0 +1,79 @@
+"""`trace()`: the one place joining the trace's core and its edges (files, the index)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Union
+
+from .._api import Source, parse
+from ..align import DEFAULT_THRESHOLD
+from ..errors import OptionError
+from ..model import Resolution
+from ._core import FORMULA_RESOLUTIONS, FORMULA_SERIES, Library, describe, trace_resolution
+from ._corpus import corpus_files
+from ._model import Trace
+from ._store import indexed_files, load, open_store, refresh
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def open_library(
+    corpus: Sequence[PathLike],
+    *,
+    index: PathLike | None = None,
+    manifest: PathLike | None = None,
+    progress: bool = False,
+    jobs: int = 1,
+) -> tuple[Library, tuple[tuple[str, str], ...], dict[str, dict[str, str]]]:
+    """The corpus indexed (on disk at `index`, else in memory) and loaded: the library, the
+    files skipped with why, and the manifest rows found."""
+    if not corpus and index is None:
+        raise OptionError("corpus", "name corpus files or folders, or an index built before")
+    files, listed = corpus_files(corpus, manifest=manifest)
+    conn = open_store(None if index is None else Path(index))
+    try:
+        if not corpus:  # the index built before is the corpus
+            files = indexed_files(conn)
+        refresh(conn, files, progress=progress, jobs=jobs)
+        library, skipped = load(conn, files, listed)
+    finally:
+        conn.close()
+    return library, skipped, listed
+
+
+def trace(
+    draft: Source,
+    corpus: Sequence[PathLike] | Library,
+    *,
+    index: PathLike | None = None,
+    manifest: PathLike | None = None,
+    top: int = 3,
+    threshold: float = DEFAULT_THRESHOLD,
+    formula: tuple[int, int] = (FORMULA_RESOLUTIONS, FORMULA_SERIES),
+    progress: bool = False,
+    jobs: int = 1,
+) -> Trace:
+    """Where every paragraph of `draft` comes from in `corpus` (files and folders, or a
+    Library already open): its precedents, earliest and latest source, or new language.
+
+    >>> from pathlib import Path
+    >>> t = trace(Path("examples/hrc-47-9.md"), [Path("examples/hrc-46-13.txt")])
+    >>> t.paragraphs[0].standing.value
+    'precedent'
+    """
+    resolution = draft if isinstance(draft, Resolution) else parse(draft, name="<draft>")
+    skipped: tuple[tuple[str, str], ...] = ()
+    listed: dict[str, dict[str, str]] = {}
+    if isinstance(corpus, Library):
+        library = corpus
+    else:
+        library, skipped, listed = open_library(
+            corpus, index=index, manifest=manifest, progress=progress, jobs=jobs
+        )
+    path = str(Path(draft).resolve()) if isinstance(draft, os.PathLike) else resolution.source
+    own = describe(resolution.header, path=path, listed=listed.get(path))
+    return trace_resolution(
+        resolution, library, own=own, top=top, threshold=threshold, formula=formula, skipped=skipped
+    )
