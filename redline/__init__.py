@@ -106,9 +106,11 @@ from .trace import (
     trace,
 )
 
-# Views for readers who do not open Word: the HTML report.
-from .views import write_html
+# Views for readers who do not open Word: the HTML report, and the change summary (a
+# ChangeSummary of SummaryLines: text, Markdown, or a Word document of its own).
+from .views import ChangeSummary, SummaryLine, change_summary, write_html
 from .word import write_docx
+from .word.write._summary import write_summary_docx
 
 __all__ = [
     "AmbiguousInputError",
@@ -116,6 +118,7 @@ __all__ = [
     "BinaryInputError",
     "BlockChange",
     "Change",
+    "ChangeSummary",
     "Comparison",
     "ConservationError",
     "CorpusParagraph",
@@ -163,10 +166,12 @@ __all__ = [
     "StoryChange",
     "Style",
     "SubParagraph",
+    "SummaryLine",
     "Table",
     "Trace",
     "UnsafeCharacterError",
     "Vote",
+    "change_summary",
     "compare",
     "compare_many",
     "parse",
@@ -174,5 +179,6 @@ __all__ = [
     "trace",
     "write_docx",
     "write_html",
+    "write_summary_docx",
 ]
 __version__ = "0.1.0"

@@ -18,7 +18,18 @@ from typing import Literal
 
 import click
 
-from . import PairResult, compare, compare_many, report, write_docx, write_html
+from . import (
+    DEFAULT_THRESHOLD,
+    ChangeSummary,
+    PairResult,
+    change_summary,
+    compare,
+    compare_many,
+    report,
+    write_docx,
+    write_html,
+    write_summary_docx,
+)
 from .errors import OptionError, OutputError, RedlineError, RedlineWarning
 
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -36,14 +47,44 @@ class _DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-@click.group(cls=_DefaultGroup, context_settings=_HELP)
+_EXAMPLES = """Examples:
+
+\b
+  redline old.docx new.docx -o redline.docx
+      a Word redline with tracked changes, written onto new.docx itself
+  redline A-HRC-46-13.pdf draft.md -o r.docx --html r.html --summary r.md
+      the redline, an HTML report to read on a phone, a summary for an e-mail
+  redline old.txt new.txt --verbose
+      one line per changed paragraph in the terminal, nothing written
+  redline old.txt new.txt -q --exit-code || echo "the texts differ"
+      exit status 1 when the two texts differ, for scripts
+  redline batch pairs.csv -o out/
+      many pairs at once (a CSV of old,new rows, or two folders)
+
+\b
+Exit status: 0 done; 1 the inputs differ (only with --exit-code);
+2 an error, with one line naming the file.
+"""
+
+
+@click.group(cls=_DefaultGroup, context_settings=_HELP, epilog=_EXAMPLES)
 @click.version_option(package_name="redline", prog_name="redline")
 def cli() -> None:
-    """Compare two resolutions by their structure and write a Word redline with tracked
-    changes: `redline OLD NEW -o OUT.docx` runs `redline compare`."""
+    """Compare two versions of a resolution by their structure (preamble, operative
+    paragraphs, footnotes, vote) and write what changed: a Word redline with tracked changes
+    a negotiator accepts or rejects one by one, an HTML report, a change summary.
+
+    `redline OLD NEW -o OUT.docx` runs `redline compare`, the default command; OLD and NEW
+    are .txt, .md, .docx or .pdf files. `redline COMMAND --help` tells each command's options.
+    """
 
 
-@cli.command("compare", context_settings=_HELP, short_help="Compare OLD with NEW; the default.")
+@cli.command(
+    "compare",
+    context_settings=_HELP,
+    short_help="Compare OLD with NEW; the default.",
+    epilog=_EXAMPLES,
+)
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="the redline DOCX to write")
@@ -58,6 +99,23 @@ def cli() -> None:
     "html_to",
     type=click.Path(path_type=Path),
     help="also write the HTML report (one self-contained page, side by side) here",
+)
+@click.option(
+    "--summary",
+    "summary_to",
+    type=click.Path(path_type=Path),
+    help="also write the change summary here: Markdown (.md), Word (.docx) or plain text",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="the similarity below which two paragraphs are not paired",
+)
+@click.option("-v", "--verbose", is_flag=True, help="also print one line per changed paragraph")
+@click.option(
+    "--exit-code", is_flag=True, help="exit with status 1 when the inputs differ (as diff does)"
 )
 @click.option("--author", default="redline", show_default=True, help="author of the changes")
 @click.option("--date", help="date of the tracked changes, ISO 8601  [default: now]")
@@ -92,6 +150,10 @@ def compare_command(
     output: Path | None,
     report_to: Path | None,
     html_to: Path | None,
+    summary_to: Path | None,
+    threshold: float,
+    verbose: bool,
+    exit_code: bool,
     author: str,
     date: str | None,
     existing_changes: Literal["accept", "reject"],
@@ -107,7 +169,8 @@ def compare_command(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RedlineWarning)
         try:
-            comparison = compare(old, new, existing_changes=existing_changes)
+            comparison = compare(old, new, threshold=threshold, existing_changes=existing_changes)
+            summary = change_summary(comparison)
             if output:
                 if template is None and not plain and new.suffix.lower() == ".docx":
                     template = new
@@ -128,6 +191,8 @@ def compare_command(
                 _write_json(report_to, report(comparison))
             if html_to:
                 write_html(comparison, html_to)
+            if summary_to:
+                _write_summary(summary_to, summary)
         except OptionError as exc:
             flag = "--date: " if exc.option == "date" else ""
             raise click.exceptions.Exit(_fail(f"{flag}{exc}")) from exc
@@ -143,8 +208,33 @@ def compare_command(
             click.echo(repaired)
         for note in (*comparison.warnings, *noted):
             click.echo(click.style("warning:", fg="yellow") + f" {note}")
-        if output:
-            click.echo(f"wrote {output}")
+        if verbose:
+            for line in summary.lines:
+                label = click.style(line.label, fg=_COLOURS.get(line.kind), bold=True)
+                click.echo(f"{label}: {line.said}")
+        for written in (output, report_to, html_to, summary_to):
+            if written:
+                click.echo(f"wrote {written}")
+    if exit_code and summary.differs:
+        raise click.exceptions.Exit(1)
+
+
+_COLOURS = {"modified": "yellow", "added": "green", "deleted": "red", "moved": "cyan"}
+
+
+def _write_summary(path: Path, summary: ChangeSummary) -> None:
+    """The change summary by the file's suffix: Word (.docx), Markdown (.md), else text."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        write_summary_docx(summary, path)
+        return
+    text = summary.markdown() if suffix in (".md", ".markdown") else summary.text() + "\n"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the summary: {exc.strerror or exc}", source=str(path)
+        ) from exc
 
 
 @cli.command(

@@ -18,8 +18,12 @@ FACE = {
     "parse",
     "report",
     "write_docx",
-    # views for readers who do not open Word
+    # views for readers who do not open Word: the HTML report, the change summary
     "write_html",
+    "change_summary",
+    "ChangeSummary",
+    "SummaryLine",
+    "write_summary_docx",
     # agreed language: trace() and the values of the Trace it returns
     "trace",
     "Trace",

@@ -5,5 +5,6 @@ summary  change_summary(): counts per kind, then one line per changed paragraph
 """
 
 from .html import html_report, write_html
+from .summary import ChangeSummary, SummaryLine, change_summary
 
-__all__ = ["html_report", "write_html"]
+__all__ = ["ChangeSummary", "SummaryLine", "change_summary", "html_report", "write_html"]

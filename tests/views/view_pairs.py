@@ -65,3 +65,25 @@ HOSTILE_NEW = f"""*The Human Rights Council,*
 
 1. *Decides* to act {RLO}.
 """
+
+# A preambular paragraph that became operative, and an operative paragraph extended.
+PART_OLD = """*The Human Rights Council,*
+
+*Recalling* its resolution 1/1,
+
+*Welcoming* the report of the Special Rapporteur on the right to food,
+
+1. *Requests* the Office to prepare a study;
+
+2. *Decides* to continue its consideration of the matter.
+"""
+PART_NEW = """*The Human Rights Council,*
+
+*Recalling* its resolution 1/1,
+
+1. *Welcomes* the report of the Special Rapporteur on the right to food;
+
+2. *Requests* the Office to prepare a study and to present it at its next session;
+
+3. *Decides* to continue its consideration of the matter.
+"""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 import zipfile
 from pathlib import Path
 from typing import BinaryIO
@@ -164,8 +164,9 @@ def write_package(path: Path, parts: dict[str, bytes]) -> None:
     A failure leaves nothing half-written behind and is raised as `OutputError`.
     """
     folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:  # not mkstemp (always 0600): 0666 less the umask, as any program's new file
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", source=str(path)) from exc
     try:
