@@ -113,6 +113,11 @@ def cli() -> None:
     show_default=True,
     help="the similarity below which two paragraphs are not paired",
 )
+@click.option(
+    "--language",
+    type=click.Choice(["ar", "en", "es", "fr", "ru", "zh"]),
+    help="the language of both texts  [default: recognised from each text]",
+)
 @click.option("-v", "--verbose", is_flag=True, help="also print one line per changed paragraph")
 @click.option(
     "--exit-code", is_flag=True, help="exit with status 1 when the inputs differ (as diff does)"
@@ -152,6 +157,7 @@ def compare_command(
     html_to: Path | None,
     summary_to: Path | None,
     threshold: float,
+    language: Literal["ar", "en", "es", "fr", "ru", "zh"] | None,
     verbose: bool,
     exit_code: bool,
     author: str,
@@ -169,7 +175,13 @@ def compare_command(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RedlineWarning)
         try:
-            comparison = compare(old, new, threshold=threshold, existing_changes=existing_changes)
+            comparison = compare(
+                old,
+                new,
+                threshold=threshold,
+                language=language,
+                existing_changes=existing_changes,
+            )
             summary = change_summary(comparison)
             if output:
                 if template is None and not plain and new.suffix.lower() == ".docx":

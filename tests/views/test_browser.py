@@ -204,3 +204,28 @@ def test_hostile_paragraphs_are_shown_as_text(browser: Any, tmp_path: Path) -> N
     assert f"Decides to act {RLO}." in new
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
+
+
+def test_right_to_left_text_reads_right_to_left(browser: Any, tmp_path: Path) -> None:
+    old = "يقرر أن يواصل النظر في المسألة."
+    new = "يقرر أن يواصل النظر في هذه المسألة."
+    _open(browser, tmp_path, old, new, size=(1100, 800))
+    directions = browser.execute_script(
+        "return [...document.querySelectorAll('tbody td.new .text')]"
+        ".filter(t => t.textContent).map(t => getComputedStyle(t).direction)"
+    )
+    assert directions and set(directions) == {"rtl"}
+    label = "return getComputedStyle(document.querySelector('tbody th.label')).direction"
+    assert browser.execute_script(label) == "ltr"  # the labels keep their own direction
+
+
+def test_print_style_sheet_leaves_the_controls_out(demo: Any) -> None:
+    shown = "return getComputedStyle(document.querySelector(arguments[0])).display"
+    assert demo.execute_script(shown, ".controls") != "none"
+    demo.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert demo.execute_script(shown, ".controls") == "none"
+        assert demo.execute_script(shown, "nav") == "none"
+        assert demo.execute_script(shown, "tbody tr") == "table-row"
+    finally:
+        demo.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

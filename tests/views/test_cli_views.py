@@ -112,3 +112,12 @@ def test_the_readme_shows_the_help() -> None:
         return [ln for ln in block.strip().splitlines() if not re.match(r"  [a-z]+ {2,}\S", ln)]
 
     assert lines(shown) == lines(text)
+
+
+def test_language_is_passed_and_checked(
+    pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*pair, "--language", "fr"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("; language fr")
+    assert main([*pair, "--language", "xx"]) == 2
+    assert "--language" in capsys.readouterr().err
