@@ -154,9 +154,11 @@ class _Lines:
             if v and v["changed"]:
                 said.append(f"{name} {v['old']} → {v['new']}")
         for name in ("in_favour", "against", "abstaining"):
-            for how, sign in (("added", "+"), ("removed", "−")):
-                for who in vote.get(name, {}).get(how, ()):
-                    said.append(f"{name.replace('_', ' ')} {sign}{who}")
+            side = vote.get(name, {})
+            who = [f"+{w}" for w in side.get("added", ())]
+            who += [f"−{w}" for w in side.get("removed", ())]
+            if who:
+                said.append(f"{name.replace('_', ' ')} {', '.join(who)}")
         return SummaryLine("Vote", "; ".join(said), "modified") if said else None
 
     def all(self) -> tuple[SummaryLine, ...]:

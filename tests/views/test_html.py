@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from view_pairs import HOSTILE_NEW, HOSTILE_OLD, IMG, NEW, OLD, RLO, SCRIPT
+from view_pairs import HOSTILE_NEW, HOSTILE_OLD, IMG, NEW, OLD, RLO, SCRIPT, VOTE_NEW, VOTE_OLD
 
 import redline
 from redline.cli import main
@@ -103,3 +103,17 @@ def test_unwritable_html_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([str(tmp_path / "old.md"), str(tmp_path / "old.md"), "--html", str(out)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(out) in err[0]
+
+
+def test_the_vote_and_its_changes() -> None:
+    page = html_report(redline.compare(VOTE_OLD, VOTE_NEW))
+    vote = page.split('<section id="vote">', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r"<li>(.*?)</li>", vote) == [
+        "meeting: 40th meeting → 41st meeting",
+        "date: 1 April 2026 → 2 April 2026",
+        "yes: 3 → 4",
+        "no: 1 → 0",
+        "abstentions: 1",
+        "in favour, added: Denmark",
+        "against, removed: Denmark",
+    ]

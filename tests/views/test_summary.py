@@ -12,7 +12,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from view_pairs import HOSTILE_NEW, HOSTILE_OLD, NEW, OLD, PART_NEW, PART_OLD
+from view_pairs import (
+    HOSTILE_NEW,
+    HOSTILE_OLD,
+    NEW,
+    OLD,
+    PART_NEW,
+    PART_OLD,
+    VOTE_NEW,
+    VOTE_OLD,
+)
 
 import redline
 from redline.views.summary import change_summary
@@ -122,3 +131,17 @@ def test_word_form_is_a_document_of_its_own(tmp_path: Path) -> None:
     again = tmp_path / "again.docx"
     redline.write_summary_docx(change_summary(redline.compare(PART_OLD, PART_NEW)), again)
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_a_changed_vote_is_a_change() -> None:
+    summary = change_summary(redline.compare(VOTE_OLD, VOTE_NEW))
+    assert summary.text() == (
+        "1 unchanged\n\n"
+        "Vote: meeting 40th meeting → 41st meeting; date 1 April 2026 → 2 April 2026; "
+        "yes 3 → 4; no 1 → 0; in favour +Denmark; against −Denmark"
+    )
+    assert summary.markdown().splitlines()[4] == (
+        "- **Vote**: meeting 40th meeting → 41st meeting; date 1 April 2026 → 2 April 2026; "
+        "yes 3 → 4; no 1 → 0; in favour +Denmark; against −Denmark"
+    )
+    assert summary.differs

@@ -87,3 +87,45 @@ PART_NEW = """*The Human Rights Council,*
 
 3. *Decides* to continue its consideration of the matter.
 """
+
+# A vote changed: the meeting, the date, the counts, one State from against to in favour.
+_BODY = """*The Human Rights Council,*
+
+1. *Decides* to remain seized of the matter.
+"""
+VOTE_OLD = (
+    _BODY
+    + """
+40th meeting 1 April 2026
+
+[Adopted by a recorded vote of 3 to 1, with 1 abstention. The voting was as follows:
+
+In favour:
+
+Albania, Benin and Chile
+
+Against:
+
+Denmark
+
+Abstaining:
+
+Egypt]
+"""
+)
+VOTE_NEW = (
+    _BODY
+    + """
+41st meeting 2 April 2026
+
+[Adopted by a recorded vote of 4 to 0, with 1 abstention. The voting was as follows:
+
+In favour:
+
+Albania, Benin, Chile and Denmark
+
+Abstaining:
+
+Egypt]
+"""
+)
