@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..align import DEFAULT_THRESHOLD
 from ..candidates import WordIndex
@@ -116,10 +117,11 @@ class Library:
         return self._index.search(words, threshold)
 
 
-def _newest_first(p: Precedent) -> tuple[float, str, str, str]:
-    """Best first; among equals the latest resolution first (start from the latest)."""
+def _newest_first(p: Precedent) -> tuple[float, bool, str, str, str]:
+    """Best first (the same words before a 1.0 that differs in punctuation); among equals the
+    latest resolution first (start from the latest)."""
     date = p.paragraph.resolution.date or ""
-    return (-p.similarity, _inverted(date), p.symbol, p.paragraph.label)
+    return (-p.similarity, not p.same, _inverted(date), p.symbol, p.paragraph.label)
 
 
 def _inverted(text: str) -> str:
@@ -155,8 +157,7 @@ def trace_paragraph(
         same = library.folded[i] == folded
         if score < threshold and not same:
             continue
-        lines = held.text.split("\n")
-        p = Precedent(held, score, same, diff_lines(lines, text.split("\n")))
+        p = Precedent(held, score, same, ())  # the diff only for those reported, below
         key = res.symbol  # one resolution in several forms (PDF text, Markdown) counts once
         if key not in best or _newest_first(p) < _newest_first(best[key]):
             best[key] = p
@@ -181,15 +182,20 @@ def trace_paragraph(
     latest = (
         max(dated, key=lambda p: (p.date is not None, p.date or "", p.symbol)) if dated else None
     )
+    lines = text.split("\n")
+
+    def diffed(p: Precedent) -> Precedent:
+        return replace(p, edits=diff_lines(p.paragraph.text.split("\n"), lines))
+
     return ParagraphTrace(
         paragraph.part,
         paragraph.label,
         paragraph.number,
         text,
         standing,
-        tuple(ranked[:top]),
-        dated[0] if dated else None,
-        latest,
+        tuple(diffed(p) for p in ranked[:top]),
+        diffed(dated[0]) if dated else None,
+        diffed(latest) if latest else None,
         len(holding),
         len(series),
     )
