@@ -11,7 +11,14 @@ from .._api import Source, parse
 from ..align import DEFAULT_THRESHOLD
 from ..errors import OptionError
 from ..model import Resolution
-from ._core import FORMULA_RESOLUTIONS, FORMULA_SERIES, Library, describe, trace_resolution
+from ._core import (
+    FORMULA_RESOLUTIONS,
+    FORMULA_SERIES,
+    Library,
+    check_options,
+    describe,
+    trace_resolution,
+)
 from ._corpus import corpus_files
 from ._model import Trace
 from ._store import indexed_files, load, open_store, refresh
@@ -63,6 +70,7 @@ def trace(
     >>> t.paragraphs[0].standing.value
     'precedent'
     """
+    check_options(top=top, threshold=threshold)
     resolution = draft if isinstance(draft, Resolution) else parse(draft, name="<draft>")
     skipped: tuple[tuple[str, str], ...] = ()
     listed: dict[str, dict[str, str]] = {}

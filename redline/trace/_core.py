@@ -201,6 +201,16 @@ def trace_paragraph(
     )
 
 
+def check_options(*, top: int, threshold: float) -> None:
+    """`top` and `threshold` are values they take, or OptionError (before any file is read)."""
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise OptionError("threshold", f"threshold must be a number, not {threshold!r}")
+    if not 0.0 < threshold <= 1.0:
+        raise OptionError("threshold", f"threshold must be in (0, 1], not {threshold!r}")
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise OptionError("top", f"top must be a whole number of at least 1, not {top!r}")
+
+
 def trace_resolution(
     draft: Resolution,
     library: Library,
@@ -212,10 +222,7 @@ def trace_resolution(
     skipped: Sequence[tuple[str, str]] = (),
 ) -> Trace:
     """Every paragraph of `draft` traced against `library`, in the draft's order."""
-    if not 0.0 < threshold <= 1.0:
-        raise OptionError("threshold", f"threshold must be in (0, 1], not {threshold!r}")
-    if top < 1:
-        raise OptionError("top", f"top must be at least 1, not {top!r}")
+    check_options(top=top, threshold=threshold)
     traced = tuple(
         trace_paragraph(p, library, own=own, top=top, threshold=threshold, formula=formula)
         for p in draft.paragraphs

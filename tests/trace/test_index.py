@@ -13,7 +13,8 @@ import pytest
 import redline
 from redline import Standing
 from redline.cli import main
-from redline.errors import InputError
+from redline.errors import InputError, OptionError, OutputError
+from redline.trace import trace_report
 from redline.trace._store import open_store, refresh
 
 OLD = "The General Assembly,\n\n1. Calls upon all States to protect the {} of the child;\n"
@@ -95,3 +96,25 @@ def test_the_command_names_a_missing_corpus(
     assert main(["trace", str(draft), str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
     assert "nowhere" in err and "no such file or folder" in err
+
+
+@pytest.mark.parametrize(("option", "value"), [("threshold", 0.0), ("threshold", 1.5), ("top", 0)])
+def test_a_bad_option_is_refused_before_any_file_is_read(
+    tmp_path: Path, option: str, value: float
+) -> None:
+    with pytest.raises(OptionError) as caught:
+        redline.trace(tmp_path / "no-draft.txt", [tmp_path / "nowhere"], **{option: value})
+    assert caught.value.option == option
+
+
+def test_an_index_that_is_not_sqlite_is_named(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index.sqlite"
+    index.write_text("not a database, " * 100, encoding="utf-8")
+    with pytest.raises(OutputError, match=r"index\.sqlite: cannot open the trace index"):
+        redline.trace(DRAFT, [corpus], index=index)
+
+
+def test_the_trace_is_deterministic(corpus: Path, tmp_path: Path) -> None:
+    first = trace_report(redline.trace(DRAFT, [corpus], index=tmp_path / "i.sqlite"))
+    second = trace_report(redline.trace(DRAFT, [corpus]))  # in memory, built afresh
+    assert json.dumps(first) == json.dumps(second)
