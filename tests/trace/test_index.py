@@ -118,3 +118,12 @@ def test_the_trace_is_deterministic(corpus: Path, tmp_path: Path) -> None:
     first = trace_report(redline.trace(DRAFT, [corpus], index=tmp_path / "i.sqlite"))
     second = trace_report(redline.trace(DRAFT, [corpus]))  # in memory, built afresh
     assert json.dumps(first) == json.dumps(second)
+
+
+def test_a_comma_apart_is_near_and_says_so(corpus: Path) -> None:
+    # a.txt holds "Calls upon all States to protect the well-being of the child;": the draft
+    # adds a comma, so every word is kept but the text is not identical after folding
+    draft = OLD.format("well-being").replace("all States to", "all States, to")
+    (t,) = redline.trace(draft, [corpus]).paragraphs
+    assert t.standing is Standing.NEAR
+    assert t.earliest is not None and t.earliest.near and t.earliest.similarity == 1.0
