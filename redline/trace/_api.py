@@ -21,7 +21,7 @@ from ._core import (
 )
 from ._corpus import corpus_files
 from ._model import Trace
-from ._store import indexed_files, load, open_store, refresh
+from ._store import indexed_files, load, open_store, refresh, remember
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -43,6 +43,7 @@ def open_library(
     try:
         if not corpus:  # the index built before is the corpus
             files = indexed_files(conn)
+        remember(conn, listed)
         refresh(conn, files, progress=progress, jobs=jobs)
         library, skipped = load(conn, files, listed)
     finally:

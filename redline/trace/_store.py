@@ -8,7 +8,8 @@ paragraphs rows of `paragraphs` (part, label, number, lead, text, the scored wor
 is re-read when its mtime changed and then its size or digest too; the same bytes under a
 new mtime only update the stat. (The size is taken from the bytes read, through
 `_files.read_limited`, the one place a named file is read; a write changes the mtime.)
-Series are not stored: they come from the manifest at load time.
+The manifest's rows are kept in `listed`, updated whenever a manifest is given, so that an
+index named alone (no corpus) still knows each file's series.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ._core import Library, corpus_paragraphs, describe
 from ._fold import scored_words
 from ._model import CorpusParagraph
 
-SCHEMA = "redline-trace 1"
+SCHEMA = "redline-trace 2"
 """Stored in the index; an index of another schema is rebuilt, not misread."""
 
 _TABLES = """
@@ -43,6 +44,8 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE, seq INTEGER NOT NULL,
     part TEXT NOT NULL, label TEXT NOT NULL, number TEXT NOT NULL, lead TEXT NOT NULL,
     text TEXT NOT NULL, words TEXT NOT NULL, PRIMARY KEY (path, seq));
+CREATE TABLE IF NOT EXISTS listed (
+    path TEXT PRIMARY KEY, symbol TEXT, date TEXT, series TEXT);
 """
 
 _Row = tuple[str, str, str, str, str, str]
@@ -59,7 +62,10 @@ def open_store(path: Path | None) -> sqlite3.Connection:
             found = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             schema = found[0] if found else None
         if schema != SCHEMA:
-            conn.executescript("DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS files;")
+            conn.executescript(
+                "DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS files; "
+                "DROP TABLE IF EXISTS listed;"
+            )
         conn.executescript(_TABLES)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
         conn.commit()
@@ -152,6 +158,23 @@ def _store_all(
         tick()
 
 
+def remember(conn: sqlite3.Connection, manifest: Mapping[str, Mapping[str, str]]) -> None:
+    """Keep the manifest's rows, so that an index named alone still knows its series."""
+    with conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO listed VALUES (?, ?, ?, ?)",
+            [
+                (
+                    path,
+                    row.get("symbol") or None,
+                    row.get("date") or None,
+                    row.get("series") or None,
+                )
+                for path, row in sorted(manifest.items())
+            ],
+        )
+
+
 def load(
     conn: sqlite3.Connection,
     files: Sequence[Path],
@@ -159,6 +182,10 @@ def load(
 ) -> tuple[Library, tuple[tuple[str, str], ...]]:
     """The library of `files` read from the index, and the files skipped with why."""
     wanted = {str(f) for f in files}
+    kept = {
+        path: {k: v for k, v in (("symbol", symbol), ("date", date), ("series", series)) if v}
+        for path, symbol, date, series in conn.execute("SELECT * FROM listed")
+    }
     described = {}
     skipped = []
     for path, symbol, inferred, date, adopted, title, error in conn.execute(
@@ -172,7 +199,8 @@ def load(
         header = Header(
             symbol=symbol, symbol_inferred=bool(inferred), date=date, adopted=adopted, title=title
         )
-        described[path] = describe(header, path=path, listed=manifest.get(path))
+        row = manifest.get(path, kept.get(path))  # this run's manifest, else the last one
+        described[path] = describe(header, path=path, listed=row)
     paragraphs: list[CorpusParagraph] = []
     words: list[list[str]] = []
     for path, part, label, number, lead, text, joined in conn.execute(

@@ -127,3 +127,21 @@ def test_a_comma_apart_is_near_and_says_so(corpus: Path) -> None:
     (t,) = redline.trace(draft, [corpus]).paragraphs
     assert t.standing is Standing.NEAR
     assert t.earliest is not None and t.earliest.near and t.earliest.similarity == 1.0
+
+
+def test_an_index_named_alone_keeps_the_manifest_series(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "MANIFEST.csv").write_text(
+        "path,symbol,date,series\na.txt,A/RES/1/1,2001-01-01,Children\n"
+        "b.txt,A/RES/2/2,2002-02-02,Meetings\n",
+        encoding="utf-8",
+    )
+    _write(corpus / "a.txt", OLD.format("rights"), later_by_s=10)
+    index = tmp_path / "index.sqlite"
+    with_corpus = redline.trace(DRAFT, [corpus], index=index).paragraphs[0].earliest
+    alone = redline.trace(DRAFT, [], index=index).paragraphs[0].earliest
+    for earliest in (with_corpus, alone):
+        assert earliest is not None
+        res = earliest.paragraph.resolution
+        assert (res.symbol, res.symbol_from) == ("A/RES/1/1", "manifest")
+        assert (res.date, res.date_from) == ("2001-01-01", "manifest")
+        assert (res.series, res.series_from) == ("Children", "manifest")
