@@ -35,7 +35,11 @@ def open_library(
     jobs: int = 1,
 ) -> tuple[Library, tuple[tuple[str, str], ...], dict[str, dict[str, str]]]:
     """The corpus indexed (on disk at `index`, else in memory) and loaded: the library, the
-    files skipped with why, and the manifest rows found."""
+    files skipped with why, and the manifest rows found.
+
+    With `jobs` > 1 files are parsed in spawned processes: a script calling this needs the
+    `if __name__ == "__main__":` guard, as for `compare_many`.
+    """
     if not corpus and index is None:
         raise OptionError("corpus", "name corpus files or folders, or an index built before")
     files, listed = corpus_files(corpus, manifest=manifest)
