@@ -64,6 +64,7 @@ def _write(path: Path, write: str) -> None:
 @click.option("--csv", "csv_to", type=click.Path(path_type=Path), help="CSV, one row a paragraph")
 @click.option("--top", default=3, show_default=True, help="precedents per paragraph")
 @click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float)
+@click.option("--before", help="leave out resolutions dated on or after this date (YYYY-MM-DD)")
 @click.option("--jobs", default=1, show_default=True, help="processes parsing the corpus")
 @click.option("-q", "--quiet", is_flag=True, help="print nothing on success")
 def trace_command(
@@ -75,6 +76,7 @@ def trace_command(
     csv_to: Path | None,
     top: int,
     threshold: float,
+    before: str | None,
     jobs: int,
     quiet: bool,
 ) -> None:
@@ -88,6 +90,7 @@ def trace_command(
             manifest=manifest,
             top=top,
             threshold=threshold,
+            before=before,
             progress=sys.stderr.isatty(),
             jobs=jobs,
         )

@@ -64,18 +64,20 @@ def trace(
     top: int = 3,
     threshold: float = DEFAULT_THRESHOLD,
     formula: tuple[int, int] = (FORMULA_RESOLUTIONS, FORMULA_SERIES),
+    before: str | None = None,
     progress: bool = False,
     jobs: int = 1,
 ) -> Trace:
     """Where every paragraph of `draft` comes from in `corpus` (files and folders, or a
     Library already open): its precedents, earliest and latest source, or new language.
+    `before` (YYYY-MM-DD) leaves out resolutions dated on or after it: "what came before".
 
     >>> from pathlib import Path
     >>> t = trace(Path("examples/hrc-47-9.md"), [Path("examples/hrc-46-13.txt")])
     >>> t.paragraphs[0].standing.value
     'precedent'
     """
-    check_options(top=top, threshold=threshold)
+    check_options(top=top, threshold=threshold, before=before)
     resolution = draft if isinstance(draft, Resolution) else parse(draft, name="<draft>")
     skipped: tuple[tuple[str, str], ...] = ()
     listed: dict[str, dict[str, str]] = {}
@@ -88,5 +90,12 @@ def trace(
     path = str(Path(draft).resolve()) if isinstance(draft, os.PathLike) else resolution.source
     own = describe(resolution.header, path=path, listed=listed.get(path))
     return trace_resolution(
-        resolution, library, own=own, top=top, threshold=threshold, formula=formula, skipped=skipped
+        resolution,
+        library,
+        own=own,
+        top=top,
+        threshold=threshold,
+        formula=formula,
+        before=before,
+        skipped=skipped,
     )

@@ -141,8 +141,10 @@ def trace_paragraph(
     top: int = 3,
     threshold: float = DEFAULT_THRESHOLD,
     formula: tuple[int, int] = (FORMULA_RESOLUTIONS, FORMULA_SERIES),
+    before: str | None = None,
 ) -> ParagraphTrace:
-    """One paragraph of the draft against the library (the draft's own file left out)."""
+    """One paragraph of the draft against the library (the draft's own file left out; with
+    `before`, an ISO date, resolutions dated on or after it left out too, undated ones kept)."""
     text = paragraph.full_text
     words = scored_words(text)
     folded = fold(text)
@@ -153,6 +155,8 @@ def trace_paragraph(
         held = library.paragraphs[i]
         res = held.resolution
         if res.path == own.path or (res.symbol == own.symbol and own.symbol_from != "path"):
+            continue
+        if before is not None and res.date is not None and res.date >= before:
             continue
         same = library.folded[i] == folded
         if score < threshold and not same:
@@ -201,8 +205,14 @@ def trace_paragraph(
     )
 
 
-def check_options(*, top: int, threshold: float) -> None:
-    """`top` and `threshold` are values they take, or OptionError (before any file is read)."""
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_options(*, top: int, threshold: float, before: str | None = None) -> None:
+    """`top`, `threshold` and `before` are values they take, or OptionError (raised before
+    any file is read)."""
+    if before is not None and not (isinstance(before, str) and _ISO.fullmatch(before)):
+        raise OptionError("before", f"before must be a date as YYYY-MM-DD, not {before!r}")
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
         raise OptionError("threshold", f"threshold must be a number, not {threshold!r}")
     if not 0.0 < threshold <= 1.0:
@@ -219,12 +229,15 @@ def trace_resolution(
     top: int = 3,
     threshold: float = DEFAULT_THRESHOLD,
     formula: tuple[int, int] = (FORMULA_RESOLUTIONS, FORMULA_SERIES),
+    before: str | None = None,
     skipped: Sequence[tuple[str, str]] = (),
 ) -> Trace:
     """Every paragraph of `draft` traced against `library`, in the draft's order."""
-    check_options(top=top, threshold=threshold)
+    check_options(top=top, threshold=threshold, before=before)
     traced = tuple(
-        trace_paragraph(p, library, own=own, top=top, threshold=threshold, formula=formula)
+        trace_paragraph(
+            p, library, own=own, top=top, threshold=threshold, formula=formula, before=before
+        )
         for p in draft.paragraphs
     )
     return Trace(
@@ -235,4 +248,5 @@ def trace_resolution(
         threshold,
         formula,
         tuple(skipped),
+        before,
     )

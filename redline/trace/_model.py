@@ -105,7 +105,8 @@ class Trace:
     """Every paragraph of a draft traced against a corpus.
 
     `formula` is the (N, M) a standard formula exceeds: found in more than N resolutions
-    across more than M series. `skipped` names the corpus files not read, each with why.
+    across more than M series. `skipped` names the corpus files not read, each with why;
+    `before`, when given, the date on or after which resolutions were left out.
     """
 
     draft: CorpusResolution
@@ -115,3 +116,4 @@ class Trace:
     threshold: float
     formula: tuple[int, int]
     skipped: tuple[tuple[str, str], ...] = ()
+    before: str | None = None

@@ -87,6 +87,7 @@ def trace_report(trace: Trace) -> dict[str, Any]:
             "skipped": [{"path": p, "why": why} for p, why in trace.skipped],
         },
         "threshold": trace.threshold,
+        "before": trace.before,
         "standard_formula": {"resolutions_over": trace.formula[0], "series_over": trace.formula[1]},
         "summary": counts,
         "paragraphs": [_paragraph(t) for t in trace.paragraphs],

@@ -145,3 +145,23 @@ def test_an_index_named_alone_keeps_the_manifest_series(corpus: Path, tmp_path: 
         assert (res.symbol, res.symbol_from) == ("A/RES/1/1", "manifest")
         assert (res.date, res.date_from) == ("2001-01-01", "manifest")
         assert (res.series, res.series_from) == ("Children", "manifest")
+
+
+def test_before_leaves_out_what_came_after(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "MANIFEST.csv").write_text(
+        "path,symbol,date,series\na.txt,A/RES/1/1,2001-01-01,Children\n"
+        "b.txt,A/RES/2/2,2002-02-02,Meetings\nc.txt,A/RES/3/3,2005-05-05,Children\n",
+        encoding="utf-8",
+    )
+    _write(corpus / "a.txt", OLD.format("rights"), later_by_s=10)
+    _write(corpus / "c.txt", OLD.format("rights"))
+    (every,) = redline.trace(DRAFT, [corpus]).paragraphs
+    assert every.earliest is not None and every.latest is not None
+    assert (every.earliest.symbol, every.latest.symbol) == ("A/RES/1/1", "A/RES/3/3")
+    earlier = redline.trace(DRAFT, [corpus], before="2005-05-05")
+    (t,) = earlier.paragraphs
+    assert t.latest is not None and t.latest.symbol == "A/RES/1/1"
+    assert [p.symbol for p in t.precedents] == ["A/RES/1/1"]
+    assert trace_report(earlier)["before"] == "2005-05-05"
+    with pytest.raises(OptionError, match="YYYY-MM-DD"):
+        redline.trace(DRAFT, [corpus], before="May 2005")
