@@ -150,13 +150,23 @@ def trace_paragraph(
     folded = fold(text)
     best: dict[str, Precedent] = {}  # per resolution (symbol), its best paragraph
     holding: dict[str, Precedent] = {}  # per resolution, a paragraph with the same words
-    hits = library.search(words, min(threshold, NEAR)) if words else []
+
+    def kept(res: CorpusResolution) -> bool:
+        if res.path == own.path or (res.symbol == own.symbol and own.symbol_from != "path"):
+            return False
+        return before is None or res.date is None or res.date < before
+
+    # The words held at >= 0.95 first: when `top` resolutions hold them, no paragraph below
+    # 0.95 can be reported (precedents rank by similarity; standings other than "precedent"
+    # are read off the >= 0.95 ones), so the slower search at the threshold is skipped.
+    hits = library.search(words, max(threshold, NEAR)) if words else []
+    found = {library.paragraphs[i].resolution for i, _ in hits}
+    if threshold < NEAR and words and len({r.symbol for r in found if kept(r)}) < top:
+        hits = library.search(words, threshold)
     for i, score in hits:
         held = library.paragraphs[i]
         res = held.resolution
-        if res.path == own.path or (res.symbol == own.symbol and own.symbol_from != "path"):
-            continue
-        if before is not None and res.date is not None and res.date >= before:
+        if not kept(res):
             continue
         same = library.folded[i] == folded
         if score < threshold and not same:

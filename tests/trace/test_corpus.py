@@ -126,3 +126,20 @@ def test_series_and_dates_come_from_the_manifest(corpus: dict[str, object]) -> N
     for p in library.paragraphs:  # type: ignore[attr-defined]
         assert p.resolution.series_from == "manifest"
         assert p.resolution.date_from in ("header", "manifest")
+
+
+@pytest.mark.parametrize("series", SERIES[:2])
+def test_skipping_the_search_at_the_threshold_changes_nothing(
+    corpus: dict[str, object], series: str
+) -> None:
+    """top=3 may stop at the >= 0.95 search; top=1000 always searches at the threshold too."""
+    draft, library = corpus["drafts"][series], corpus["library"]  # type: ignore[index]
+    fast = redline.trace(draft, library)
+    full = redline.trace(draft, library, top=1000)
+    shortcuts = 0
+    for a, b in zip(fast.paragraphs, full.paragraphs, strict=True):
+        assert a.precedents == b.precedents[:3], a.label
+        assert (a.standing, a.earliest, a.latest) == (b.standing, b.earliest, b.latest)
+        assert (a.resolutions, a.series) == (b.resolutions, b.series)
+        shortcuts += len(b.precedents) > 3 and b.precedents[2].similarity >= 0.95
+    assert shortcuts > 0  # the shortcut was taken somewhere
