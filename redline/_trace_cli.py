@@ -63,7 +63,13 @@ def _write(path: Path, write: str) -> None:
 @click.option("--report", "report_to", type=click.Path(path_type=Path), help="JSON report")
 @click.option("--csv", "csv_to", type=click.Path(path_type=Path), help="CSV, one row a paragraph")
 @click.option("--top", default=3, show_default=True, help="precedents per paragraph")
-@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float)
+@click.option(
+    "--threshold",
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    type=float,
+    help="the similarity from which a corpus paragraph is a precedent (compare's)",
+)
 @click.option("--before", help="leave out resolutions dated on or after this date (YYYY-MM-DD)")
 @click.option("--jobs", default=1, show_default=True, help="processes parsing the corpus")
 @click.option("-q", "--quiet", is_flag=True, help="print nothing on success")

@@ -165,3 +165,14 @@ def test_before_leaves_out_what_came_after(corpus: Path, tmp_path: Path) -> None
     assert trace_report(earlier)["before"] == "2005-05-05"
     with pytest.raises(OptionError, match="YYYY-MM-DD"):
         redline.trace(DRAFT, [corpus], before="May 2005")
+
+
+def test_the_command_refuses_a_bad_date_in_one_line(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    _write(draft, DRAFT)
+    assert main(["trace", str(draft), str(corpus), "--before", "2005"]) == 2
+    assert (
+        capsys.readouterr().err.strip().endswith("before must be a date as YYYY-MM-DD, not '2005'")
+    )
