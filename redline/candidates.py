@@ -2,24 +2,25 @@
 
 The similarity is rapidfuzz's normalized Indel similarity over word sequences, 2·LCS/(la+lb):
 what alignment scores paragraphs by, and what agreed-language tracing looks for in a corpus.
-Scoring every pair costs n·m Indel computations; most pairs share almost no words. The
-longest common subsequence cannot be longer than the words two paragraphs share as bags
-(multiset intersection), so a pair is pruned without scoring when
+The longest common subsequence is no longer than the words two paragraphs share as bags, so
+a paragraph of lb words can reach the threshold t with a query of la words only if
 
-* its lengths alone rule it out (the shorter must hold at least t/(2-t) of the longer), or
-* twice its shared words over both lengths is below the threshold t, or
-* it shares none of the query's rarest words: a pair reaching t shares at least
-  m = ⌈t·la/(2-t)⌉ words with the query, so it must share one of the query's first la-m+1
-  words in any fixed order (prefix filtering); rarest first keeps the posting lists short.
+* its length allows it: lb >= t·la/(2-t) (and la >= t·lb/(2-t));
+* it shares a(lb) = ⌈t(la+lb)/2⌉ words with the query, hence one of the query's first
+  la-a(lb)+1 words in any fixed order (prefix filtering; rarest first keeps the posting lists
+  short, and long paragraphs, which must share more, are looked up for fewer words);
+* the words it shares among those probed, plus the query's words not probed for it, reach
+  a(lb).
 
-The survivors are scored exactly. The filter loses no pair: `search` returns what scoring
-every indexed paragraph returns, with the same scores (tests/test_candidates.py checks it
-against exhaustive scoring).
+Only the paragraphs left are scored, exactly. The filter loses no pair: `search` returns what
+scoring every indexed paragraph returns, with the same scores (tests/test_candidates.py checks
+it against exhaustive scoring).
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -45,35 +46,39 @@ class WordIndex:
     [(0, 0.8571428571428572)]
     """
 
-    __slots__ = ("_codes", "_counts", "_empty", "_ids", "_postings")
+    __slots__ = ("_empty", "_ids", "_lengths", "_postings", "_sizes", "_texts", "_unsorted")
 
     def __init__(self, paragraphs: Iterable[Sequence[str]] = ()) -> None:
-        self._ids: dict[str, int] = {}  # word -> its id
-        self._postings: list[list[int]] = []  # word id -> positions holding it, ascending
-        self._codes: list[list[int]] = []  # position -> its word ids, in order
-        self._counts: list[Counter[int]] = []  # position -> its bag of word ids
+        self._ids: dict[str, int] = {}  # word -> its code, from 1 (0: a word no paragraph has)
+        self._postings: list[list[int]] = [[]]  # code -> positions holding it, shortest first
+        self._sizes: list[list[int]] = [[]]  # code -> the lengths of those positions, sorted
+        self._texts: list[str] = []  # position -> its words, one character per code
+        self._lengths: list[int] = []  # position -> its number of words
         self._empty: list[int] = []  # positions of paragraphs without words
+        self._unsorted: set[int] = set()  # codes whose postings gained a position unsorted
         for words in paragraphs:
             self.add(words)
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return len(self._texts)
 
     def add(self, words: Sequence[str]) -> int:
         """Index one paragraph's words; returns its position (0, 1, 2, ... in order added)."""
-        position = len(self._codes)
+        position = len(self._texts)
         codes = []
         for word in words:
             code = self._ids.get(word)
             if code is None:
                 code = self._ids[word] = len(self._postings)
                 self._postings.append([])
+                self._sizes.append([])
             codes.append(code)
-        counts = Counter(codes)
-        for code in counts:
+        size = len(codes)
+        for code in dict.fromkeys(codes):
             self._postings[code].append(position)
-        self._codes.append(codes)
-        self._counts.append(counts)
+            self._unsorted.add(code)
+        self._texts.append("".join(map(_char, codes)))
+        self._lengths.append(size)
         if not codes:
             self._empty.append(position)
         return position
@@ -82,53 +87,81 @@ class WordIndex:
         """Every indexed paragraph whose word similarity with `words` is >= threshold,
         with that exact similarity (rapidfuzz Indel.normalized_similarity over the word
         sequences), best first, ties by position."""
+        query = [self._ids.get(w, 0) for w in words]
         if threshold <= 0:
-            found = self._score(words, range(len(self._codes)), threshold)
-        elif not words:
-            found = [(p, 1.0) for p in self._empty] if threshold <= 1 else []
+            found = self._score(query, range(len(self._texts)), threshold)
+        elif not query or threshold > 1:
+            found = [(p, 1.0) for p in self._empty] if not query and threshold <= 1 else []
         else:
-            found = self._score(words, self._survivors(words, threshold), threshold)
+            found = self._score(query, self._survivors(query, threshold), threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         return found
 
-    def _survivors(self, words: Sequence[str], threshold: float) -> list[int]:
-        """Positions that may reach the threshold with `words`: prefix, length and bag bounds."""
-        query = Counter(self._ids.get(w, -1) for w in words)  # -1: a word no paragraph holds
-        la = len(words)
-        least = threshold / (2 - threshold) if threshold < 2 else math.inf
-        need = max(1, math.ceil(least * la - _SLACK))  # words a surviving pair shares
-        if need > la:
-            return []
-        # The query's words, rarest first (unknown words first: they match nothing).
-        order = sorted(query, key=lambda c: (len(self._postings[c]) if c >= 0 else 0, c))
-        probe = la - need + 1
-        seen: set[int] = set()
-        for code in order:
-            if probe <= 0:
+    def _survivors(self, query: list[int], threshold: float) -> list[int]:
+        """Positions that may reach the threshold (0 < threshold <= 1) with `query`.
+
+        A paragraph of lb words reaches it only if it shares at least
+        a(lb) = t(la+lb)/2 words, so one of the query's first la-a(lb)+1 words, rarest first
+        (its window): the words are probed in that order, each in the paragraphs whose window
+        holds it (the postings, sorted by length, are cut at the longest such paragraph), and
+        counted as often as the query holds it. What a paragraph shares in its window plus the
+        query's words after its window bounds its shared words, hence its similarity.
+        """
+        la = len(query)
+        counts = Counter(query)
+        postings, sizes = self._postings, self._sizes
+        half = threshold / 2
+        shortest = math.ceil(threshold * la / (2 - threshold) - _SLACK)
+        longest = max(self._lengths, default=0)
+        shared: Counter[int] = Counter()
+        reaches: list[tuple[int, int]] = []  # (reach of a probed word, words probed with it)
+        probed = 0
+        # Unknown words (code 0) first: they match nothing and only shorten the windows.
+        for code in sorted(counts, key=lambda c: (len(postings[c]), c)):
+            if code in self._unsorted:  # sorted by length when first searched
+                postings[code].sort(key=lambda p: (self._lengths[p], p))
+                sizes[code] = [self._lengths[p] for p in postings[code]]
+                self._unsorted.discard(code)
+            # the longest paragraph whose window holds this word (`probed` words before it)
+            bound = (la - probed + _SLACK) / half - la if half else math.inf  # t near 0
+            reach = longest if bound >= longest else math.floor(bound)
+            if reach < shortest:
                 break
-            probe -= query[code]
-            if code >= 0:
-                seen.update(self._postings[code])
-        shortest = least * la - _SLACK
-        longest = la / least + _SLACK if least > 0 else math.inf
+            first, cut = bisect_left(sizes[code], shortest), bisect_right(sizes[code], reach)
+            for _ in range(counts[code]):
+                shared.update(postings[code][first:cut])
+            probed += counts[code]
+            reaches.append((reach, probed))
+        # rest_at[lb]: the query's words after the window of a paragraph of lb words
+        rest_at = [la] * (reaches[0][0] + 1 if reaches else 0)
+        k = 0
+        for lb in range(len(rest_at) - 1, shortest - 1, -1):
+            while k < len(reaches) and reaches[k][0] >= lb:
+                k += 1
+            rest_at[lb] = la - reaches[k - 1][1] if k else la
+        lengths = self._lengths
         out = []
-        for position in sorted(seen):
-            lb = len(self._codes[position])
-            if lb < shortest or lb > longest:
-                continue
-            counts = self._counts[position]
-            shared = sum(min(n, counts[c]) for c, n in query.items() if c in counts)
-            if _bound(shared, la + lb) >= threshold:
-                out.append(position)
+        for position, n in shared.items():
+            lb = lengths[position]
+            if (n + rest_at[lb] + _SLACK) >= half * (la + lb):
+                total = la + lb
+                if 1.0 - (total - 2 * min(n + rest_at[lb], lb, la)) / total >= threshold:
+                    out.append(position)
         return out
 
     def _score(
-        self, words: Sequence[str], positions: Iterable[int], threshold: float
+        self, query: list[int], positions: Iterable[int], threshold: float
     ) -> list[tuple[int, float]]:
-        query = [self._ids.get(w, -1) for w in words]
+        text = "".join(map(_char, query))
+        texts = self._texts
         found = []
         for position in positions:
-            score = float(Indel.normalized_similarity(query, self._codes[position]))
+            score = float(Indel.normalized_similarity(text, texts[position]))
             if score >= threshold:
                 found.append((position, score))
         return found
+
+
+def _char(code: int) -> str:
+    """One character per word code, the surrogate block skipped (rapidfuzz compares them)."""
+    return chr(code + 0x800 if code >= 0xD800 else code)

@@ -11,9 +11,13 @@ from collections.abc import Sequence
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from redline.align._score import _candidates, _words
 from redline.candidates import WordIndex
+from redline.diff import encode_tokens
+from redline.model import Paragraph, Part
 
 # A small vocabulary, so paragraphs share words (repeats included) and pairs land near any
 # threshold; lengths from empty to long enough for the prefix and length bounds to matter.
@@ -69,3 +73,43 @@ def test_unrelated_paragraphs_are_not_candidates() -> None:
     assert position == 0
     assert score == pytest.approx(6 / 7)  # 2 x 3 kept words over 3 + 4
     assert index.search(["nothing", "shared"], 0.01) == []
+
+
+def _extract_candidates(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
+) -> dict[tuple[int, int], float]:
+    """align._score._candidates before the index (commit 6e8b8a2), verbatim: all pairs."""
+    codes, _ = encode_tokens([_words(p) for p in (*old, *new)])
+    olds, news = codes[: len(old)], codes[len(old) :]
+    pairs: dict[tuple[int, int], float] = {}
+    for i, query in enumerate(olds):
+        for _choice, score, j in process.extract(
+            query, news, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None
+        ):
+            pairs[(i, j)] = float(score)
+    return pairs
+
+
+TEXT = st.lists(
+    st.sampled_from(["the", "General", "assembly", "of", "a", "b", "—", "人权"]), max_size=10
+)
+PARAGRAPHS = st.lists(TEXT.map(" ".join), max_size=10).map(
+    lambda texts: [Paragraph(Part.OPERATIVE, k + 1, t) for k, t in enumerate(texts)]
+)
+
+
+@given(
+    PARAGRAPHS,
+    PARAGRAPHS,
+    st.one_of(
+        st.sampled_from([0.5, 0.4, 0.6, 0.3, 0.8, 1 / 3, 2 / 3, 1.0, 0.55]),
+        st.floats(min_value=0.01, max_value=1.0),
+    ),
+)
+@example([Paragraph(Part.OPERATIVE, 1, "a b c")], [Paragraph(Part.OPERATIVE, 1, "a b d e")], 0.6)
+@example([Paragraph(Part.OPERATIVE, 1, "—")], [Paragraph(Part.OPERATIVE, 1, "")], 0.5)
+def test_alignment_takes_the_pairs_all_pairs_scoring_took(
+    old: list[Paragraph], new: list[Paragraph], threshold: float
+) -> None:
+    """The index changes which pairs are scored, never which pairs are candidates."""
+    assert _candidates(old, new, threshold) == _extract_candidates(old, new, threshold)

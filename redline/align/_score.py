@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from ..candidates import WordIndex
 from ..diff import encode_tokens, tokenize
 from ..model import Paragraph
 
@@ -48,12 +48,22 @@ def similarity(a: Paragraph, b: Paragraph) -> float:
 def _candidates(
     old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
 ) -> dict[tuple[int, int], float]:
-    codes, _ = encode_tokens([_words(p) for p in (*old, *new)])
-    olds, news = codes[: len(old)], codes[len(old) :]
+    """Every pair whose similarity reaches the threshold, with its score.
+
+    The new paragraphs are indexed (`WordIndex`, which prunes without loss the pairs that
+    cannot reach the threshold) and each old paragraph is searched in them. A pair scored
+    exactly at the threshold is kept only if rapidfuzz's `score_cutoff` keeps it too (it
+    rounds a few such pairs out, e.g. 0.6 at threshold 0.6): the pairs are the ones
+    all-pairs `process.extract` gave, so no alignment changes.
+    """
+    index = WordIndex(_words(p) for p in new)
     pairs: dict[tuple[int, int], float] = {}
-    for i, query in enumerate(olds):
-        for _choice, score, j in process.extract(
-            query, news, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None
-        ):
-            pairs[(i, j)] = float(score)
+    for i, p in enumerate(old):
+        words = _words(p)
+        for j, score in index.search(words, threshold):
+            if score == threshold or score - threshold < 1e-9:
+                cut = Indel.normalized_similarity(words, _words(new[j]), score_cutoff=threshold)
+                if cut < threshold or (cut == 0 and threshold > 0):
+                    continue
+            pairs[(i, j)] = score
     return pairs
