@@ -69,6 +69,10 @@ from .errors import (
     UnsafeCharacterError,
 )
 
+# The history of a series: history() returns a History of ParagraphHistory values, one per
+# paragraph, each a Stage per version (its label there, its HistoryEvents, its word diff).
+from .history import History, HistoryEvent, ParagraphHistory, Stage, history
+
 # Segment.old and Segment.new: the redline's lines, each with its paragraph Style.
 from .lines import Line, Style
 
@@ -133,6 +137,8 @@ __all__ = [
     "Footnote",
     "Header",
     "HeaderLine",
+    "History",
+    "HistoryEvent",
     "InnerEdit",
     "InputError",
     "ItalicChange",
@@ -149,6 +155,7 @@ __all__ = [
     "PairResult",
     "Para",
     "Paragraph",
+    "ParagraphHistory",
     "ParagraphTrace",
     "Part",
     "Precedent",
@@ -161,6 +168,7 @@ __all__ = [
     "Row",
     "RowChange",
     "Segment",
+    "Stage",
     "Standing",
     "Step",
     "StoryChange",
@@ -174,6 +182,7 @@ __all__ = [
     "change_summary",
     "compare",
     "compare_many",
+    "history",
     "parse",
     "report",
     "trace",

@@ -376,3 +376,7 @@ def _write_json(path: Path, data: object) -> None:
 from ._trace_cli import trace_command  # noqa: E402  (agreed language: redline trace)
 
 cli.add_command(trace_command)
+
+from ._history_cli import history_command  # noqa: E402  (the history of a series)
+
+cli.add_command(history_command)

@@ -76,25 +76,33 @@ MAY_IMPORT: dict[str, set[str]] = {
     "trace/_api": {"model", "align", "errors", "_api", "trace/_corpus", "trace/_store"}
     | TRACE_CORE,
     "trace": {"trace/_api", "trace/_report", *TRACE_CORE},
+    # the history of a series: compare()'s matches chained (pure), rendered, and its edge
+    "history/_model": {"model", "diff", "comparison", "trace/_model"},
+    "history/_chain": {"model", "diff", "errors", "comparison", "trace/_model", "history/_model"},
+    "history/_render": {"diff", "trace/_model", "history/_model"},
+    "history/_api": {"_api", "align", "errors", "trace/_core", "trace/_corpus"}
+    | {"history/_chain", "history/_model"},
+    "history": {"history/_api", "history/_chain", "history/_model", "history/_render"},
     # reading a named file within a size limit (inputs and templates alike)
     "_files": {"errors"},
     # the one place that joins core and edges, and the faces
     "_api": CORE | {"_files", "pdf", "word", "word/read", "word/write", "word/_xml_safe"},
     # many pairs at once: the one place's compare() per pair, written as compare writes it
     "_batch": CORE | {"_api", "_files", "word"},
-    "__init__": CORE | {"_api", "_batch", "views", "word", "word/write", "trace"},
-    "cli": {"errors", "<face>", "_trace_cli"},
+    "__init__": CORE | {"_api", "_batch", "views", "word", "word/write", "trace", "history"},
+    "cli": {"errors", "<face>", "_trace_cli", "_history_cli"},
     "_trace_cli": {"errors", "<face>", "trace"},
+    "_history_cli": {"errors", "<face>", "history"},
     "__main__": {"cli"},
 }
 
 
 def _unit(parts: list[str]) -> str:
-    """The architectural unit of a module path inside redline/ (word/ and trace/ are split in
-    their parts)."""
+    """The architectural unit of a module path inside redline/ (word/, trace/ and history/
+    are split in their parts)."""
     if not parts:
         return "<face>"
-    if parts[0] in ("word", "trace"):
+    if parts[0] in ("word", "trace", "history"):
         if len(parts) == 1 or parts[1] == "__init__":
             return parts[0]
         return f"{parts[0]}/{parts[1]}"

@@ -32,6 +32,12 @@ FACE = {
     "Standing",
     "CorpusParagraph",
     "CorpusResolution",
+    # the history of a series: history() and the values of the History it returns
+    "history",
+    "History",
+    "HistoryEvent",
+    "ParagraphHistory",
+    "Stage",
     # the model: a comparison, its matches, a resolution and its parts
     "Comparison",
     "DEFAULT_THRESHOLD",
