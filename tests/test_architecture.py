@@ -73,9 +73,18 @@ MAY_IMPORT: dict[str, set[str]] = {
     "trace/_report": {"model", "diff", *TRACE_CORE},
     "trace/_corpus": {"errors"},
     "trace/_store": {"model", "errors", "_api", "_files", *TRACE_CORE},
-    "trace/_api": {"model", "align", "errors", "_api", "trace/_corpus", "trace/_store"}
+    "trace/_distributed": {"model", "errors", "trace/_store", *TRACE_CORE},
+    "trace/_api": {
+        "model",
+        "align",
+        "errors",
+        "_api",
+        "trace/_corpus",
+        "trace/_store",
+        "trace/_distributed",
+    }
     | TRACE_CORE,
-    "trace": {"trace/_api", "trace/_report", *TRACE_CORE},
+    "trace": {"trace/_api", "trace/_report", "trace/_distributed", *TRACE_CORE},
     # the history of a series: compare()'s matches chained (pure), rendered, and its edge
     "history/_model": {"model", "diff", "comparison", "trace/_model"},
     "history/_chain": {"model", "diff", "errors", "comparison", "trace/_model", "history/_model"},

@@ -6,11 +6,13 @@ _core        the Library in memory and trace_resolution(): pure, over values
 _report      a Trace as JSON-ready data and CSV rows
 _corpus      (edge) the files a corpus names, and their manifests
 _store       (edge) the SQLite index on disk, refreshed when a file changes
-_api         (edge) trace(): the one place joining them
+_distributed (edge) the same over partitions on a Dask cluster (dask imported when called)
+_api         (edge) trace(), open_library(), open_partitions(): the one place joining them
 """
 
-from ._api import open_library, trace
+from ._api import open_library, open_partitions, trace
 from ._core import FORMULA_RESOLUTIONS, FORMULA_SERIES, Library
+from ._distributed import Partitions
 from ._model import CorpusParagraph, CorpusResolution, ParagraphTrace, Precedent, Standing, Trace
 from ._report import CSV_FIELDS, trace_report, trace_rows
 
@@ -22,10 +24,12 @@ __all__ = [
     "CorpusResolution",
     "Library",
     "ParagraphTrace",
+    "Partitions",
     "Precedent",
     "Standing",
     "Trace",
     "open_library",
+    "open_partitions",
     "trace",
     "trace_report",
     "trace_rows",

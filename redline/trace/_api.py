@@ -20,10 +20,12 @@ from ._core import (
     trace_resolution,
 )
 from ._corpus import corpus_files
+from ._distributed import Partitions, Scheduler, trace_partitions
 from ._model import Trace
 from ._store import indexed_files, load, open_store, refresh, remember
 
 PathLike = Union[str, "os.PathLike[str]"]
+ENGINES = ("in-process", "dask")
 
 
 def open_library(
@@ -55,9 +57,29 @@ def open_library(
     return library, skipped, listed
 
 
+def open_partitions(
+    corpus: Sequence[PathLike],
+    *,
+    scheduler: Scheduler = None,
+    index: PathLike | None = None,
+    manifest: PathLike | None = None,
+    progress: bool = False,
+) -> Partitions:
+    """The corpus indexed on a Dask cluster (`pip install 'redline[distributed]'`), to trace
+    many drafts against: `scheduler` its address ("tcp://host:8786") or a
+    `distributed.Client`, else a local cluster of one process per core; `index` a folder the
+    workers reach (a shared filesystem), one SQLite file per partition, else in memory.
+    """
+    if not corpus:
+        raise OptionError("corpus", "the dask engine needs corpus files or folders")
+    files, listed = corpus_files(corpus, manifest=manifest)
+    where = None if index is None else Path(index)
+    return Partitions(scheduler, files, listed, index=where, progress=progress)
+
+
 def trace(
     draft: Source,
-    corpus: Sequence[PathLike] | Library,
+    corpus: Sequence[PathLike] | Library | Partitions,
     *,
     index: PathLike | None = None,
     manifest: PathLike | None = None,
@@ -67,10 +89,15 @@ def trace(
     before: str | None = None,
     progress: bool = False,
     jobs: int = 1,
+    engine: str = "in-process",
+    scheduler: Scheduler = None,
 ) -> Trace:
     """Where every paragraph of `draft` comes from in `corpus` (files and folders, or a
-    Library already open): its precedents, earliest and latest source, or new language.
+    Library or Partitions already open): its precedents, earliest and latest source, or new
+    language.
     `before` (YYYY-MM-DD) leaves out resolutions dated on or after it: "what came before".
+    `engine="dask"` indexes and traces on a Dask cluster, as `open_partitions` (`scheduler`;
+    `index` a folder): the result is the in-process one, exactly.
 
     >>> from pathlib import Path
     >>> t = trace(Path("examples/hrc-47-9.md"), [Path("examples/hrc-46-13.txt")])
@@ -78,9 +105,37 @@ def trace(
     'precedent'
     """
     check_options(top=top, threshold=threshold, before=before)
+    if engine not in ENGINES:
+        raise OptionError("engine", f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "dask" and not isinstance(corpus, (Library, Partitions)):
+        with open_partitions(
+            corpus, scheduler=scheduler, index=index, manifest=manifest, progress=progress
+        ) as partitions:
+            return trace(
+                draft,
+                partitions,
+                top=top,
+                threshold=threshold,
+                formula=formula,
+                before=before,
+                progress=progress,
+            )
     resolution = draft if isinstance(draft, Resolution) else parse(draft, name="<draft>")
     skipped: tuple[tuple[str, str], ...] = ()
     listed: dict[str, dict[str, str]] = {}
+    if isinstance(corpus, Partitions):
+        path = str(Path(draft).resolve()) if isinstance(draft, os.PathLike) else resolution.source
+        own = describe(resolution.header, path=path, listed=corpus.listed.get(path))
+        return trace_partitions(
+            resolution,
+            corpus,
+            own=own,
+            top=top,
+            threshold=threshold,
+            formula=formula,
+            before=before,
+            progress=progress,
+        )
     if isinstance(corpus, Library):
         library = corpus
     else:
