@@ -132,7 +132,7 @@ def text_pair(pool: list[str], size: int, seed: int) -> tuple[list[str], list[st
 
 def libreoffice_docx(paragraphs: list[str], target: Path) -> Path:
     """A Word document made by LibreOffice from plain text, one paragraph a line."""
-    txt = target.with_suffix(".txt")
+    txt = target.with_name(f"{target.stem}-lines.txt")  # not the text case's own file
     txt.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -151,6 +151,7 @@ def libreoffice_docx(paragraphs: list[str], target: Path) -> Path:
             capture_output=True,
             timeout=600,
         )
+    txt.with_suffix(".docx").rename(target)
     return target
 
 
