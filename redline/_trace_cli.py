@@ -7,6 +7,7 @@ calls the face (`redline.trace`) and renders with `redline.trace`'s report funct
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sys
@@ -15,8 +16,8 @@ from pathlib import Path
 import click
 
 from . import DEFAULT_THRESHOLD, ParagraphTrace, Standing, trace
-from .errors import OutputError, RedlineError
-from .trace import CSV_FIELDS, trace_report, trace_rows
+from .errors import OptionError, OutputError, RedlineError
+from .trace import CSV_FIELDS, connected, trace_report, trace_rows
 
 
 class _Failed(click.ClickException):
@@ -72,6 +73,18 @@ def _write(path: Path, write: str) -> None:
 )
 @click.option("--before", help="leave out resolutions dated on or after this date (YYYY-MM-DD)")
 @click.option("--jobs", default=1, show_default=True, help="processes parsing the corpus")
+@click.option(
+    "--engine",
+    type=click.Choice(["in-process", "dask"]),
+    default="in-process",
+    show_default=True,
+    help="dask: index and trace on a Dask cluster (pip install 'redline[distributed]')",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="with --engine dask, the cluster's scheduler (tcp://host:8786); else a local cluster",
+)
 @click.option("-q", "--quiet", is_flag=True, help="print nothing on success")
 def trace_command(
     draft: Path,
@@ -84,22 +97,33 @@ def trace_command(
     threshold: float,
     before: str | None,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Trace every paragraph of DRAFT in CORPUS (files or folders of resolutions; a folder's
     MANIFEST.csv names series): precedents, earliest source, new language."""
+    run = functools.partial(
+        trace,
+        draft,
+        list(corpus),
+        index=index,
+        manifest=manifest,
+        top=top,
+        threshold=threshold,
+        before=before,
+        progress=sys.stderr.isatty(),
+    )
     try:
-        result = trace(
-            draft,
-            list(corpus),
-            index=index,
-            manifest=manifest,
-            top=top,
-            threshold=threshold,
-            before=before,
-            progress=sys.stderr.isatty(),
-            jobs=jobs,
-        )
+        if engine == "dask":
+            with connected(scheduler) as client:
+                if not quiet:  # before the work starts: where to watch it
+                    click.echo(f"Dask dashboard: {client.dashboard_link}", err=True)
+                result = run(engine="dask", scheduler=client)
+        elif scheduler is not None:
+            raise OptionError("scheduler", "--scheduler goes with --engine dask")
+        else:
+            result = run(jobs=jobs)
         if report_to:
             data = json.dumps(trace_report(result), ensure_ascii=False, indent=1)
             _write(report_to, data + "\n")

@@ -12,7 +12,7 @@ _api         (edge) trace(), open_library(), open_partitions(): the one place jo
 
 from ._api import open_library, open_partitions, trace
 from ._core import FORMULA_RESOLUTIONS, FORMULA_SERIES, Library
-from ._distributed import Partitions
+from ._distributed import Partitions, connected
 from ._model import CorpusParagraph, CorpusResolution, ParagraphTrace, Precedent, Standing, Trace
 from ._report import CSV_FIELDS, trace_report, trace_rows
 
@@ -28,6 +28,7 @@ __all__ = [
     "Precedent",
     "Standing",
     "Trace",
+    "connected",
     "open_library",
     "open_partitions",
     "trace",

@@ -20,7 +20,8 @@ needs it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
@@ -68,6 +69,25 @@ def connect(scheduler: Scheduler = None) -> Client:
         return Client(scheduler, set_as_default=False, timeout="30s")
     except (OSError, TimeoutError) as exc:
         raise OptionError("scheduler", f"cannot reach the scheduler {scheduler}: {exc}") from exc
+
+
+@contextlib.contextmanager
+def connected(scheduler: Scheduler = None) -> Iterator[Client]:
+    """`connect(scheduler)` for the length of a `with` block: a client made here (and its
+    local cluster) is closed on leaving it, a client given is left open."""
+    client = connect(scheduler)
+    try:
+        yield client
+    finally:
+        if client is not scheduler:
+            _close(client)
+
+
+def _close(client: Client) -> None:
+    cluster = client.cluster
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _index_part(
@@ -190,10 +210,7 @@ class Partitions:
         """The partitions released; the client and its local cluster closed if made here."""
         self.parts = []
         if self._owned:
-            cluster = self.client.cluster
-            self.client.close()
-            if cluster is not None:
-                cluster.close()
+            _close(self.client)
 
     def ask(self, keys: Sequence[Key], *, progress: bool = False) -> list[list[Hit]]:
         """Every search in `keys` asked of every partition, the hits of each key together."""

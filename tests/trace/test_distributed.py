@@ -25,6 +25,7 @@ from corpus_text import manifest_rows, structured_text, write_corpus
 
 import redline
 from redline import Standing, Trace
+from redline.cli import main
 from redline.errors import OptionError
 from redline.trace import Library, Partitions, open_library, open_partitions, trace_report
 
@@ -135,3 +136,30 @@ def test_an_index_folder_is_written_reused_and_gives_the_same_report(
 def test_an_unknown_engine_is_refused_before_any_file_is_read(tmp_path: Path) -> None:
     with pytest.raises(OptionError, match="engine must be one of in-process, dask, not 'spark'"):
         redline.trace("1. Decides;", [tmp_path / "missing"], engine="spark")
+
+
+def test_the_command_on_a_cluster_prints_and_writes_what_it_does_in_process(
+    corpus: dict[str, Any], client: Client, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = corpus["folder"]
+    files = [str(f) for f in sorted((folder / "structured").glob("*.txt"))[:60]]
+    args = ["trace", str(corpus["drafts"][0]), *files, "--manifest", str(folder / "MANIFEST.csv")]
+    assert main([*args, "--report", str(tmp_path / "in-process.json")]) == 0
+    expected = capsys.readouterr()
+    on_dask = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    assert main([*args, *on_dask, "--report", str(tmp_path / "dask.json")]) == 0
+    got = capsys.readouterr()
+    assert got.out == expected.out
+    assert got.err.startswith("Dask dashboard: http://")  # no bar: stderr is no terminal
+    assert len(got.err.splitlines()) == 1
+    report = (tmp_path / "dask.json").read_bytes()
+    assert report == (tmp_path / "in-process.json").read_bytes()
+
+
+def test_the_command_refuses_a_scheduler_without_the_dask_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The General Assembly,\n\n1. Decides;\n", encoding="utf-8")
+    assert main(["trace", str(draft), str(draft), "--scheduler", "tcp://nowhere:8786"]) == 2
+    assert capsys.readouterr().err.strip().endswith("--scheduler goes with --engine dask")
