@@ -15,7 +15,14 @@ import click
 
 from . import DEFAULT_THRESHOLD, HistoryEvent, ParagraphHistory, history
 from .errors import OptionError, OutputError, RedlineError
-from .history import CSV_FIELDS, history_markdown, history_report, history_rows, series_files
+from .history import (
+    CSV_FIELDS,
+    history_markdown,
+    history_report,
+    history_rows,
+    series_files,
+    write_history_docx,
+)
 
 
 class _Failed(click.ClickException):
@@ -57,6 +64,12 @@ def _write(path: Path, text: str) -> None:
 @click.option("--csv", "csv_to", type=click.Path(path_type=Path), help="CSV, a row per stage")
 @click.option("--markdown", "markdown_to", type=click.Path(path_type=Path), help="Markdown")
 @click.option(
+    "--docx",
+    "docx_to",
+    type=click.Path(path_type=Path),
+    help="the latest version as a DOCX, each paragraph commented with its history",
+)
+@click.option(
     "--threshold",
     default=DEFAULT_THRESHOLD,
     show_default=True,
@@ -71,6 +84,7 @@ def history_command(
     json_to: Path | None,
     csv_to: Path | None,
     markdown_to: Path | None,
+    docx_to: Path | None,
     threshold: float,
     quiet: bool,
 ) -> None:
@@ -100,6 +114,8 @@ def history_command(
                 _write(csv_to, out.getvalue())
         if markdown_to:
             _write(markdown_to, history_markdown(result))
+        if docx_to:
+            write_history_docx(result, docx_to)
     except RedlineError as exc:
         raise _Failed(str(exc)) from exc
     if not quiet:
@@ -114,6 +130,6 @@ def history_command(
         click.echo(
             f"{len(result.paragraphs)} paragraphs across {len(result.versions)} versions: {said}"
         )
-        for written in (json_to, csv_to, markdown_to):
+        for written in (json_to, csv_to, markdown_to, docx_to):
             if written:
                 click.echo(f"wrote {written}")

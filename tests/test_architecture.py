@@ -91,7 +91,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "history/_render": {"diff", "trace/_model", "history/_model"},
     "history/_api": {"_api", "align", "errors", "trace/_core", "trace/_corpus"}
     | {"history/_chain", "history/_model"},
-    "history": {"history/_api", "history/_chain", "history/_model", "history/_render"},
+    "history/_docx": {"_api", "errors", "word/write", "history/_model", "history/_render"},
+    "history": {"history/_api", "history/_chain", "history/_docx", "history/_model"}
+    | {"history/_render"},
     # reading a named file within a size limit (inputs and templates alike)
     "_files": {"errors"},
     # the one place that joins core and edges, and the faces

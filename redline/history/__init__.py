@@ -2,12 +2,14 @@
 
 _model   the values: History, ParagraphHistory, Stage, HistoryEvent
 _chain   chain(): the matches of consecutive comparisons followed, pure
-_render  a History as JSON-ready data (versioned), CSV rows and Markdown
+_render  a History as JSON-ready data (versioned), CSV rows, Markdown and Word comments
+_docx    (edge) the latest version as a DOCX, each paragraph commented with its history
 _api     (edge) history() and series_files(): the one place joining them to files
 """
 
 from ._api import history, series_files
 from ._chain import chain
+from ._docx import write_history_docx
 from ._model import History, HistoryEvent, ParagraphHistory, Stage
 from ._render import CSV_FIELDS, VERSION, history_markdown, history_report, history_rows
 
@@ -24,4 +26,5 @@ __all__ = [
     "history_report",
     "history_rows",
     "series_files",
+    "write_history_docx",
 ]

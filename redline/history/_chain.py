@@ -142,6 +142,7 @@ def chain(
     ordered = sorted(lives, key=lambda stages: (stages[0].version, stages[0].position or 0))
     return History(
         tuple(versions),
+        tuple(resolutions),
         tuple(comparisons),
         tuple(ParagraphHistory(tuple(s)) for s in ordered),
         threshold,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..comparison import Comparison
 from ..diff import Edit
-from ..model import Part
+from ..model import Part, Resolution
 from ..trace._model import CorpusResolution
 
 
@@ -98,11 +98,13 @@ class ParagraphHistory:
 class History:
     """Every paragraph's life across a series' versions, oldest first.
 
-    `comparisons[k]` is compare() of versions k and k + 1; `paragraphs` are ordered by the
+    `resolutions` are the versions parsed; `comparisons[k]` is compare() of versions k and
+    k + 1; `paragraphs` are ordered by the
     version where each appeared, then by where it stood there.
     """
 
     versions: tuple[CorpusResolution, ...]
+    resolutions: tuple[Resolution, ...]
     comparisons: tuple[Comparison, ...]
     paragraphs: tuple[ParagraphHistory, ...]
     threshold: float

@@ -196,3 +196,28 @@ def history_markdown(history: History) -> str:
             version = f"v{s.version + 1} {_cell(history.versions[s.version].symbol)}"
             lines.append(f"| {version} | {s.label or '—'} | {_what(s)} | {_inline(s.edits)} |")
     return "\n".join(lines) + "\n"
+
+
+_SHOWN_WORDS = 12
+"""A comment shows at most this many removed and added words per version."""
+
+
+def _few(words: str) -> str:
+    cut = words.split()
+    return " ".join(cut[:_SHOWN_WORDS]) + (" …" if len(cut) > _SHOWN_WORDS else "")
+
+
+def history_comment(history: History, life: ParagraphHistory) -> str:
+    """A paragraph's history as a Word comment: one line per version where it stood or
+    ended, with its label there, what happened, and the words removed and added."""
+    lines = [f"History of {life.last.label} ({len(history.versions)} versions):"]
+    for s in life.stages:
+        r = history.versions[s.version]
+        line = f"v{s.version + 1} {r.symbol} ({r.date or 'undated'}) {s.label or '—'}: {_what(s)}"
+        removed, added = _words(s.edits, Op.DELETE), _words(s.edits, Op.INSERT)
+        if removed:
+            line += f"; removed: {_few(removed)}"
+        if added:
+            line += f"; added: {_few(added)}"
+        lines.append(line)
+    return "\n".join(lines)

@@ -11,15 +11,24 @@ from __future__ import annotations
 import csv
 import json
 import re
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from corpus_text import folded, manifest_rows, structured_elements, write_corpus
 
 import redline
+from oracle import require_oracle, run_oracle
 from redline import HistoryEvent, InputError, Op, Part, RedlineError
 from redline.cli import main
-from redline.history import history_markdown, history_report, history_rows, series_files
+from redline.history import (
+    history_markdown,
+    history_report,
+    history_rows,
+    series_files,
+    write_history_docx,
+)
 
 V1 = """The Human Rights Council,
 
@@ -257,3 +266,65 @@ def test_the_command_takes_a_series_from_the_corpus_manifest(
 def test_the_command_refuses_half_a_series(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["history", "--series", "SC: Haiti (keyword guess)"]) == 2
     assert "--series and --corpus go together" in capsys.readouterr().err
+
+
+_WNS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _commented(path: Path) -> dict[str, str]:
+    """Each commented paragraph's text and its comment, read with the standard library."""
+    with zipfile.ZipFile(path) as z:
+        document = ElementTree.fromstring(z.read("word/document.xml"))
+        comments = ElementTree.fromstring(z.read("word/comments.xml"))
+    said = {
+        c.get(_WNS + "id"): "\n".join(
+            "".join(t.text or "" for t in p.iter(_WNS + "t")) for p in c.iter(_WNS + "p")
+        )
+        for c in comments.iter(_WNS + "comment")
+    }
+    out = {}
+    for p in document.iter(_WNS + "p"):
+        start = p.find(_WNS + "commentRangeStart")
+        if start is not None:
+            out["".join(t.text or "" for t in p.iter(_WNS + "t"))] = said[start.get(_WNS + "id")]
+    return out
+
+
+def test_the_latest_version_carries_each_paragraph_s_history_as_a_comment(tmp_path: Path) -> None:
+    h = redline.history([V1, V2, V3])
+    first, again = tmp_path / "a.docx", tmp_path / "b.docx"
+    write_history_docx(h, first)
+    write_history_docx(h, again)
+    assert first.read_bytes() == again.read_bytes()
+    commented = _commented(first)
+    assert len(commented) == 6  # every paragraph of v3, none of the dropped one
+    assert commented["Welcomes the report of the Special Rapporteur on the right to food;"] == (
+        "History of OP1 (3 versions):\n"
+        "v1 <version 1> (undated) PP3: appeared\n"
+        "v2 <version 2> (undated) PP3: kept\n"
+        "v3 <version 3> (undated) OP1: changed, part changed; removed: Welcoming … ,; "
+        "added: Welcomes … ;"
+    )
+    assert commented[
+        "Encourages all relevant stakeholders to contribute to the work of the Special Rapporteur;"
+    ] == (
+        "History of OP4 (3 versions):\n"
+        "v2 <version 2> (undated) OP4: appeared\n"
+        "v3 <version 3> (undated) OP4: kept"
+    )
+
+
+@pytest.mark.oracle
+def test_the_commented_docx_opens_in_libreoffice_unchanged(tmp_path: Path) -> None:
+    require_oracle()
+    h = redline.history([V1, V2, V3])
+    commented, plain = tmp_path / "commented.docx", tmp_path / "plain.docx"
+    write_history_docx(h, commented)
+    latest = redline.parse(V3)
+    redline.write_docx(redline.compare(latest, latest), plain, date="2026-01-01T00:00:00Z")
+    seen = run_oracle([commented, plain])
+    c, p = seen[str(commented)], seen[str(plain)]
+    assert c["loaded"] and c["redlines"] == {} and c["accept"]["remaining"] == 0
+    assert c["accept"]["structure"]["fields"] == {"Annotation": 6}
+    assert c["accept"]["body"] == c["reject"]["body"] == p["accept"]["body"]
+    assert c["accept"]["numbers"] == p["accept"]["numbers"]
