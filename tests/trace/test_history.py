@@ -111,6 +111,75 @@ def test_a_hand_made_series_has_the_history_written_by_hand() -> None:
     assert [s.label for _, s in h.at(2)] == ["PP1", "PP2", "OP1", "OP2", "OP3", "OP4"]
 
 
+ONE = """The Human Rights Council,
+
+Recalling its resolution 1/1 of 1 January 2020 on the right to food,
+
+1. Requests the Special Rapporteur to submit a report on the right to food to the Council at \
+its fiftieth session, and also requests the Special Rapporteur to present an oral update on the \
+situation of smallholder farmers in rural areas to the General Assembly at its seventy-ninth \
+session;
+
+2. Decides to continue its consideration of the matter at its next session;
+"""
+TWO = """The Human Rights Council,
+
+Recalling its resolution 1/1 of 1 January 2020 on the right to food,
+
+1. Requests the Special Rapporteur to submit a report on the right to food to the Council at \
+its fiftieth session;
+
+2. Also requests the Special Rapporteur to present an oral update on the situation of \
+smallholder farmers in rural areas to the General Assembly at its seventy-ninth session;
+
+3. Decides to continue its consideration of the matter at its next session;
+"""
+
+
+def _lives(h: redline.History) -> list[list[tuple[int, str, set[HistoryEvent], tuple[str, ...]]]]:
+    return [
+        [(s.version, s.label, set(s.events), s.with_) for s in life.stages] for life in h.paragraphs
+    ]
+
+
+def test_a_split_continues_in_its_first_part_and_starts_the_others() -> None:
+    S, R = HistoryEvent.SPLIT, HistoryEvent.RENUMBERED
+    assert _lives(redline.history([ONE, TWO])) == [  # written by hand
+        [(0, "PP1", {A}, ()), (1, "PP1", {K}, ())],
+        [(0, "OP1", {A}, ()), (1, "OP1", {S}, ("OP1", "OP2"))],
+        [(0, "OP2", {A}, ()), (1, "OP3", {R}, ())],
+        [(1, "OP2", {S}, ("OP1",))],
+    ]
+
+
+def test_a_merge_continues_its_first_part_and_ends_the_others() -> None:
+    M, R = HistoryEvent.MERGED, HistoryEvent.RENUMBERED
+    h = redline.history([TWO, ONE])
+    assert _lives(h) == [  # written by hand
+        [(0, "PP1", {A}, ()), (1, "PP1", {K}, ())],
+        [(0, "OP1", {A}, ()), (1, "OP1", {M}, ("OP1", "OP2"))],
+        [(0, "OP2", {A}, ()), (1, "OP1", {M}, ("OP1", "OP2"))],
+        [(0, "OP3", {A}, ()), (1, "OP2", {R}, ())],
+    ]
+    assert [life.ended for life in h.paragraphs] == [None, None, 1, None]
+
+
+def test_a_series_is_read_in_date_order_and_each_symbol_once(tmp_path: Path) -> None:
+    for name in ("b.txt", "b.md", "a.txt", "c.txt"):
+        (tmp_path / name).write_text(V1, encoding="utf-8")
+    (tmp_path / "MANIFEST.csv").write_text(
+        "path,symbol,date,series\n"
+        "c.txt,A/RES/3,2024-01-01,S\n"
+        "b.txt,A/RES/2,2023-01-01,S\n"
+        "b.md,A/RES/2,2023-01-01,S\n"
+        "a.txt,A/RES/1,2022-01-01,S\n"
+        "x.txt,A/RES/9,2021-01-01,T\n",
+        encoding="utf-8",
+    )
+    names = [p.name for p in series_files("S", tmp_path)]
+    assert names == ["a.txt", "b.md", "c.txt"]  # b.md sorts before b.txt: one of A/RES/2
+
+
 def test_the_renderings_say_the_same_history() -> None:
     h = redline.history([V1, V2, V3])
     data = history_report(h)
