@@ -3,7 +3,8 @@
     python3 examples/render.py [OUT_DIR]   # default: docs/
 
 Writes the redline of the two seed resolutions (HRC 46/13 -> 47/9), of the same pair as Word
-files written onto the new one (`template=`), and of an Arabic and a Chinese revision;
+files written onto the new one (`template=`), of an Arabic and a Chinese revision, and of a
+report holding a table, a picture and a text box written in place (the README's picture);
 converts each with `soffice --headless --convert-to pdf` (tracked changes shown as Word and
 LibreOffice show them) and one page with `pdftoppm -png`. Needs LibreOffice, poppler-utils,
 and fonts for the scripts (Debian: fonts-noto-core, fonts-noto-cjk).
@@ -22,6 +23,8 @@ import redline
 ROOT = Path(__file__).resolve().parents[1]
 DATE = "2026-01-01T00:00:00Z"
 WORD = ROOT / "tests" / "fixtures" / "docx"
+ELEMENTS = ROOT / "tests" / "word" / "fixtures" / "elements"
+REPORT = (ELEMENTS / "report.old.docx", ELEMENTS / "report.new.docx")
 
 ARABIC = (
     "إن الجمعية العامة،\n\nإذ تؤكد من جديد قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015،\n\n"
@@ -58,17 +61,19 @@ def main() -> None:
         # the same seed pair as the drafters' Word files (made by LibreOffice), the redline
         # written onto the new one: its page header, footer, styles and list kept
         "redline-onto-word": redline.compare(WORD / "hrc-46-13.docx", WORD / "hrc-47-9.docx"),
+        # a report holding a table, a picture and a text box (made by LibreOffice), written
+        # in place: the README's picture, the top of page 1
+        "redline-report": redline.compare(REPORT[0], REPORT[1]),
     }
+    inputs = {"redline-onto-word": (WORD / "hrc-46-13.docx", WORD / "hrc-47-9.docx")}
+    inputs["redline-report"] = REPORT
+    crops = {"redline-report": ["-r", "100", "-x", "60", "-y", "60", "-W", "700", "-H", "360"]}
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
         for name, comparison in cases.items():
-            onto = name == "redline-onto-word"
+            old, new = inputs.get(name, (None, None))
             docx = redline.write_docx(
-                comparison,
-                Path(tmp) / f"{name}.docx",
-                date=DATE,
-                template=WORD / "hrc-47-9.docx" if onto else None,
-                old_template=WORD / "hrc-46-13.docx" if onto else None,
+                comparison, Path(tmp) / f"{name}.docx", date=DATE, template=new, old_template=old
             )
             subprocess.run(
                 [
@@ -90,8 +95,7 @@ def main() -> None:
                 [
                     "pdftoppm",
                     "-png",
-                    "-r",
-                    "80",
+                    *crops.get(name, ["-r", "80"]),
                     "-f",
                     str(page),
                     "-l",

@@ -19,6 +19,8 @@ from .parse._structure import parse_lines
 from .parse.language import detect_language
 from .pdf import read_pdf
 from .word.read import read_blocks, read_docx
+from .word.write import Template
+from .word.write._stand_in import stand_in
 
 Source = Union[str, "os.PathLike[str]", Resolution]
 """What `compare` takes for each side: a file path, the text itself, or a parsed Resolution."""
@@ -152,8 +154,10 @@ def compare(
     _check_threshold(threshold)
     _check_language(language)
     _check_existing_changes(existing_changes)
-    return compare_resolutions(
-        parse(old, name="<old>", language=language, existing_changes=existing_changes),
-        parse(new, name="<new>", language=language, existing_changes=existing_changes),
-        threshold=threshold,
-    )
+    before = parse(old, name="<old>", language=language, existing_changes=existing_changes)
+    after = parse(new, name="<new>", language=language, existing_changes=existing_changes)
+    if after.document is not None and before.document is None and not isinstance(new, Resolution):
+        # the new version is the drafter's Word file and the old a text: the old text stands
+        # in as a Word file in the new one's styles, so the redline can be written onto it
+        before = replace(before, document=stand_in(before, Template.read(new)))
+    return compare_resolutions(before, after, threshold=threshold)

@@ -126,3 +126,4 @@ class Document:
     stories: dict[str, tuple[Block, ...]] = field(default_factory=dict)
     tracked: int = 0  # tracked changes the file already carries
     digest: str = ""  # the file's SHA-256: a redline is written in place onto this file only
+    stand_in: bool = False  # not the drafter's file: a text input laid out as redline writes it

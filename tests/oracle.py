@@ -98,6 +98,7 @@ def run_oracle(
     modes: Sequence[str] = MODES,
     allow_unloaded: bool = False,
     timeout: float = 900.0,
+    save_dir: Path | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Run the oracle once on all `paths` (one LibreOffice start); return its report.
 
@@ -119,6 +120,8 @@ def run_oracle(
     if reason is not None:
         raise AssertionError(f"LibreOffice oracle cannot run: {reason}")
     command = [str(SYSTEM_PYTHON), str(oracle_script()), "--modes", ",".join(modes), *keys]
+    if save_dir is not None:  # each view also saved there, as <stem>.<mode>.docx
+        command[2:2] = ["--save-dir", str(save_dir)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired as exc:

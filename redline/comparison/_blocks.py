@@ -12,7 +12,9 @@ value here (`_changes`); the Word writer only renders them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
@@ -130,13 +132,23 @@ def _sequence(
     def gap() -> None:
         x = y = 0
         a, b = old[gi:i], new[gj:j]
-        for pi, pj in _gap_pairs(a, b, pairable):
-            out.extend((gi + k, None) for k in range(x, pi))
-            out.extend((None, gj + k) for k in range(y, pj))
-            out.append((gi + pi, gj + pj))
+        for pi, pj in [*_gap_pairs(a, b, pairable), (len(a), len(b))]:
+            gone: _Pairing = [(gi + k, None) for k in range(x, pi)]
+            come: _Pairing = [(None, gj + k) for k in range(y, pj)]
+            # A deleted paragraph is not set right before a table (its tracked mark could
+            # not go there: LibreOffice leaves an empty paragraph), so the deleted blocks
+            # go after the first inserted ones that no table follows, where there are such.
+            nxt = [
+                *(new[gj + k] for k in range(y, pj)),
+                new[gj + pj] if gj + pj < len(new) else None,
+            ]
+            cut = 0
+            if gone and isinstance(a[pi - 1], Para):
+                cut = next((k for k, n in enumerate(nxt) if not isinstance(n, Table)), 0)
+            out.extend(come[:cut] + gone + come[cut:])
+            if pi < len(a):
+                out.append((gi + pi, gj + pj))
             x, y = pi + 1, pj + 1
-        out.extend((gi + k, None) for k in range(x, len(a)))
-        out.extend((None, gj + k) for k in range(y, len(b)))
 
     for op, n in diff_sequences(*keys):
         if op is Op.EQUAL:
@@ -330,6 +342,31 @@ def _stories(body: Sequence[BlockChange], old: Document, new: Document) -> list[
 
 
 def compare_documents(old: Document, new: Document) -> DocumentChanges:
-    """Every block decision between two Word documents (see the module's docstring)."""
+    """Every block decision between two Word documents (see the module's docstring).
+
+    A side that is a text standing in as a Word file has no look or run format of its
+    own, so the two are then compared by their text, elements and numbering alone
+    (`looks=False`): a list label is read as text, a style or a font is not.
+    """
+    looks = not (old.stand_in or new.stand_in)
+    if not looks:
+        old, new = _unformatted(old), _unformatted(new)
     body = find_moves(align_blocks(old.body, new.body), old.body, new.body)
-    return DocumentChanges(tuple(body), tuple(_stories(body, old, new)))
+    return DocumentChanges(tuple(body), tuple(_stories(body, old, new)), looks=looks)
+
+
+_NUMBERED = re.compile(r'numId [^>]*val="(?!0")')  # a list (numId 0 takes a style's list off)
+
+
+def _unformatted(d: Document) -> Document:
+    """`d` with every paragraph's look reduced to whether it is numbered, its run formats
+    left out (positions kept, so the decisions hold for `d` itself)."""
+
+    def bare(b: Block) -> Block:
+        if isinstance(b, Para):
+            return replace(b, look="numbered" if _NUMBERED.search(b.look) else "", formats=())
+        rows = tuple(replace(r, cells=tuple(tuple(map(bare, c)) for c in r.cells)) for r in b.rows)
+        return replace(b, rows=rows)
+
+    stories = {k: tuple(map(bare, v)) for k, v in d.stories.items()}
+    return replace(d, body=tuple(map(bare, d.body)), stories=stories)

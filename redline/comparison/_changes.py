@@ -101,6 +101,7 @@ class DocumentChanges:
 
     body: tuple[BlockChange, ...]
     stories: tuple[StoryChange, ...] = ()
+    looks: bool = True  # run formats compared: not when a text stands in for one side
 
     @property
     def changed(self) -> int:

@@ -16,8 +16,6 @@ Accept All view of each, which holds no tracked change), never from redline:
 
 from __future__ import annotations
 
-import json
-import subprocess
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 
 from lxml import etree
 
-from oracle import SYSTEM_PYTHON, oracle_available, oracle_script
+from oracle import oracle_available, run_oracle
 
 __all__ = [
     "differences",
@@ -172,17 +170,4 @@ def run_oracle_saving(
     if len(set(stems)) != len(stems):
         raise ValueError("the saved views are named by stem: give files of distinct stems")
     save_dir.mkdir(parents=True, exist_ok=True)
-    keys = [str(p) for p in paths]
-    command = [str(SYSTEM_PYTHON), str(oracle_script()), "--save-dir", str(save_dir), *keys]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    try:
-        report: dict[str, dict[str, Any]] = json.loads(done.stdout)
-    except json.JSONDecodeError as exc:
-        raise AssertionError(
-            f"LibreOffice oracle failed (exit status {done.returncode}), no JSON report.\n"
-            f"stderr:\n{done.stderr}\nstdout:\n{done.stdout[:2000]}"
-        ) from exc
-    missing = [k for k in keys if k not in report]
-    if missing:
-        raise AssertionError(f"LibreOffice oracle reported nothing for {missing}")
-    return report
+    return run_oracle(paths, allow_unloaded=True, timeout=timeout, save_dir=save_dir)

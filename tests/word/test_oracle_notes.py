@@ -31,7 +31,7 @@ import pytest
 from lxml import etree
 
 import redline
-from expect import expected_view
+from expect import expected_view, oracle_view, read_as_paragraphs
 from oracle import require_oracle, run_oracle
 from redline.model import NoteRef
 
@@ -89,6 +89,7 @@ class Spec(NamedTuple):
     new: str
     moves: bool
     template: bool  # written onto the new Word file
+    onto: bool = False  # with the old Word file too (`old_template=`): written in place
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class Redline:
     path: Path
     moves: bool
     template: bool
+    new: Path  # the new input
+    old: Path | None = None  # the old Word file it was written onto too, if any
 
 
 def _input(spec: str, folder: Path) -> Path:
@@ -118,7 +121,11 @@ def _variants(name: str, old: str, new: str, *, moved: bool) -> dict[str, Spec]:
     if moved:
         out[f"{name}/no-moves"] = Spec(old, new, moves=False, template=False)
     if new.startswith("docx:"):
-        out.update({f"{k}/template": v._replace(template=True) for k, v in out.items()})
+        plain = dict(out)
+        out.update({f"{k}/template": v._replace(template=True) for k, v in plain.items()})
+        if old.startswith("docx:"):  # both Word files: the redline written in place
+            both = {f"{k}/in-place": v._replace(template=True, onto=True) for k, v in plain.items()}
+            out.update(both)
     return out
 
 
@@ -149,12 +156,35 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Redline
         comparison = redline.compare(_input(spec.old, folder), new)
         path = folder / f"r{n:03d}.docx"
         template = new if spec.template else None
+        old_template = _input(spec.old, folder) if spec.onto else None
         redline.write_docx(
-            comparison, path, author="Oracle", date=DATE, moves=spec.moves, template=template
+            comparison,
+            path,
+            author="Oracle",
+            date=DATE,
+            moves=spec.moves,
+            template=template,
+            old_template=old_template,
         )
-        redlines.append(Redline(name, comparison, path, spec.moves, spec.template))
-    report = run_oracle([r.path for r in redlines])
+        redlines.append(
+            Redline(name, comparison, path, spec.moves, spec.template, new, old_template)
+        )
+    inputs = sorted({r.new for r in redlines if r.new.suffix == ".docx"})
+    inputs += sorted({r.old for r in redlines if r.old is not None} - set(inputs))
+    report = run_oracle([*(r.path for r in redlines), *inputs])
+    for r in redlines:
+        if _in_place(r):
+            report[str(r.path)]["given"] = report[str(r.new)]["accept"]
+        if r.old is not None:
+            report[str(r.path)]["given old"] = report[str(r.old)]["accept"]
     return {r.name: (r, report[str(r.path)]) for r in redlines}
+
+
+def _in_place(r: Redline) -> bool:
+    """Written onto the new Word file itself: an old text against it with `template=`, or
+    an old Word file with `old_template=` too."""
+    shown = r.comparison.old.document
+    return r.old is not None or (r.template and shown is not None and shown.stand_in)
 
 
 def _check_views(r: Redline, result: dict[str, Any]) -> None:
@@ -164,6 +194,19 @@ def _check_views(r: Redline, result: dict[str, Any]) -> None:
     for mode, side in (("accept", r.comparison.new), ("reject", r.comparison.old)):
         body, numbers, notes = expected_view(side, auto_numbers=r.comparison.auto_numbers)
         shown = result[mode]
+        if _in_place(r):  # the new file itself, its endnotes endnotes; the old text as text
+            given = result["given"]
+            keys = ("body", "numbers", "footnotes", "endnotes")
+            if mode == "accept":
+                assert [shown[k] for k in keys] == [given[k] for k in keys], f"{r.name} {mode}"
+            elif r.old is not None:  # the old Word file itself
+                given = result["given old"]
+                assert [shown[k] for k in keys] == [given[k] for k in keys], f"{r.name} {mode}"
+            else:
+                got = read_as_paragraphs(oracle_view(result, mode))
+                assert got == read_as_paragraphs((body, numbers, notes)), f"{r.name} {mode}"
+            assert shown["remaining"] == 0, f"{r.name} {mode}"
+            continue
         assert (shown["body"], shown["numbers"], shown["footnotes"], shown["remaining"]) == (
             body,
             numbers,
@@ -201,7 +244,9 @@ def test_accept_gives_new_and_reject_gives_old(
 def test_every_case_is_checked_in_every_kind(checked: dict[str, tuple[Redline, Any]]) -> None:
     per_kind = len(CASES) + len(MOVED)  # moved ones also without moves
     on_docx = 2  # kinds whose new text is a Word file: also written onto it
-    assert len(checked) == per_kind * (len(KINDS) + on_docx) + len(ENDNOTES) + 3
+    in_place = 1  # both Word files: also written in place
+    endnotes = len(ENDNOTES) + 3 + 2  # written onto the Word file, and in place
+    assert len(checked) == per_kind * (len(KINDS) + on_docx + in_place) + endnotes
     assert {n.split("/")[1] for n in checked} == {*KINDS, "footnotes-endnotes"}
     assert set(XFAIL) < set(CASES.values())
 
@@ -228,6 +273,8 @@ def test_the_kinds_agree(checked: dict[str, tuple[Redline, Any]]) -> None:
         new, kind, *rest = name.split("/")
         if new == "endnotes" or kind == "text-text":
             continue
+        if _in_place(checked[name][0]):
+            continue  # the Word file itself, held to it by _check_views
         plain = [x for x in rest if x != "template"]
         first = checked["/".join([new, "text-text", *plain])][1]
         for mode in ("accept", "reject"):
@@ -415,6 +462,9 @@ def test_endnotes_are_written_as_footnotes(
     with zipfile.ZipFile(r.path) as z:
         assert r.template or "word/endnotes.xml" not in z.namelist()
         xml = z.read("word/document.xml")
+    if _in_place(r):  # written onto the Word file itself: its endnotes stay endnotes
+        assert result["accept"]["endnotes"] and b"<w:endnoteReference " in xml
+        return
     assert b"endnoteReference" not in xml and xml.count(b"<w:footnoteReference ") == 6
     edited = kind != "footnotes-endnotes"
     assert result["accept"]["footnotes"][0] == (MAKE.NOTE_A_EDITED if edited else MAKE.NOTE_A)

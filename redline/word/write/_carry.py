@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import copy
 import posixpath
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ...comparison import BlockChange, DocumentChanges
 from ..oxml import W_NS, parse_part
 from ..read._package import Package
 
@@ -163,6 +166,29 @@ class Carrier:
         self.map[value] = result
         return result
 
+    def continue_lists(
+        self,
+        changes: DocumentChanges,
+        old_blocks: Sequence[etree._Element],
+        new_blocks: Sequence[etree._Element],
+    ) -> None:
+        """Take old list ids to the new ones their paragraphs are paired into, where both
+        lists are defined alike (the same list under another id; any, for a text standing
+        in, which has no list of its own): an old paragraph carried back then counts on in
+        that list rather than in a copy that restarts the numbers."""
+        if self.new_root is None or self.old_root is None:
+            return
+        alike = changes.looks
+        for old_id, new_id in paired_lists(changes.body, old_blocks, new_blocks).items():
+            old_num = _find(self.old_root, "num", "numId", old_id)
+            new_num = _find(self.new_root, "num", "numId", new_id)
+            if old_num is None or new_num is None or old_id in self.map:
+                continue
+            a = _find(self.old_root, "abstractNum", "abstractNumId", _abstract_of(old_num))
+            b = _find(self.new_root, "abstractNum", "abstractNumId", _abstract_of(new_num))
+            if not alike or (a is not None and b is not None and _same_list(a, b)):
+                self.map[old_id] = new_id
+
     def _styles(self, sid: str) -> str:
         assert self.new_root is not None and self.old_root is not None
         have = {s.get(f"{_W}styleId") for s in self.new_root.findall(f"{_W}style")}
@@ -302,3 +328,25 @@ def drop_comments(parts: dict[str, bytes], main: str, source: str) -> None:
         if (entry.get("PartName") or "").lstrip("/") in gone:
             types.remove(entry)
     parts["[Content_Types].xml"] = tostring(types)
+
+
+def paired_lists(
+    changes: Sequence[BlockChange],
+    old_blocks: Sequence[etree._Element],
+    new_blocks: Sequence[etree._Element],
+) -> dict[str, str]:
+    """Old list ids to the new ones their paragraphs are paired into (the most common)."""
+    seen: dict[str, Counter[str]] = {}
+    for c in changes:
+        if c.old is None or c.new is None:
+            continue
+        ids = [_list_id(e) for e in (old_blocks[c.old], new_blocks[c.new])]
+        if ids[0] and ids[1]:
+            seen.setdefault(ids[0], Counter())[ids[1]] += 1
+    return {old: counts.most_common(1)[0][0] for old, counts in sorted(seen.items())}
+
+
+def _list_id(p: etree._Element) -> str:
+    found = p.find(f"{_W}pPr/{_W}numPr/{_W}numId")
+    value = found.get(f"{_W}val") if found is not None else None
+    return value if value and value != "0" else ""

@@ -24,6 +24,7 @@ from ._conserve import check_in_place
 from ._docx import _iso as stamp
 from ._docx import docx_bytes
 from ._inplace import write_in_place
+from ._stand_in import stand_in_bytes
 from ._template import Template
 
 __all__ = ["Writable", "write_docx", "write_stream"]
@@ -126,6 +127,10 @@ def write_docx(
         )
     base = Template.read(template) if template is not None else None
     before = Template.read(old_template) if old_template is not None and base else None
+    shown = comparison.old.document
+    if before is None and base is not None and shown is not None and shown.stand_in:
+        data = stand_in_bytes(comparison.old, base)
+        before = Template(data, source=comparison.old.source or "<old>")
     parts = None
     if base is not None and before is not None and in_place(comparison, base, before):
         assert comparison.document is not None
@@ -136,6 +141,7 @@ def write_docx(
             author=author,
             date=stamp(date),
             comments=comments,
+            moves=moves,
         )
         if base.pkg.main == "word/document.xml":
             check_in_place(

@@ -79,6 +79,7 @@ class _Writer(Marking, Stories):
         self.new_resolve = _resolver(new, new.main)
         self.bookmarks = {b.get(f"{_W}name") for b in self.new.root.iter(f"{_W}bookmarkStart")}
         self.moves: dict[int, str] = {}
+        self.as_moves = True  # moves written as Word moves, else deletion plus insertion
         self.note_ids: dict[tuple[str, str], str] = {}  # old (kind, id) → id in the new package
         self.notes = self._note_parts(self.new)  # kind → (part, root) being written
         self.created: dict[str, str] = {}  # parts the new package lacked → content type
@@ -203,7 +204,7 @@ class _Writer(Marking, Stories):
         for a, b in itertools.pairwise(bounds):
             pieces = cut(new_items, a, b, own=True)
             was = run_at(old_items, a + shift)
-            if was is not None and run_format(was) != run_format_of(pieces):
+            if self.changes.looks and was is not None and run_format(was) != run_format_of(pieces):
                 for piece in pieces:
                     if piece.tag == f"{_W}r":
                         self._format_change(piece, was)
@@ -312,28 +313,30 @@ class _Writer(Marking, Stories):
         new_blocks: Sequence[etree._Element],
     ) -> list[etree._Element]:
         out: list[etree._Element] = []
+        plain = {Change.MOVED_FROM: Change.DELETED, Change.MOVED_TO: Change.INSERTED}
         for c in changes:
             old_e = old_blocks[c.old] if c.old is not None else None
             new_e = new_blocks[c.new] if c.new is not None else None
-            if c.change is Change.KEPT:
+            change = c.change if self.as_moves else plain.get(c.change, c.change)
+            if change is Change.KEPT:
                 assert new_e is not None
                 out.append(new_e)
-            elif c.change is Change.EDITED:
+            elif change is Change.EDITED:
                 assert old_e is not None and new_e is not None
                 if new_e.tag == f"{_W}tbl":
                     out.append(self.edit_table(old_e, new_e, c.rows))
                 else:
                     out.append(self.edit_paragraph(old_e, new_e, c))
-            elif c.change is Change.DELETED:
+            elif change is Change.DELETED:
                 assert old_e is not None
                 gone = self.carry(old_e)
                 self.mark_block(gone, "del")
                 out.append(gone)
-            elif c.change is Change.INSERTED:
+            elif change is Change.INSERTED:
                 assert new_e is not None
                 self.mark_block(new_e, "ins")
                 out.append(new_e)
-            elif c.change is Change.MOVED_FROM:
+            elif change is Change.MOVED_FROM:
                 assert old_e is not None
                 out.append(self.moved(self.carry(old_e), "moveFrom", c.move))
             else:
@@ -398,13 +401,13 @@ class _Writer(Marking, Stories):
 
     # -- the package ---------------------------------------------------------------------
     def body(self) -> None:
-        body = self.new.root.find(f"{_W}body")
-        old_body = self.old.root.find(f"{_W}body")
+        body, old_body = self.new.root.find(f"{_W}body"), self.old.root.find(f"{_W}body")
         assert body is not None and old_body is not None
         self.part, self.old_part = self.new.pkg.main, self.old.pkg.main
-        new_blocks = block_elements(body)
+        new_blocks, old_blocks = block_elements(body), block_elements(old_body)
+        self.numbering.continue_lists(self.changes, old_blocks, new_blocks)
         before = zero_width_before(body, new_blocks)
-        written = self.story(self.changes.body, block_elements(old_body), new_blocks)
+        written = self.story(self.changes.body, old_blocks, new_blocks)
         sect = body.find(f"{_W}sectPr")
         trailing = [
             c
@@ -445,13 +448,16 @@ def write_in_place(
     author: str,
     date: str,
     comments: bool = True,
+    moves: bool = True,
 ) -> dict[str, bytes]:
-    """The redline's parts: the new package, with every change tracked in place."""
+    """The redline's parts: the new package, every change tracked in place (`moves`: as Word's)."""
     w = _Writer(old, new, changes, author, date)
+    w.as_moves = moves
     w.prepare_notes()
     w.boxes()
     w.body()
     w.write_notes()
+    w.number_notes()
     margins_written = w.write_margins()
     parts = {n: new.read(n) or b"" for n in new.names()}
     parts[new.main] = tostring(w.new.root)

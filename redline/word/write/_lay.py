@@ -107,6 +107,7 @@ def settle_marks(container: etree._Element, tracked: Tracked) -> None:
         for k, b in enumerate(blocks)
         if b.tag == f"{_W}p" and (k == len(blocks) - 1 or blocks[k + 1].tag == f"{_W}tbl")
     ]
+    _settle_runs(container, tracked)
     for target in reversed([blocks[k] for k in ends]):
         if target.getparent() is not container:
             continue  # folded into the paragraph after it
@@ -117,6 +118,69 @@ def settle_marks(container: etree._Element, tracked: Tracked) -> None:
         if not at_end and mark and _rows_marked(blocks[k + 1], _SAME[mark]):
             continue  # the table goes in the same view: the mark joins across it
         _carry_back(container, blocks, k, tracked, at_end=at_end)
+
+
+_NOTE_REFS = (f"{_W}footnoteReference", f"{_W}endnoteReference")
+_GOING = {"accept": (f"{_W}del", f"{_W}moveFrom"), "reject": (f"{_W}ins", f"{_W}moveTo")}
+
+
+def _gone(p: etree._Element, view: str) -> bool:
+    """Whether the view removes the paragraph, mark and all."""
+    going = _GOING[view]
+    if p.tag != f"{_W}p" or f"{_W}{_mark_of(p)}" not in going:
+        return False
+    return all(any(a.tag in going for a in r.iterancestors()) for r in p.iter(f"{_W}r"))
+
+
+def _look(p: etree._Element) -> bytes:
+    props = copy.deepcopy(p.find(f"{_W}pPr"))
+    if props is None:
+        return b""
+    for c in [c for c in props if local_name(c) in ("rPr", "sectPr", "pPrChange")]:
+        props.remove(c)
+    return etree.tostring(props)
+
+
+def _noted(p: etree._Element) -> bool:
+    return any(True for _ in p.iter(*_NOTE_REFS))
+
+
+def _settle_runs(container: etree._Element, tracked: Tracked) -> None:
+    """A run of paragraphs a view removes whole: LibreOffice joins the paragraph after it
+    to the run's first, whose look it then shows (a deleted preambular paragraph takes an
+    operative one's number away), and leaves an empty paragraph where a deleted run holding
+    a note reference stood. So, where the looks differ or a note is held, the run's tracked
+    mark is carried on the kept paragraph before it (one holding no note), whose text then
+    ends in the run's paragraph under its own look (a tracked paragraph change keeps the
+    run's for the other view); with no such paragraph before, the run's first paragraph
+    shows the next one's look in that view. Moves are carried only for a note."""
+    for view, mark in (("accept", "del"), ("reject", "ins")):
+        blocks = block_elements(container)
+        k = 0
+        while k < len(blocks):
+            if not _gone(blocks[k], view):
+                k += 1
+                continue
+            end = k
+            while end + 1 < len(blocks) and _gone(blocks[end + 1], view):
+                end += 1
+            run, k = blocks[k : end + 1], end + 1
+            after = blocks[end + 1] if end + 1 < len(blocks) else None
+            before = blocks[k - len(run) - 1] if k - len(run) > 0 else None
+            noted = [p for p in run if _noted(p)] if view == "accept" else []
+            plain = all(_mark_of(p) in ("ins", "del") for p in run)
+            differs = after is not None and after.tag == f"{_W}p" and _look(run[0]) != _look(after)
+            if not noted and not (plain and differs):
+                continue
+            free = before is not None and before.tag == f"{_W}p" and _mark_of(before) is None
+            if before is not None and free and not _noted(before):
+                held = noted[0] if noted else run[-1]
+                _clear_mark(held)
+                mark_mark(before, tracked(mark))
+                _lend_look(before, held, tracked, inserted=view == "reject")
+                continue
+            if differs and after is not None and plain:
+                _lend_look(after, run[0], tracked, inserted=view == "reject")
 
 
 def _carry_back(

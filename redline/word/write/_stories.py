@@ -127,6 +127,29 @@ class Stories:
             self._note(s, root, old_root)
         self.part, self.old_part = self.new.pkg.main, self.old.pkg.main
 
+    def number_notes(self) -> None:
+        """Number the notes in the order their references stand in the document, and order
+        their parts so: LibreOffice pairs a reference with a note by that order, so a deleted
+        note carried under a fresh id before a kept one would show the kept note's text
+        under the wrong number, or none. Where the order holds already, nothing changes."""
+        for kind, (_part, root) in self.notes.items():
+            typed = [n for n in root if n.get(f"{_W}type") not in (None, "normal")]
+            first = max((int(n.get(f"{_W}id") or 0) for n in typed), default=0) + 1
+            refs = list(self.new.root.iter(f"{_W}{kind}Reference"))
+            order = list(dict.fromkeys(r.get(f"{_W}id") or "" for r in refs))
+            notes = [n for n in root if n.tag == f"{_W}{kind}" and n not in typed]
+            order += [i for i in (n.get(f"{_W}id") or "" for n in notes) if i not in order]
+            number = {old: str(first + k) for k, old in enumerate(order)}
+            if all(number[n.get(f"{_W}id") or ""] == n.get(f"{_W}id") for n in notes):
+                continue
+            for r in refs:
+                r.set(f"{_W}id", number[r.get(f"{_W}id") or ""])
+            for n in notes:
+                n.set(f"{_W}id", number[n.get(f"{_W}id") or ""])
+                root.remove(n)
+            for n in sorted(notes, key=lambda n: int(n.get(f"{_W}id") or 0)):
+                root.append(n)
+
     def _note(self, s: StoryChange, root: etree._Element, old_root: etree._Element | None) -> None:
         def find(r: etree._Element | None, name: str | None) -> etree._Element | None:
             if r is None or name is None:
