@@ -156,8 +156,10 @@ def compare(
     _check_existing_changes(existing_changes)
     before = parse(old, name="<old>", language=language, existing_changes=existing_changes)
     after = parse(new, name="<new>", language=language, existing_changes=existing_changes)
+    # One side is the drafter's Word file and the other a text: the text stands in as a
+    # Word file in that file's styles, so the redline can be written onto their document.
     if after.document is not None and before.document is None and not isinstance(new, Resolution):
-        # the new version is the drafter's Word file and the old a text: the old text stands
-        # in as a Word file in the new one's styles, so the redline can be written onto it
         before = replace(before, document=stand_in(before, Template.read(new)))
+    elif before.document is not None and after.document is None and not isinstance(old, Resolution):
+        after = replace(after, document=stand_in(after, Template.read(old)))
     return compare_resolutions(before, after, threshold=threshold)

@@ -25,7 +25,7 @@ from typing import Union
 from tqdm import tqdm
 
 from ._api import ExistingChanges, _check_existing_changes, compare
-from ._files import read_limited
+from ._files import read_limited, word_files
 from .errors import InputError, OptionError, OutputError, RedlineError, RedlineWarning
 from .report import report
 from .word import write_docx
@@ -251,11 +251,7 @@ def _compared(task: PairResult, options: _Options) -> PairResult:
         warnings.simplefilter("always", RedlineWarning)
         try:
             comparison = compare(task.old, task.new, existing_changes=options.existing_changes)
-            template = old_template = None
-            if not options.plain and task.new.suffix.lower() == ".docx":
-                template = task.new  # written onto the new document, as compare does
-                if task.old.suffix.lower() == ".docx":
-                    old_template = task.old  # a kept paragraph's changed look: w:pPrChange
+            template, old_template = word_files(task.old, task.new, plain=options.plain)
             _make_folder(task.docx.parent)
             write_docx(
                 comparison,

@@ -30,6 +30,7 @@ from . import (
     write_html,
     write_summary_docx,
 )
+from ._files import word_files
 from .errors import OptionError, OutputError, RedlineError, RedlineWarning
 
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -184,11 +185,7 @@ def compare_command(
             )
             summary = change_summary(comparison)
             if output:
-                if template is None and not plain and new.suffix.lower() == ".docx":
-                    template = new
-                old_template = None
-                if template is not None and old.suffix.lower() == ".docx":
-                    old_template = old  # a kept paragraph's changed look: w:pPrChange
+                template, old_template = word_files(old, new, plain=plain, template=template)
                 write_docx(
                     comparison,
                     output,

@@ -101,7 +101,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     # many pairs at once: the one place's compare() per pair, written as compare writes it
     "_batch": CORE | {"_api", "_files", "word"},
     "__init__": CORE | {"_api", "_batch", "views", "word", "word/write", "trace", "history"},
-    "cli": {"errors", "<face>", "_trace_cli", "_history_cli"},
+    "cli": {"errors", "<face>", "_files", "_trace_cli", "_history_cli"},
     "_trace_cli": {"errors", "<face>", "trace"},
     "_history_cli": {"errors", "<face>", "history"},
     "__main__": {"cli"},

@@ -91,7 +91,10 @@ def write_docx(
     and reported as a `RedlineWarning` naming the side, paragraph and offset;
     `strict=True` raises `UnsafeCharacterError` instead. Written onto the new document
     (both inputs Word files, `template` and `old_template` those files), the redline keeps
-    the new document's comments; `comments=False` drops them. Options are checked first: a value
+    the new document's comments; `comments=False` drops them. When one side is a text and
+    the other a Word file (`template` the new file, or `old_template` the old one), the
+    text stands in as a Word file in that file's styles and the redline is written the
+    same way. Options are checked first: a value
     an option does not take raises `OptionError` before anything is read or written.
 
     >>> from redline import compare
@@ -126,11 +129,16 @@ def write_docx(
             source=side,
         )
     base = Template.read(template) if template is not None else None
-    before = Template.read(old_template) if old_template is not None and base else None
-    shown = comparison.old.document
-    if before is None and base is not None and shown is not None and shown.stand_in:
-        data = stand_in_bytes(comparison.old, base)
+    before = Template.read(old_template) if old_template is not None else None
+    old_doc, new_doc = comparison.old.document, comparison.new.document
+    if before is None and base is not None and old_doc is not None and old_doc.stand_in:
+        data = stand_in_bytes(comparison.old, base)  # an old text against the new .docx
         before = Template(data, source=comparison.old.source or "<old>")
+    elif base is None and before is not None and new_doc is not None and new_doc.stand_in:
+        data = stand_in_bytes(comparison.new, before)  # a new text against the old .docx
+        base = Template(data, source=comparison.new.source or "<new>")
+    if base is None:
+        before = None  # the old file's looks are shown against the new file's only
     parts = None
     if base is not None and before is not None and in_place(comparison, base, before):
         assert comparison.document is not None

@@ -145,15 +145,21 @@ def _noted(p: etree._Element) -> bool:
     return any(True for _ in p.iter(*_NOTE_REFS))
 
 
+def _holds_box(p: etree._Element) -> bool:
+    """Whether a text box stands in the paragraph (its own paragraphs inside this one)."""
+    return any(True for _ in p.iter(f"{_W}txbxContent"))
+
+
 def _settle_runs(container: etree._Element, tracked: Tracked) -> None:
     """A run of paragraphs a view removes whole: LibreOffice joins the paragraph after it
     to the run's first, whose look it then shows (a deleted preambular paragraph takes an
     operative one's number away), and leaves an empty paragraph where a deleted run holding
     a note reference stood. So, where the looks differ or a note is held, the run's tracked
-    mark is carried on the kept paragraph before it (one holding no note), whose text then
-    ends in the run's paragraph under its own look (a tracked paragraph change keeps the
-    run's for the other view); with no such paragraph before, the run's first paragraph
-    shows the next one's look in that view. Moves are carried only for a note."""
+    mark is carried on the kept paragraph before it (one holding no note nor text box),
+    whose text then ends in the run's paragraph under its own look (a tracked paragraph
+    change keeps the run's for the other view); with no such paragraph before, the run's
+    first paragraph shows the next one's look in that view. Moves are carried only for a
+    note."""
     for view, mark in (("accept", "del"), ("reject", "ins")):
         blocks = block_elements(container)
         k = 0
@@ -173,7 +179,7 @@ def _settle_runs(container: etree._Element, tracked: Tracked) -> None:
             if not noted and not (plain and differs):
                 continue
             free = before is not None and before.tag == f"{_W}p" and _mark_of(before) is None
-            if before is not None and free and not _noted(before):
+            if before is not None and free and not _noted(before) and not _holds_box(before):
                 held = noted[0] if noted else run[-1]
                 _clear_mark(held)
                 mark_mark(before, tracked(mark))
