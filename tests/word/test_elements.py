@@ -60,9 +60,6 @@ _BOX_WHOLE = (
     "LibreOffice-made file pins it: likely LibreOffice's limit, not yet shown"
 )
 NOT_YET: dict[str, str] = {
-    "content_control_edited": "issue 12: the edited content control written as the old "
-    "control deleted and the new one inserted: LibreOffice reads two controls after Accept "
-    "All and after Reject All (the text inside is to be diffed in place)",
     "textbox_deleted": _BOX_WHOLE,
     "textbox_inserted": _BOX_WHOLE,
 }

@@ -217,7 +217,7 @@ def items(
         kind = _kind(child)
         shown = _text_of([child], instr=False)
         atom = Atom(kind, atom_key(kind, child, resolve), shown)
-        if kind in ("equation", "link"):
+        if kind in _INNER:
             atom = replace(
                 atom, frame=_frame(child, kind, resolve), inner=tuple(inner_texts(child, kind))
             )
@@ -233,11 +233,13 @@ def items(
 _INNER = {  # an atom edited inside: its runs, their text, and what else a run may hold
     "equation": (f"{_M}r", f"{_M}t", {f"{_M}rPr", f"{_W}rPr", f"{_M}t"}),
     "link": (f"{_W}r", f"{_W}t", {f"{_W}rPr", f"{_W}t"}),
+    "control": (f"{_W}r", f"{_W}t", {f"{_W}rPr", f"{_W}t"}),
 }
 
 
 def inner_runs(atom: etree._Element, kind: str) -> list[etree._Element]:
-    """An equation's math runs, or a link's runs, in order: where its characters stand."""
+    """An equation's math runs, or a link's or a content control's runs, in order: where its
+    characters stand."""
     return list(atom.iter(_INNER[kind][0]))
 
 
