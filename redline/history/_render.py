@@ -210,7 +210,8 @@ def _few(words: str) -> str:
 def history_comment(history: History, life: ParagraphHistory) -> str:
     """A paragraph's history as a Word comment: one line per version where it stood or
     ended, with its label there, what happened, and the words removed and added."""
-    lines = [f"History of {life.last.label} ({len(history.versions)} versions):"]
+    n = len(history.versions)
+    lines = [f"History of {life.last.label} ({n} version{'s' * (n != 1)}):"]
     for s in life.stages:
         r = history.versions[s.version]
         line = f"v{s.version + 1} {r.symbol} ({r.date or 'undated'}) {s.label or '—'}: {_what(s)}"

@@ -397,3 +397,19 @@ def test_the_commented_docx_opens_in_libreoffice_unchanged(tmp_path: Path) -> No
     assert c["accept"]["structure"]["fields"] == {"Annotation": 6}
     assert c["accept"]["body"] == c["reject"]["body"] == p["accept"]["body"]
     assert c["accept"]["numbers"] == p["accept"]["numbers"]
+
+
+def test_every_paragraph_is_commented_when_the_numbers_are_typed_in(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    # 80/3 numbers its paragraphs with gaps, so the writer types "1.\t" before each.
+    source = shared_dir / "corpus" / "markdown" / "A_RES_80_3.md"
+    h = redline.history([source], manifest=shared_dir / "corpus" / "MANIFEST.csv")
+    assert h.versions[0].symbol_from == "manifest"  # the Markdown's header has no symbol
+    write_history_docx(h, tmp_path / "h.docx")
+    commented = _commented(tmp_path / "h.docx")
+    paragraphs = redline.parse(source).paragraphs
+    assert len(commented) == len(paragraphs) > 10
+    endorses = next(t for t in commented if "Endorses the political declaration" in t)
+    assert endorses.startswith("1.Endorses")  # the number, a tab (not a w:t), the text
+    assert commented[endorses].startswith("History of OP1 (1 version):\nv1 A/RES/80/3 ")

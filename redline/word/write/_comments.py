@@ -111,8 +111,9 @@ def add_comments(
 
 
 def anchors(package: bytes, texts: Sequence[str], *, source: str) -> list[int]:
-    """For each text (in reading order), the index of the body paragraph that starts with it:
-    the paragraphs a writer laid out for a resolution's paragraphs, found in order."""
+    """For each text (in reading order), the index of the body paragraph that holds it: the
+    paragraphs a writer laid out for a resolution's paragraphs, found in order. Raises
+    `OutputError` when one is not found (a bug in the writer, not in the input)."""
     with zipfile.ZipFile(io.BytesIO(package)) as z:
         data = z.read("word/document.xml")
     paragraphs = body_paragraphs(parse_part(data, source=source, part="word/document.xml"))
@@ -121,9 +122,10 @@ def anchors(package: bytes, texts: Sequence[str], *, source: str) -> list[int]:
     at = 0
     for text in texts:
         want = " ".join(text.split())
-        k = next((k for k in range(at, len(said)) if said[k] and said[k].startswith(want)), None)
-        if k is None:
-            k = next((k for k in range(at, len(said)) if want.startswith(said[k]) and said[k]), -1)
+        # the paragraph's text, after a number the writer typed in ("1.", "3 bis.") if any
+        k = next((k for k in range(at, len(said)) if said[k] and want[:80] in said[k]), None)
+        if k is None:  # a paragraph the writer laid out over several (a line break)
+            k = next((k for k in range(at, len(said)) if said[k] and want.startswith(said[k])), -1)
         if k < 0:
             raise OutputError(f"no paragraph of the document reads {want[:40]!r}", source=source)
         found.append(k)
