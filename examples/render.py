@@ -53,6 +53,11 @@ def main() -> None:
     if not soffice or not shutil.which("pdftoppm"):
         raise SystemExit("needs soffice (LibreOffice) and pdftoppm (poppler-utils)")
     cases = {
+        # a revision of 47/9 made by hand: words changed, a paragraph moved, one deleted, a
+        # footnote edited (the README's first picture)
+        "redline-47-9-rev1": redline.compare(
+            ROOT / "examples" / "hrc-47-9.md", ROOT / "examples" / "hrc-47-9-rev1.md"
+        ),
         "redline-46-13-vs-47-9": redline.compare(
             ROOT / "examples" / "hrc-46-13.txt", ROOT / "examples" / "hrc-47-9.md"
         ),
@@ -90,7 +95,7 @@ def main() -> None:
                 capture_output=True,
             )
             pdf = Path(tmp) / f"{name}.pdf"
-            page = 2 if name.startswith("redline-46") else 1  # past the header page
+            page = 2 if name.startswith(("redline-46", "redline-47")) else 1  # past the header page
             subprocess.run(
                 [
                     "pdftoppm",
