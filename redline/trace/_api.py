@@ -69,6 +69,8 @@ def open_partitions(
     many drafts against: `scheduler` its address ("tcp://host:8786") or a
     `distributed.Client`, else a local cluster of one process per core; `index` a folder the
     workers reach (a shared filesystem), one SQLite file per partition, else in memory.
+    A local cluster spawns processes: a script starting one needs the
+    `if __name__ == "__main__":` guard, as for `compare_many`.
     """
     if not corpus:
         raise OptionError("corpus", "the dask engine needs corpus files or folders")
