@@ -24,12 +24,15 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 __all__ = ["WordIndex"]
 
 _SLACK = 1e-9
 """Room left in the integer bounds, so that no rounding of the threshold prunes a pair."""
+_CUTOFF_ROOM = 1e-6
+"""How far under the threshold rapidfuzz's own cutoff is set when every paragraph is scored."""
 
 
 def _bound(shared: int, total: int) -> float:
@@ -93,12 +96,18 @@ class WordIndex:
         elif not query or threshold > 1:
             found = [(p, 1.0) for p in self._empty] if not query and threshold <= 1 else []
         else:
-            found = self._score(query, self._survivors(query, threshold), threshold)
+            survivors = self._survivors(query, threshold)
+            if survivors is None:
+                found = self._score_all(query, threshold)
+            else:
+                found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         return found
 
-    def _survivors(self, query: list[int], threshold: float) -> list[int]:
-        """Positions that may reach the threshold (0 < threshold <= 1) with `query`.
+    def _survivors(self, query: list[int], threshold: float) -> list[int] | None:
+        """Positions that may reach the threshold (0 < threshold <= 1) with `query`, or None
+        when the filter would count more postings than there are paragraphs (common words
+        in a short window): scoring every paragraph in rapidfuzz's C loop is then cheaper.
 
         A paragraph of lb words reaches it only if it shares at least
         a(lb) = t(la+lb)/2 words, so one of the query's first la-a(lb)+1 words, rarest first
@@ -115,6 +124,7 @@ class WordIndex:
         longest = max(self._lengths, default=0)
         shared: Counter[int] = Counter()
         reaches: list[tuple[int, int]] = []  # (reach of a probed word, words probed with it)
+        slices: list[tuple[int, int, int]] = []  # (code, first, cut) of each probed word
         probed = 0
         # Unknown words (code 0) first: they match nothing and only shorten the windows.
         for code in sorted(counts, key=lambda c: (len(postings[c]), c)):
@@ -128,10 +138,14 @@ class WordIndex:
             if reach < shortest:
                 break
             first, cut = bisect_left(sizes[code], shortest), bisect_right(sizes[code], reach)
-            for _ in range(counts[code]):
-                shared.update(postings[code][first:cut])
+            slices.append((code, first, cut))
             probed += counts[code]
             reaches.append((reach, probed))
+        if sum((cut - first) * counts[code] for code, first, cut in slices) > len(self._texts):
+            return None
+        for code, first, cut in slices:
+            for _ in range(counts[code]):
+                shared.update(postings[code][first:cut])
         # rest_at[lb]: the query's words after the window of a paragraph of lb words
         rest_at = [la] * (reaches[0][0] + 1 if reaches else 0)
         k = 0
@@ -160,6 +174,20 @@ class WordIndex:
             if score >= threshold:
                 found.append((position, score))
         return found
+
+    def _score_all(self, query: list[int], threshold: float) -> list[tuple[int, float]]:
+        """Every paragraph scored, in C; the same scores `_score` gives. The cutoff passed is
+        a little under the threshold, so that none at the threshold is rounded out (a score
+        is a fraction of at most la+lb words: one under the threshold is well under it)."""
+        text = "".join(map(_char, query))
+        hits = process.extract(
+            text,
+            self._texts,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
+            limit=None,
+        )
+        return [(position, float(score)) for _, score, position in hits if score >= threshold]
 
 
 def _char(code: int) -> str:
