@@ -103,8 +103,11 @@ def trace(
 
     >>> from pathlib import Path
     >>> t = trace(Path("examples/hrc-47-9.md"), [Path("examples/hrc-46-13.txt")])
-    >>> t.paragraphs[0].standing.value
-    'precedent'
+    >>> sum(p.standing.value == "precedent" for p in t.paragraphs)
+    7
+    >>> p = t.paragraphs[17]
+    >>> p.label, p.standing.value, p.precedents[0].symbol, p.precedents[0].paragraph.label
+    ('PP18', 'precedent', 'A/HRC/RES/46/13', 'PP10')
     """
     check_options(top=top, threshold=threshold, before=before)
     if engine not in ENGINES:
