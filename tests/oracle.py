@@ -119,6 +119,8 @@ def run_oracle(
     reason = _unavailable_reason()
     if reason is not None:
         raise AssertionError(f"LibreOffice oracle cannot run: {reason}")
+    for key in keys:
+        _drop_stale_lock(Path(key))
     command = [str(SYSTEM_PYTHON), str(oracle_script()), "--modes", ",".join(modes), *keys]
     if save_dir is not None:  # each view also saved there, as <stem>.<mode>.docx
         command[2:2] = ["--save-dir", str(save_dir)]
@@ -144,3 +146,18 @@ def run_oracle(
         if unloaded:
             raise AssertionError(f"LibreOffice could not load: {unloaded}\nstderr:\n{done.stderr}")
     return {k: report[k] for k in keys}
+
+
+def _drop_stale_lock(path: Path) -> None:
+    """Remove the lock file LibreOffice leaves beside a document it had open when it was
+    killed or crashed (".~lock.NAME#"): while it stands, every later LibreOffice refuses to
+    open that document headless ("could not open the file"), so one crash would fail every
+    later run on the machine. This is what failed stop 19's CI: the batch's LibreOffice died
+    on a file, and its three retries alone met the lock it had left."""
+    lock = path.with_name(f".~lock.{path.name}#")
+    try:
+        lock.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:  # a folder we may not write: LibreOffice then reports what it finds
+        pass

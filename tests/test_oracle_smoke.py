@@ -102,3 +102,16 @@ def test_oracle_accepts_and_rejects_a_hand_built_docx(tmp_path: Path) -> None:
         "structure": nothing_else,
         "remaining": 0,
     }
+
+
+def test_a_lock_left_by_a_crashed_libreoffice_does_not_fail_the_file(tmp_path: Path) -> None:
+    """A LibreOffice killed with a document open leaves ".~lock.NAME#" beside it, and every
+    later headless LibreOffice then refuses that document; run_oracle removes such a lock
+    first (a stop's CI once failed on three files for this alone)."""
+    require_oracle()
+    docx = write_tracked_docx(tmp_path / "locked.docx")
+    lock = tmp_path / ".~lock.locked.docx#"
+    lock.write_text(",root,vm,06.12.2026 10:40,file:///tmp/lo_oracle_profile_gone;\n")
+    report = run_oracle([docx], modes=("accept",))
+    assert report[str(docx)]["loaded"]
+    assert not lock.exists()
