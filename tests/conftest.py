@@ -58,7 +58,7 @@ _BATCH = 300  # written files opened per LibreOffice start at the end of the run
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    from oracle import oracle_available, run_oracle
+    from oracle import oracle_available, reopen, run_oracle
 
     if not _WRITTEN or not oracle_available():
         if _WRITTEN and os.environ.get("REDLINE_REQUIRE_ORACLE") == "1":
@@ -74,19 +74,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             path.write_bytes(data)
             paths.append(path)
         # In batches of a few hundred: one LibreOffice kept on thousands of files was seen
-        # to fail on one of them (see _retry_unloaded).
+        # to fail on one of them (see oracle.reopen).
         report: dict[str, dict[str, object]] = {}
         for start in range(0, len(paths), _BATCH):
             chunk = paths[start : start + _BATCH]
             report.update(run_oracle(chunk, modes=("accept",), allow_unloaded=True, timeout=3600.0))
         bad = [p for p in paths if not report[str(p)].get("loaded")]
-        if bad:
-            good = (
-                next(p for p in paths if report[str(p)].get("loaded"))
-                if len(bad) < len(paths)
-                else None
+        if bad:  # run_oracle already reopened those LibreOffice died on; the rest once more
+            print(
+                f"\nnot opened in the batch: { {p.name: report[str(p)].get('error') for p in bad} }"
             )
-            bad = _retry_unloaded(bad, good, report)
+            again = reopen(bad, modes=("accept",))
+            bad = [p for p in bad if not again[p].get("loaded")]
         kept = Path(tempfile.gettempdir()) / "redline-unloaded"
         for p in bad:  # keep them for a look
             kept.mkdir(exist_ok=True)
@@ -98,47 +97,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if bad:
         print(f"not loaded (copies in {kept}): " + ", ".join(p.name for p in bad[:20]))
         session.exitstatus = 1
-
-
-def _retry_unloaded(
-    bad: list[Path], good: Path | None, report: dict[str, dict[str, object]]
-) -> list[Path]:
-    """Open the files LibreOffice failed on again, beside one it opened, and keep the failures.
-
-    A LibreOffice kept on thousands of files was seen to die on one of them ("illegal
-    object given" from the UNO bridge) and, in a few runs, on fresh starts for a while
-    after, though every such file opened alone later. So each retry is a fresh LibreOffice
-    given a file it already opened (the control) first: a retry in which the control does
-    not open either says nothing about the files and is not counted; a file fails the run
-    only when it fails in a retry whose control opened, twice, or in every retry.
-    """
-    import time
-
-    from oracle import run_oracle
-
-    print(f"\nnot opened in the batch: { {p.name: report[str(p)].get('error') for p in bad} }")
-    pauses = (10, 60, 180)
-    strikes: dict[Path, int] = {p: 0 for p in bad}  # failures beside an opened control
-    failures: dict[Path, int] = {p: 0 for p in bad}
-    for pause in pauses:
-        if all(n >= 2 for n in strikes.values()):  # none left, or all shown to be the files'
-            break
-        time.sleep(pause)
-        files = ([good] if good else []) + list(strikes)
-        again = run_oracle(files, modes=("accept",), allow_unloaded=True)
-        control = good is None or bool(again[str(good)].get("loaded"))
-        for p in list(strikes):
-            entry = again[str(p)]
-            if entry.get("loaded"):
-                del strikes[p]
-                continue
-            failures[p] += 1
-            strikes[p] += control
-            print(
-                f"retry after {pause} s, control opened: {control}; {p.name}: "
-                f"{entry.get('error', 'opened')}"
-            )
-    return [p for p, n in strikes.items() if n >= 2 or failures[p] == len(pauses)]
 
 
 @pytest.fixture(autouse=True)

@@ -11,56 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from oracle import require_oracle, run_oracle
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-REVISION = 'w:author="Smoke" w:date="2024-01-01T00:00:00Z"'
-
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" '
-    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/'
-    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    "</Types>"
-)
-PACKAGE_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org/'
-    'officeDocument/2006/relationships/officeDocument"/>'
-    "</Relationships>"
-)
-DOCUMENT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
-)
-# "Alpha beta." with "gamma " inserted before "beta" and "beta" deleted.
-DOCUMENT = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    f'<w:document xmlns:w="{W_NS}"><w:body>'
-    "<w:p>"
-    '<w:r><w:t xml:space="preserve">Alpha </w:t></w:r>'
-    f'<w:ins w:id="1" {REVISION}><w:r><w:t xml:space="preserve">gamma </w:t></w:r></w:ins>'
-    f'<w:del w:id="2" {REVISION}><w:r><w:delText xml:space="preserve">beta</w:delText></w:r>'
-    "</w:del>"
-    '<w:r><w:t xml:space="preserve">.</w:t></w:r>'
-    "</w:p>"
-    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
-    "</w:body></w:document>"
-)
-
-
-def write_tracked_docx(path: Path) -> Path:
-    """Write the minimal four-part package holding DOCUMENT, and return its path."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
-        package.writestr("_rels/.rels", PACKAGE_RELS)
-        package.writestr("word/document.xml", DOCUMENT)
-        package.writestr("word/_rels/document.xml.rels", DOCUMENT_RELS)
-    return path
+from oracle import reopen, require_oracle, run_oracle
+from oracle import write_control_docx as write_tracked_docx
 
 
 @pytest.mark.oracle
@@ -115,3 +67,21 @@ def test_a_lock_left_by_a_crashed_libreoffice_does_not_fail_the_file(tmp_path: P
     report = run_oracle([docx], modes=("accept",))
     assert report[str(docx)]["loaded"]
     assert not lock.exists()
+
+
+@pytest.mark.oracle
+def test_reopen_keeps_a_file_libreoffice_cannot_open_failed(tmp_path: Path) -> None:
+    """The retry after a LibreOffice crash rescues a file that opens and never one that
+    does not: a DOCX whose document part is not XML fails beside the opened control in two
+    retries and stays failed, with LibreOffice's error."""
+    require_oracle()
+    good = write_tracked_docx(tmp_path / "good.docx")
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, b"<w:document" if name == "word/document.xml" else data)
+    again = reopen([good, broken], modes=("accept",), pauses=(0, 0, 0))
+    assert again[good]["loaded"] and again[good]["accept"]["body"] == ["Alpha gamma ."]
+    assert not again[broken]["loaded"]
+    assert again[broken]["error"]
