@@ -35,20 +35,26 @@ from .align import DEFAULT_THRESHOLD
 # (the two documents' footnotes paired).
 # Comparison.document (two Word files compared block by block, what a redline written in
 # place shows) holds these; Resolution.document, a Word input's own blocks, the next.
+# Comparison.elements tells those blocks' changed tables (TableChange, of RowViews) and
+# elements (ElementChange) as a reader is told them, in ElementChanges.
 from .comparison import (
     BlockChange,
     Change,
     Comparison,
     DocumentChanges,
+    ElementChange,
+    ElementChanges,
     InnerEdit,
     ItalicChange,
     NoteChange,
     NotePair,
     Role,
     RowChange,
+    RowView,
     Segment,
     Step,
     StoryChange,
+    TableChange,
 )
 from .diff import Edit, Op
 from .document import Atom, Document, Para, Row, Table
@@ -133,6 +139,8 @@ __all__ = [
     "DocumentChanges",
     "DocumentError",
     "Edit",
+    "ElementChange",
+    "ElementChanges",
     "EmptyInputError",
     "Footnote",
     "Header",
@@ -167,6 +175,7 @@ __all__ = [
     "Role",
     "Row",
     "RowChange",
+    "RowView",
     "Segment",
     "Stage",
     "Standing",
@@ -176,6 +185,7 @@ __all__ = [
     "SubParagraph",
     "SummaryLine",
     "Table",
+    "TableChange",
     "Trace",
     "UnsafeCharacterError",
     "Vote",

@@ -79,6 +79,11 @@ FACE = {
     "Step",
     "StoryChange",
     "Table",
+    # Comparison.elements: those blocks' tables and elements as a reader is told them
+    "ElementChange",
+    "ElementChanges",
+    "RowView",
+    "TableChange",
     # the error tree, and the warning category write_docx reports with
     "AmbiguousInputError",
     "BinaryInputError",

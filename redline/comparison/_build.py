@@ -20,6 +20,7 @@ from ..errors import ConservationError
 from ..lines import Line, header_lines, paragraph_lines, sequential, vote_lines
 from ..model import Kind, Match, Resolution
 from ._blocks import DocumentChanges, compare_documents
+from ._elements import ElementChanges, element_changes
 from ._notes import ItalicChange, NoteChange, NotePair, italic_changes, note_changes, note_pairs
 from ._order import Side, placements
 
@@ -79,6 +80,7 @@ class Comparison:
     note_changes: tuple[NoteChange, ...]  # the footnotes added, deleted or edited
     warnings: tuple[str, ...] = ()
     document: DocumentChanges | None = None  # two Word inputs compared block by block
+    elements: ElementChanges | None = None  # those blocks' tables and elements, as told
 
     def count(self, kind: Kind) -> int:
         return sum(1 for m in self.matches if m.kind is kind)
@@ -205,7 +207,10 @@ def compare_resolutions(
         if old.document is not None and new.document is not None
         else None
     )
-    return Comparison(old, new, matches, tuple(segments), auto, restyled, notes, warnings, document)
+    elements = element_changes(document, old, new) if document is not None else None
+    return Comparison(
+        old, new, matches, tuple(segments), auto, restyled, notes, warnings, document, elements
+    )
 
 
 def _lead_restyled(old: Resolution, new: Resolution, match: Match) -> bool:

@@ -56,6 +56,13 @@ tr:target th,tr:target td,tr.current th,tr.current td{background:#fffbe0}
 .notes{margin:.35rem 0 0;padding:0;list-style:none;font-size:.85rem}
 .note-label{font-size:.75rem;color:#555}
 section ol{padding-left:1.4rem}
+.word-line{margin:.8rem 0 .3rem;font-family:system-ui,sans-serif;font-size:.9rem}
+.word-table{margin:0 0 .8rem;font-size:.92rem}
+.word-table th,.word-table td{border:1px solid #ccc}
+.word-table th{width:5.4rem;font-size:.75rem;font-family:system-ui,sans-serif}
+.word-table tr.inserted td{background:#f3f8ff}
+.word-table tr.deleted td{background:#fff6f5}
+.word-table td.edited{outline:2px solid #f0d36a;outline-offset:-2px}
 @media (max-width:640px){
 body{padding:.4rem;font-size:15px}
 thead th.label{width:4.6rem}

@@ -28,6 +28,7 @@ from ..errors import OutputError
 from ..model import Kind, Match, Paragraph
 from ..report import report
 from ._page import CSP, SCRIPT, STYLE
+from ._word import word_changes, word_section
 
 __all__ = ["FILTERS", "html_report", "row_tags", "write_html"]
 
@@ -223,6 +224,11 @@ class _Rows:
                 f'<li data-tags="{" ".join(tags)}"><a href="#{self.ids[k]}">'
                 f"{_e(where)}</a>: {_e(kinds)}</li>"
             )
+        for anchor, line in word_changes(self.c):
+            items.append(
+                f'<li data-tags="{_e(line.kind)}"><a href="#{anchor}">{_e(line.label)}</a>: '
+                f"{_e(line.said)}</li>"
+            )
         return "".join(items)
 
 
@@ -230,6 +236,9 @@ def _counts(c: Comparison) -> str:
     counts = [(kind.value, c.count(kind)) for kind in Kind]
     counts.insert(2, ("moved", c.count_moved()))
     counts.append(("footnotes changed", len(c.note_changes)))
+    if c.elements is not None:
+        counts.append(("tables changed", len(c.elements.tables)))
+        counts.append(("elements changed", len(c.elements.elements)))
     return "".join(f"<li>{_e(name)}: {n}</li>" for name, n in counts if n or name == "modified")
 
 
@@ -300,7 +309,8 @@ def html_report(c: Comparison) -> str:
         '<thead><tr><th class="label">§</th><th class="old">Old</th><th class="new">New</th>'
         '<th class="both">Redline</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows.row(k, seg) for k, seg in enumerate(c.segments))
-        + f"\n</tbody></table>\n{_footnotes(c)}{_vote(c)}\n<script>{SCRIPT}</script>\n"
+        + f"\n</tbody></table>\n{word_section(c, _inline)}{_footnotes(c)}{_vote(c)}\n"
+        f"<script>{SCRIPT}</script>\n"
         "</body>\n</html>\n"
     )
 

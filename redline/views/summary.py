@@ -3,6 +3,9 @@ r"""The change summary a drafter sends: counts per kind, then one line per chang
 "OP5 (was OP3): moved; 'Requests' → 'Encourages'; +12 / −4 words", "PP7: deleted",
 "OP12 ← PP10: moved from the preamble". Read off the comparison's matches and segments in
 the redline's reading order; the terminal, Markdown and Word forms all print these values.
+Between two Word files, a line per table or element of the files' own that changed follows
+("Table 2: row 3 inserted; row 1 cell 2 edited", "Picture: inserted in OP4"), read off
+`Comparison.elements`.
 
 >>> import redline
 >>> old = "*The General Assembly,*\n\n1. *Requests* a report;\n"
@@ -16,16 +19,16 @@ OP1: 'Requests' → 'Encourages'; +1 / −1 words
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..comparison import Comparison, Role, Segment
+from ..comparison import Change, Comparison, ElementChange, Role, Segment, TableChange
 from ..diff import Edit, Op
 from ..model import Kind, Match, Part
 from ..report import report
 
-__all__ = ["ChangeSummary", "SummaryLine", "change_summary"]
+__all__ = ["ChangeSummary", "SummaryLine", "change_summary", "word_lines"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _PART = {
@@ -94,7 +97,51 @@ def _counts(c: Comparison) -> str:
     if c.note_changes:
         n = len(c.note_changes)
         said.append(f"{n} footnote{'s' * (n != 1)} changed")
+    if c.elements is not None:
+        for name, n in (("table", len(c.elements.tables)), ("element", len(c.elements.elements))):
+            if n:
+                said.append(f"{n} {name}{'s' * (n != 1)} changed")
     return ", ".join(said) or "no paragraphs"
+
+
+def _numbers(label: str, numbers: Sequence[int]) -> str:
+    listed = ", ".join(str(n) for n in numbers)
+    return f"{label}{'s' * (len(numbers) != 1)} {listed}"
+
+
+def _table_line(t: TableChange) -> SummaryLine:
+    """A changed table's line, e.g. "Table 2: row 3 inserted; row 1 cell 2 edited" (rows
+    by the new file's numbers, a deleted row by the old file's)."""
+    label = f"Table {t.number}"
+    if t.old is not None and t.new is not None and t.old != t.new:
+        label += f" (was Table {t.old})"
+    if t.change is not Change.EDITED:
+        kind = "added" if t.change is Change.INSERTED else "deleted"
+        return SummaryLine(label, t.change.value, kind)
+    said = []
+    for r in t.rows:
+        if r.change is Change.INSERTED:
+            said.append(f"row {r.new} inserted")
+        elif r.change is Change.DELETED:
+            said.append(f"row {r.old} deleted")
+        elif r.change is Change.EDITED:
+            said.append(f"row {r.new} {_numbers('cell', r.edited)} edited")
+    return SummaryLine(label, "; ".join(said) or "edited", "modified")
+
+
+def _element_line(e: ElementChange) -> SummaryLine:
+    """An element's line, e.g. "Picture: inserted in OP4"."""
+    kind = {"inserted": "added", "deleted": "deleted"}.get(e.change, "modified")
+    return SummaryLine(e.kind[:1].upper() + e.kind[1:], f"{e.change} {e.where}".strip(), kind)
+
+
+def word_lines(c: Comparison) -> tuple[SummaryLine, ...]:
+    """The Word file's own tables and elements that changed, in reading order."""
+    if c.elements is None:
+        return ()
+    return tuple(
+        _table_line(i) if isinstance(i, TableChange) else _element_line(i) for i in c.elements.items
+    )
 
 
 class _Lines:
@@ -188,7 +235,7 @@ def _title(c: Comparison) -> str:
 
 def change_summary(c: Comparison) -> ChangeSummary:
     """The summary of a comparison: counts per kind, then one line per changed paragraph."""
-    lines = _Lines(c).all()
+    lines = _Lines(c).all() + word_lines(c)
     edited = any(
         e.op is not Op.EQUAL for seg in c.segments for e in (*seg.edits, *_note_edits(seg))
     )

@@ -27,7 +27,7 @@ from ..oxml import MC_NS, R_NS, W_NS, visible_text
 from ._document import count_changes
 from ._package import Package
 from ._stories import box_contents, margins, text_boxes
-from ._text import local
+from ._text import choose, local
 
 __all__ = [
     "Item",
@@ -151,6 +151,10 @@ def _kind(e: etree._Element) -> str:
         return "picture" if tag != f"{_W}object" else "object"
     if tag.startswith(_M):
         return "equation"
+    if tag == f"{{{MC_NS}}}AlternateContent":  # named by the branch that is read
+        branch = choose(e)
+        inside = [c for c in branch if isinstance(c.tag, str)] if branch is not None else []
+        return _kind(inside[0]) if len(inside) == 1 else "drawing"
     return {
         "hyperlink": "link",
         "sdt": "control",
