@@ -43,7 +43,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "comparison": {"model", "document", "errors", "diff", "lines", "align"},
     "report": {"model", "diff", "comparison"},
     # views of a comparison for readers who do not open Word (HTML, change summary)
-    "views": {"model", "document", "diff", "comparison", "report", "errors"},
+    "views": {"model", "document", "scripts", "diff", "comparison", "report", "errors"},
     # the file edges
     "pdf": {"model", "errors", "diff", "parse"},
     "word/oxml": {"errors"},

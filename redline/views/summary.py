@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..comparison import Change, Comparison, ElementChange, Role, Segment, TableChange
-from ..diff import Edit, Op
+from ..diff import Edit, Op, tokenize
 from ..model import Kind, Match, Part
 from ..report import report
+from ..scripts import WORDLESS
 
 __all__ = ["ChangeSummary", "SummaryLine", "change_summary", "word_lines"]
 
@@ -78,8 +79,19 @@ def _md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def _count(text: str) -> int:
+    """The words of a text as the word diff cuts them: a word (hyphens and apostrophes inside
+    it included) is one, but Chinese and Japanese, written without spaces, count every
+    character of a word holding an ideograph or a kana, as the diff's tokens and Word's own
+    word count do."""
+    return sum(
+        sum(1 for t in tokenize(w) if t[:1].isalnum()) if WORDLESS.search(w) else 1
+        for w in _WORD.findall(text)
+    )
+
+
 def _words(edits: Iterable[Edit], op: Op) -> int:
-    return sum(len(_WORD.findall(e.text)) for e in edits if e.op is op and not e.mark)
+    return sum(_count(e.text) for e in edits if e.op is op and not e.mark)
 
 
 def _counts(c: Comparison) -> str:
