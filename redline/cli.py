@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal, NoReturn
 
 import click
+from tqdm import tqdm
 
 from . import (
     DEFAULT_THRESHOLD,
@@ -32,6 +34,7 @@ from . import (
 )
 from ._files import word_files
 from .errors import OptionError, OutputError, RedlineError, RedlineWarning
+from .progress import listening
 
 _HELP = {"help_option_names": ["-h", "--help"]}
 
@@ -173,17 +176,21 @@ def compare_command(
     """Compare OLD with NEW (.txt, .md, .docx or .pdf); write the redline with -o."""
     if template is not None and plain:
         raise click.UsageError("--plain cannot be used with --template")
+    bar = ProgressBar(quiet=quiet)
+    files = sum(1 for f in (output, report_to, html_to, summary_to) if f)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RedlineWarning)
         try:
-            comparison = compare(
-                old,
-                new,
-                threshold=threshold,
-                language=language,
-                existing_changes=existing_changes,
-            )
+            with listening(bar):
+                comparison = compare(
+                    old,
+                    new,
+                    threshold=threshold,
+                    language=language,
+                    existing_changes=existing_changes,
+                )
             summary = change_summary(comparison)
+            bar.advance("writing", files)
             if output:
                 template, old_template = word_files(old, new, plain=plain, template=template)
                 write_docx(
@@ -196,10 +203,13 @@ def compare_command(
                     strict=strict,
                     comments=not drop_comments,
                 )
+                bar.advance("writing", files)
             if report_to:
                 _write_json(report_to, report(comparison))
+                bar.advance("writing", files)
             if html_to:
                 write_html(comparison, html_to)
+                bar.advance("writing", files)
             if summary_to:
                 _write_summary(summary_to, summary)
         except OptionError as exc:
@@ -207,6 +217,8 @@ def compare_command(
             raise click.exceptions.Exit(_fail(f"{flag}{exc}")) from exc
         except RedlineError as exc:  # one line naming the file; the exit status says the rest
             raise click.exceptions.Exit(_fail(str(exc))) from exc
+        finally:
+            bar.close()
     noted = [str(w.message) for w in caught if issubclass(w.category, RedlineWarning)]
     for w in caught:  # anything else is shown as Python would have shown it
         if not issubclass(w.category, RedlineWarning):
@@ -229,6 +241,51 @@ def compare_command(
 
 
 _COLOURS = {"modified": "yellow", "added": "green", "deleted": "red", "moved": "cyan"}
+
+
+class ProgressBar:
+    """A progress bar on stderr for a comparison that has run for `delay` seconds.
+
+    It listens to the core's stages (`redline.progress`: matching paragraphs, diffing them)
+    and then to the files being written, one tqdm bar per stage, as `redline batch` draws
+    its own: drawn only when stderr (or `file`) is a terminal (tqdm's `disable=None`),
+    never with `quiet`, and gone once the stage ends (`leave=False`), so nothing of it
+    stays in a terminal's scrollback and nothing reaches a pipe or a log.
+    """
+
+    def __init__(
+        self, *, quiet: bool = False, delay: float = 1.0, file: IO[str] | None = None
+    ) -> None:
+        self.start = time.monotonic()
+        self.quiet, self.delay, self.file = quiet, delay, file
+        self.bar: tqdm[NoReturn] | None = None
+        self.stage = ""
+        self.done = 0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.close()
+            self.stage, self.done = stage, 0
+        self.done = done
+        if self.quiet or time.monotonic() - self.start < self.delay:
+            return
+        bar = self.bar
+        if bar is None:
+            unit = " files" if stage == "writing" else " paragraphs"
+            bar = tqdm(
+                total=total, desc=stage, unit=unit, disable=None, leave=False, file=self.file
+            )
+            self.bar = bar
+        bar.update(done - bar.n)
+
+    def advance(self, stage: str, total: int) -> None:
+        """One more step of `stage` done (the files being written)."""
+        self(stage, self.done + 1 if stage == self.stage else 0, total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def _write_summary(path: Path, summary: ChangeSummary) -> None:

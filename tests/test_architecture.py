@@ -26,12 +26,14 @@ CORE = {
     "align",
     "comparison",
     "report",
+    "progress",
 }
 TRACE_CORE = {"trace/_fold", "trace/_model", "trace/_core"}
 """The trace's pure modules: they may import each other, never `trace/_store` (SQLite)."""
 MAY_IMPORT: dict[str, set[str]] = {
     # the pure core, bottom up
     "errors": set(),
+    "progress": set(),
     "document": set(),
     "model": {"document"},
     "scripts": set(),
@@ -39,8 +41,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "candidates": set(),
     "lines": {"model"},
     "parse": {"model", "errors", "diff", "scripts"},
-    "align": {"model", "diff", "candidates"},
-    "comparison": {"model", "document", "errors", "diff", "lines", "align"},
+    "align": {"model", "diff", "candidates", "progress"},
+    "comparison": {"model", "document", "errors", "diff", "lines", "align", "progress"},
     "report": {"model", "diff", "comparison"},
     # views of a comparison for readers who do not open Word (HTML, change summary)
     "views": {"model", "document", "scripts", "diff", "comparison", "report", "errors"},
@@ -101,7 +103,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     # many pairs at once: the one place's compare() per pair, written as compare writes it
     "_batch": CORE | {"_api", "_files", "word"},
     "__init__": CORE | {"_api", "_batch", "views", "word", "word/write", "trace", "history"},
-    "cli": {"errors", "<face>", "_files", "_trace_cli", "_history_cli"},
+    "cli": {"errors", "<face>", "_files", "progress", "_trace_cli", "_history_cli"},
     "_trace_cli": {"errors", "<face>", "trace"},
     "_history_cli": {"errors", "<face>", "history"},
     "__main__": {"cli"},

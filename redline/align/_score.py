@@ -16,6 +16,7 @@ from rapidfuzz.distance import Indel
 from ..candidates import WordIndex
 from ..diff import encode_tokens, tokenize
 from ..model import Paragraph
+from ..progress import tell
 
 DEFAULT_THRESHOLD = 0.5
 """Word similarity below which two paragraphs are not a pair, in all six languages.
@@ -59,6 +60,7 @@ def _candidates(
     index = WordIndex(_words(p) for p in new)
     pairs: dict[tuple[int, int], float] = {}
     for i, p in enumerate(old):
+        tell("matching paragraphs", i, len(old))
         words = _words(p)
         for j, score in index.search(words, threshold):
             if score == threshold or score - threshold < 1e-9:
@@ -66,4 +68,5 @@ def _candidates(
                 if cut < threshold or (cut == 0 and threshold > 0):
                     continue
             pairs[(i, j)] = score
+    tell("matching paragraphs", len(old), len(old))
     return pairs

@@ -19,6 +19,7 @@ from ..diff import Edit, Op, diff_lines, side_lines
 from ..errors import ConservationError
 from ..lines import Line, header_lines, paragraph_lines, sequential, vote_lines
 from ..model import Kind, Match, Resolution
+from ..progress import tell
 from ._blocks import DocumentChanges, compare_documents
 from ._elements import ElementChanges, element_changes
 from ._notes import ItalicChange, NoteChange, NotePair, italic_changes, note_changes, note_pairs
@@ -176,7 +177,9 @@ def compare_resolutions(
     if oh or nh:
         segments.append(segment(oh, nh, Role.HEADER))
     move_names: dict[int, str] = {}
-    for place in placements(old.paragraphs, new.paragraphs, matches):
+    places = placements(old.paragraphs, new.paragraphs, matches)
+    for k, place in enumerate(places):
+        tell("diffing paragraphs", k, len(places))
         m = matches[place.match]
         ol = tuple(
             ln for i in m.old for ln in paragraph_lines(old.paragraphs[i], auto_numbers=auto)
@@ -196,6 +199,7 @@ def compare_resolutions(
             segments.append(segment(ol, nl, Role.MOVE_DESTINATION, place.match, name))
         else:
             segments.append(segment((), nl, Role.ADDED, place.match))
+    tell("diffing paragraphs", len(places), len(places))
     ov, nv = vote_lines(old), vote_lines(new)
     if ov or nv:
         segments.append(segment(ov, nv, Role.VOTE))
