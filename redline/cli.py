@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Literal, NoReturn
 
 import click
+from click.shell_completion import CompletionItem
 from tqdm import tqdm
 
 from . import (
@@ -46,9 +47,19 @@ class _DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         own = {name for p in self.get_params(ctx) for name in (*p.opts, *p.secondary_opts)}
-        if not args or (args[0] not in self.commands and args[0] not in own):
+        completing = ctx.resilient_parsing  # shell completion of the first word: see below
+        if (not args and not completing) or (
+            args and args[0] not in self.commands and args[0] not in own
+        ):
             args = [self.default, *args]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """The first word completes to a file (OLD of the default command) or a command.
+
+        The file comes first: bash then offers the commands that match, else file names.
+        """
+        return [CompletionItem(incomplete, type="file"), *super().shell_complete(ctx, incomplete)]
 
 
 _EXAMPLES = """Examples:
