@@ -229,3 +229,37 @@ def test_print_style_sheet_leaves_the_controls_out(demo: Any) -> None:
         assert demo.execute_script(shown, "tbody tr") == "table-row"
     finally:
         demo.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_word_tables_fit_a_phone_and_filter_with_the_other_changes(
+    browser: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    elements = Path(__file__).resolve().parents[1] / "word" / "fixtures" / "elements"
+    page = tmp_path / "word.html"
+    c = redline.compare(elements / "report.old.docx", elements / "report.new.docx")
+    redline.write_html(c, page)
+    browser.set_window_size(375, 812)
+    browser.get(page.as_uri())
+    width = "const s = document.scrollingElement; return [s.scrollWidth, s.clientWidth];"
+    scroll, client = browser.execute_script(width)
+    assert scroll <= client  # the Word file's table too
+    shown = "return document.querySelector('#word table.word-table').offsetParent !== null"
+    assert browser.execute_script(shown)
+    errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert errors == []
+    listed = (
+        "return [...document.querySelectorAll('#changes li')]"
+        ".filter(i => i.offsetParent !== null).map(i => i.textContent)"
+    )
+    browser.find_element(By.CSS_SELECTOR, 'input[data-filter="modified"]').click()
+    modified = browser.execute_script(listed)
+    assert modified[-2:] == [
+        "Table 1: row 3 cell 2 edited; row 4 inserted",
+        "Text box: edited in P2",
+    ]
+    browser.find_element(By.CSS_SELECTOR, 'input[data-filter="modified"]').click()
+    browser.find_element(By.CSS_SELECTOR, 'input[data-filter="added"]').click()
+    added = browser.execute_script(listed)
+    assert added and not any(i.startswith(("Table", "Text box")) for i in added)
