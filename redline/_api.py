@@ -11,6 +11,7 @@ from typing import Literal, Union, get_args
 from ._files import read_limited
 from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison, compare_resolutions
+from .document import Document
 from .errors import AmbiguousInputError, DocumentError, OptionError
 from .model import Repair, Resolution
 from .parse import parse_bytes, parse_string
@@ -159,7 +160,12 @@ def compare(
     # One side is the drafter's Word file and the other a text: the text stands in as a
     # Word file in that file's styles, so the redline can be written onto their document.
     if after.document is not None and before.document is None and not isinstance(new, Resolution):
-        before = replace(before, document=stand_in(before, Template.read(new)))
+        before = replace(before, document=stand_in(before, _own(after.document, after.source)))
     elif before.document is not None and after.document is None and not isinstance(old, Resolution):
-        after = replace(after, document=stand_in(after, Template.read(old)))
+        after = replace(after, document=stand_in(after, _own(before.document, before.source)))
     return compare_resolutions(before, after, threshold=threshold)
+
+
+def _own(document: Document, source: str | None) -> Template:
+    """The Word file a side was read from, as a template (its bytes were kept: not re-read)."""
+    return Template(document.package, source=source or "<docx>")

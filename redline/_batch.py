@@ -25,7 +25,7 @@ from typing import Union
 from tqdm import tqdm
 
 from ._api import ExistingChanges, _check_existing_changes, compare
-from ._files import read_limited, word_files
+from ._files import read_limited
 from .errors import InputError, OptionError, OutputError, RedlineError, RedlineWarning
 from .report import report
 from .word import write_docx
@@ -251,15 +251,13 @@ def _compared(task: PairResult, options: _Options) -> PairResult:
         warnings.simplefilter("always", RedlineWarning)
         try:
             comparison = compare(task.old, task.new, existing_changes=options.existing_changes)
-            template, old_template = word_files(task.old, task.new, plain=options.plain)
             _make_folder(task.docx.parent)
             write_docx(
                 comparison,
                 task.docx,
                 author=options.author,
                 date=options.date,
-                template=template,
-                old_template=old_template,
+                plain=options.plain,
                 strict=options.strict,
             )
             _write_json(task.report, report(comparison))

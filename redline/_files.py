@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["read_limited", "word_files"]
+__all__ = ["read_limited"]
 
 
 def read_limited(path: Path, *, limit: int, kind: str) -> bytes:
@@ -36,16 +36,3 @@ def read_limited(path: Path, *, limit: int, kind: str) -> bytes:
         raise InputError("permission denied: the file cannot be read", source=name) from exc
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
-
-
-def word_files(
-    old: Path, new: Path, *, plain: bool = False, template: Path | None = None
-) -> tuple[Path | None, Path | None]:
-    """The (template, old_template) a redline of `old` -> `new` is written with: onto the
-    new Word file when `new` is one, else onto the old one's when that is one (the text
-    laid out in its styles), the old file's looks shown either way; none with `plain`."""
-    if plain:
-        return None, None
-    if template is None and new.suffix.lower() == ".docx":
-        template = new
-    return template, old if old.suffix.lower() == ".docx" else None

@@ -33,7 +33,6 @@ from . import (
     write_html,
     write_summary_docx,
 )
-from ._files import word_files
 from .errors import OptionError, OutputError, RedlineError, RedlineWarning
 from .progress import listening
 
@@ -203,14 +202,14 @@ def compare_command(
             summary = change_summary(comparison)
             bar.advance("writing", files)
             if output:
-                template, old_template = word_files(old, new, plain=plain, template=template)
                 write_docx(
                     comparison,
                     output,
                     author=author,
                     date=date,
                     template=template,
-                    old_template=old_template,
+                    old_template=old if template and old.suffix.lower() == ".docx" else None,
+                    plain=plain,
                     strict=strict,
                     comments=not drop_comments,
                 )

@@ -127,3 +127,4 @@ class Document:
     tracked: int = 0  # tracked changes the file already carries
     digest: str = ""  # the file's SHA-256: a redline is written in place onto this file only
     stand_in: bool = False  # not the drafter's file: a text input laid out as redline writes it
+    package: bytes = field(default=b"", repr=False)  # the file's bytes, a redline written onto

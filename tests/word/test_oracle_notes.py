@@ -165,6 +165,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Redline
             moves=spec.moves,
             template=template,
             old_template=old_template,
+            plain=template is None and old_template is None,  # the clean document's cases
         )
         redlines.append(
             Redline(name, comparison, path, spec.moves, spec.template, new, old_template)

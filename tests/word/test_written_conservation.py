@@ -35,7 +35,7 @@ def _drop_a_mark(paras: list[_Para], view: str) -> None:
 def test_the_seed_pair_is_written_as_checked(
     comparison: redline.Comparison, tmp_path: Path
 ) -> None:
-    out = redline.write_docx(comparison, tmp_path / "r.docx", date=DATE)
+    out = redline.write_docx(comparison, tmp_path / "r.docx", date=DATE, plain=True)
     parts = docx.docx_bytes(comparison, date=DATE)
     views = views_of(parts)
     assert views["accept"] == read_view(out, "accept")
@@ -53,7 +53,7 @@ def test_a_mark_pass_that_drops_a_mark_is_refused(
     monkeypatch.setattr(docx, name, lambda paras, *view: _drop_a_mark(paras, "accept"))
     redline.comparison.check_conservation(comparison)  # the comparison itself is sound
     with pytest.raises(redline.ConservationError, match="written redline's"):
-        redline.write_docx(comparison, tmp_path / "bad.docx", date=DATE)
+        redline.write_docx(comparison, tmp_path / "bad.docx", date=DATE, plain=True)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -69,7 +69,7 @@ def test_a_seam_pass_that_loses_a_word_is_refused(
 
     monkeypatch.setattr(docx, "separate_seams", lossy)
     with pytest.raises(redline.ConservationError, match="would not give back"):
-        redline.write_docx(comparison, tmp_path / "bad.docx", date=DATE)
+        redline.write_docx(comparison, tmp_path / "bad.docx", date=DATE, plain=True)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -87,7 +87,7 @@ def test_a_footnote_written_wrong_is_refused(
 
     monkeypatch.setattr(docx._Builder, "note_ref", wrong)
     with pytest.raises(redline.ConservationError, match="footnote"):
-        redline.write_docx(c, tmp_path / "bad.docx", date=DATE)
+        redline.write_docx(c, tmp_path / "bad.docx", date=DATE, plain=True)
 
 
 def test_tab_stops_are_not_characters(tmp_path: Path) -> None:

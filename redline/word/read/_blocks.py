@@ -439,4 +439,4 @@ _ = MC_NS
 def read_blocks(data: bytes, *, source: str) -> Document:
     """A .docx file's bytes read as its own blocks (`read_document`)."""
     document = read_document(Package(data, source=source))
-    return replace(document, digest=hashlib.sha256(data).hexdigest())
+    return replace(document, digest=hashlib.sha256(data).hexdigest(), package=data)

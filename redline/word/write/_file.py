@@ -17,6 +17,7 @@ from typing import Protocol, overload
 
 from ...comparison import Comparison
 from ...errors import OptionError, OutputError, RedlineWarning, UnsafeCharacterError
+from ...model import Resolution
 from ...parse._conserve import content_texts
 from .._xml_safe import substitutions
 from . import _package
@@ -48,6 +49,7 @@ def write_docx(
     old_template: str | os.PathLike[str] | None = ...,
     strict: bool = ...,
     comments: bool = ...,
+    plain: bool = ...,
 ) -> Path: ...
 
 
@@ -63,6 +65,7 @@ def write_docx(
     old_template: str | os.PathLike[str] | None = ...,
     strict: bool = ...,
     comments: bool = ...,
+    plain: bool = ...,
 ) -> None: ...
 
 
@@ -77,24 +80,25 @@ def write_docx(
     old_template: str | os.PathLike[str] | None = None,
     strict: bool = False,
     comments: bool = True,
+    plain: bool = False,
 ) -> Path | None:
     """Write the redline of `comparison` to `target`: a path (returned) or a binary stream.
 
     Moved paragraphs are written as Word moves (w:moveFrom/w:moveTo, one named range per
     paragraph); `moves=False` writes them as a deletion plus an insertion instead.
-    `template` is the new text's own .docx: the redline then keeps its styles, page setup,
-    headers and footers and numbering, and each paragraph its look there. `old_template`, the
-    old text's own .docx, lets a kept paragraph whose look changed (another paragraph style,
-    indentation or alignment) show it as a tracked paragraph change (w:pPrChange).
+    When a side was read from a Word file, the redline is that file: written onto the new
+    document (else onto the old one, the new text laid out in its styles), every table,
+    picture, field and note kept, each change tracked in place; `plain=True` writes a clean
+    UN-style document instead. Naming `template` and `old_template` overrides those files:
+    the redline is then written in the styles, page setup, headers, footers and numbering
+    of `template`, and `old_template` lets a kept paragraph whose look changed show it as a
+    tracked paragraph change (in place when they are the very files compared).
     `author` names the tracked changes and `date` (a datetime or an ISO 8601 string; default
     now) dates them. A character XML cannot hold is written by the one mapping (`xml_safe`)
     and reported as a `RedlineWarning` naming the side, paragraph and offset;
     `strict=True` raises `UnsafeCharacterError` instead. Written onto the new document
     (both inputs Word files, `template` and `old_template` those files), the redline keeps
-    the new document's comments; `comments=False` drops them. When one side is a text and
-    the other a Word file (`template` the new file, or `old_template` the old one), the
-    text stands in as a Word file in that file's styles and the redline is written the
-    same way. Options are checked first: a value
+    the new document's comments; `comments=False` drops them. Options are checked first: a value
     an option does not take raises `OptionError` before anything is read or written.
 
     >>> from redline import compare
@@ -113,6 +117,9 @@ def write_docx(
     _check_flag("moves", moves)
     _check_flag("strict", strict)
     _check_flag("comments", comments)
+    _check_flag("plain", plain)
+    if plain and (template is not None or old_template is not None):
+        raise OptionError("plain", "plain=True writes no template: pass one or the other")
     to_path = isinstance(target, (str, os.PathLike))
     if not to_path and not callable(getattr(target, "write", None)):
         raise TypeError(
@@ -128,15 +135,14 @@ def write_docx(
             f"{where} holds {_codes(original)} at offset {offset}, which XML cannot hold{more}",
             source=side,
         )
-    base = Template.read(template) if template is not None else None
-    before = Template.read(old_template) if old_template is not None else None
-    old_doc, new_doc = comparison.old.document, comparison.new.document
-    if before is None and base is not None and old_doc is not None and old_doc.stand_in:
-        data = stand_in_bytes(comparison.old, base)  # an old text against the new .docx
-        before = Template(data, source=comparison.old.source or "<old>")
-    elif base is None and before is not None and new_doc is not None and new_doc.stand_in:
-        data = stand_in_bytes(comparison.new, before)  # a new text against the old .docx
-        base = Template(data, source=comparison.new.source or "<new>")
+    if plain:
+        base = before = None
+    elif template is None and old_template is None:  # the drafter's own files, as read
+        base, before = _own(comparison.new), _own(comparison.old)
+    else:
+        base = Template.read(template) if template is not None else None
+        before = Template.read(old_template) if old_template is not None else None
+        before, base = _stand_ins(comparison, before, base)
     if base is None:
         before = None  # the old file's looks are shown against the new file's only
     parts = None
@@ -176,6 +182,31 @@ def write_docx(
             stacklevel=2,
         )
     return written
+
+
+def _own(side: Resolution) -> Template | None:
+    """The Word file (or a text's stand-in) a side was read from, from the bytes it kept."""
+    document = side.document
+    if document is None or not document.package:
+        return None
+    return Template(document.package, source=side.source or "<docx>")
+
+
+def _stand_ins(
+    comparison: Comparison, before: Template | None, base: Template | None
+) -> tuple[Template | None, Template | None]:
+    """A text side against a named Word file stands in as a Word file in that file's styles:
+    the one made when comparing if the file is the one compared, else one made now."""
+    old, new = comparison.old, comparison.new
+    if before is None and base is not None and old.document and old.document.stand_in:
+        made = new.document is not None and base.digest == new.document.digest
+        data = old.document.package if made else stand_in_bytes(old, base)
+        before = Template(data, source=old.source or "<old>")
+    elif base is None and before is not None and new.document and new.document.stand_in:
+        made = old.document is not None and before.digest == old.document.digest
+        data = new.document.package if made else stand_in_bytes(new, before)
+        base = Template(data, source=new.source or "<new>")
+    return before, base
 
 
 def _codes(text: str) -> str:

@@ -103,4 +103,4 @@ def stand_in(r: Resolution, template: Template) -> Document:
     """`r`'s stand-in read as blocks, marked as a stand-in (never a file to write onto)."""
     data = stand_in_bytes(r, template)
     document = read_blocks(data, source=r.source or "<text>")
-    return replace(document, digest=hashlib.sha256(data).hexdigest(), stand_in=True)
+    return replace(document, digest=hashlib.sha256(data).hexdigest(), stand_in=True, package=data)
