@@ -17,7 +17,7 @@ import click
 
 from . import DEFAULT_THRESHOLD, ParagraphTrace, Standing, trace
 from .errors import OptionError, OutputError, RedlineError
-from .trace import CSV_FIELDS, connected, trace_report, trace_rows
+from .trace import CSV_FIELDS, connected, trace_report, trace_rows, write_trace_docx
 
 
 class _Failed(click.ClickException):
@@ -63,6 +63,21 @@ def _write(path: Path, write: str) -> None:
 @click.option("--manifest", type=click.Path(path_type=Path), help="a CSV naming each file's series")
 @click.option("--report", "report_to", type=click.Path(path_type=Path), help="JSON report")
 @click.option("--csv", "csv_to", type=click.Path(path_type=Path), help="CSV, one row a paragraph")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="the draft as a DOCX, each paragraph commented with its closest precedent (onto the "
+    "draft's own file when it is a .docx)",
+)
+@click.option(
+    "--redline-against-precedent",
+    "against_precedent",
+    is_flag=True,
+    help="with -o, also track the changes from each paragraph's closest precedent to the "
+    "draft: Reject All gives the precedents, Accept All the draft; a paragraph of new "
+    "language is an insertion (Reject All leaves it out)",
+)
 @click.option("--top", default=3, show_default=True, help="precedents per paragraph")
 @click.option(
     "--threshold",
@@ -93,6 +108,8 @@ def trace_command(
     manifest: Path | None,
     report_to: Path | None,
     csv_to: Path | None,
+    output: Path | None,
+    against_precedent: bool,
     top: int,
     threshold: float,
     before: str | None,
@@ -115,6 +132,8 @@ def trace_command(
         progress=sys.stderr.isatty(),
     )
     try:
+        if against_precedent and output is None:
+            raise OptionError("redline-against-precedent", "--redline-against-precedent needs -o")
         if engine == "dask":
             with connected(scheduler) as client:
                 if not quiet:  # before the work starts: where to watch it
@@ -134,6 +153,8 @@ def trace_command(
                 writer.writeheader()
                 writer.writerows(rows)
                 _write(csv_to, out.getvalue())
+        if output:
+            write_trace_docx(result, output, against_precedent=against_precedent)
     except RedlineError as exc:
         raise _Failed(str(exc)) from exc
     if not quiet:
@@ -146,3 +167,5 @@ def trace_command(
             f"{result.corpus_resolutions} resolutions ({result.corpus_paragraphs} paragraphs): "
             f"{summary}"
         )
+        if output:
+            click.echo(f"wrote {output}")

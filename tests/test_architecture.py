@@ -86,7 +86,8 @@ MAY_IMPORT: dict[str, set[str]] = {
         "trace/_distributed",
     }
     | TRACE_CORE,
-    "trace": {"trace/_api", "trace/_report", "trace/_distributed", *TRACE_CORE},
+    "trace/_docx": {"model", "errors", "_api", "word/write", "trace/_report", *TRACE_CORE},
+    "trace": {"trace/_api", "trace/_report", "trace/_distributed", "trace/_docx", *TRACE_CORE},
     # the history of a series: compare()'s matches chained (pure), rendered, and its edge
     "history/_model": {"model", "diff", "comparison", "trace/_model"},
     "history/_chain": {"model", "diff", "errors", "comparison", "trace/_model", "history/_model"},

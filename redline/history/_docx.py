@@ -1,21 +1,19 @@
 """The latest version as a DOCX whose every paragraph carries its history as a Word comment.
 
 The document is the latest version written by `write_docx` against itself (no tracked
-changes: Accept All leaves it as it is), then each paragraph is given a comment by the Word
-edge's comments writer. Deterministic: the comments and the package are dated from the
-latest version's date unless a date is given.
+changes: Accept All leaves it as it is; onto the drafter's own file when the latest version
+was read from one), each paragraph commented by the Word edge's one writer of a commented
+document. Deterministic: the comments and the package are dated from the latest version's
+date unless a date is given.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
 from .._api import compare
-from ..errors import OutputError
-from ..word.write import write_docx
-from ..word.write._comments import add_comments, anchors
+from ..word.write._comments import write_commented
 from ._model import History
 from ._render import history_comment
 
@@ -32,16 +30,7 @@ def write_history_docx(
     latest = history.resolutions[-1]
     last = len(history.versions) - 1
     stamp = date or f"{history.versions[last].date or '2000-01-01'}T00:00:00Z"
-    out = io.BytesIO()
-    write_docx(compare(latest, latest), out, author=author, date=stamp)
-    standing = history.at(last)
-    path = Path(target)
-    texts = [latest.paragraphs[s.position or 0].text for _, s in standing]
-    found = anchors(out.getvalue(), texts, source=str(path))
-    comments = [(k, history_comment(history, life)) for k, (life, _) in zip(found, standing)]
-    package = add_comments(out.getvalue(), comments, author=author, date=stamp, source=str(path))
-    try:
-        path.write_bytes(package)
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from exc
-    return path
+    comments: list[str | None] = [None] * len(latest.paragraphs)
+    for life, stage in history.at(last):
+        comments[stage.position or 0] = history_comment(history, life)
+    return write_commented(compare(latest, latest), comments, target, author=author, date=stamp)

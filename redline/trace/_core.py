@@ -259,4 +259,5 @@ def trace_resolution(
         formula,
         tuple(skipped),
         before,
+        draft,
     )

@@ -4,10 +4,10 @@ paragraph of the draft. Frozen values; rendering them (JSON, CSV) lives in `_rep
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..diff import Edit
-from ..model import Part
+from ..model import Part, Resolution
 
 
 class Standing(enum.Enum):
@@ -107,6 +107,8 @@ class Trace:
     `formula` is the (N, M) a standard formula exceeds: found in more than N resolutions
     across more than M series. `skipped` names the corpus files not read, each with why;
     `before`, when given, the date on or after which resolutions were left out.
+    `resolution` is the draft as parsed (its paragraphs are `paragraphs`, in order): what
+    a DOCX of the trace is written from.
     """
 
     draft: CorpusResolution
@@ -117,3 +119,4 @@ class Trace:
     formula: tuple[int, int]
     skipped: tuple[tuple[str, str], ...] = ()
     before: str | None = None
+    resolution: Resolution | None = field(default=None, compare=False, repr=False)

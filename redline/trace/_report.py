@@ -1,4 +1,5 @@
-"""A Trace as plain data: the JSON report (version 1) and one CSV row per paragraph.
+"""A Trace as plain data: the JSON report (version 1), one CSV row per paragraph, and the
+text of each paragraph's Word comment.
 
 Rendering lives here, not on the values (a Trace knows nothing of JSON or CSV). Each
 precedent's word diff is a list of [op, text] pairs, op "=", "+" (in the draft only) or "-"
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..diff import Op
-from ._model import CorpusResolution, ParagraphTrace, Precedent, Trace
+from ._model import CorpusResolution, ParagraphTrace, Precedent, Standing, Trace
 
 VERSION = 1
 _OPS = {Op.EQUAL: "=", Op.INSERT: "+", Op.DELETE: "-"}
@@ -119,3 +120,37 @@ def trace_rows(trace: Trace) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+_SAID = {
+    Standing.AGREED: "agreed language",
+    Standing.NEAR: "near agreed language",
+    Standing.PRECEDENT: "closest precedent",
+}
+
+
+def _percent(similarity: float) -> str:
+    """A similarity as a reader reads it, 96 %: the sign kept on the number's line (a
+    no-break space)."""
+    return f"{similarity * 100:.0f}\u00a0%"
+
+
+def trace_comment(t: ParagraphTrace) -> str:
+    """A paragraph's trace as its Word comment: "new language", "standard formula (found in
+    N resolutions of M series)", or its closest precedent, how close, and since when
+    ("agreed language: A/RES/79/166, OP3 — 100 %; since A/RES/70/1 (2015)"); then a line
+    naming the other precedents, if any."""
+    if t.standing is Standing.FORMULA:
+        return f"standard formula (found in {t.resolutions} resolutions of {t.series} series)"
+    if not t.precedents:
+        return Standing.NEW.value
+    best = t.precedents[0]
+    line = f"{_SAID[t.standing]}: {best.symbol}, {best.paragraph.label} — "
+    line += _percent(best.similarity)
+    if t.earliest is not None:
+        year = t.earliest.date[:4] if t.earliest.date else "undated"
+        line += f"; since {t.earliest.symbol} ({year}{', near' if t.earliest.near else ''})"
+    others = [
+        f"{p.symbol}, {p.paragraph.label} ({_percent(p.similarity)})" for p in t.precedents[1:]
+    ]
+    return "\n".join([line, *(["also: " + "; ".join(others)] if others else [])])

@@ -4,21 +4,28 @@ A comment is a `w:comment` in word/comments.xml (one `w:p` per line of its text)
 in the body by `w:commentRangeStart` and `w:commentRangeEnd` around the paragraph's content
 and a run holding `w:commentReference`; the part needs its relationship from the document
 and its content type. Comments are not tracked changes: Accept All and Reject All leave
-the document and its comments as they are.
+the document and its comments as they are. `write_commented` is the one writer of a
+commented document (a series' history, a draft's agreed language): a Comparison written by
+`write_docx`, then a comment on each of its new side's paragraphs.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from lxml import etree
 
+from ...comparison import Comparison
 from ...errors import OutputError
 from .._xml_safe import xml_safe_text
 from ..oxml import W_NS, el, parse_part, sub, visible_text
-from ._package import zip_parts
+from . import _package
+from ._file import write_docx
 
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -38,9 +45,20 @@ def body_paragraphs(document: etree._Element) -> list[etree._Element]:
     return [] if body is None else list(body.iter(_W + "p"))
 
 
+_GONE = (_W + "del", _W + "moveFrom")
+_NUMBERED = re.compile(r"\(?[0-9A-Za-z]{1,4}(?: bis| ter)?[.)]\s+")
+"""A number a paragraph's text opens with ("1. ", "(a) ", "3 bis. ")."""
+
+
 def paragraph_text(p: etree._Element) -> str:
-    """A paragraph's visible text, as a reader reads it."""
-    return "".join(t for child in p.iter() if (t := visible_text(child)) is not None)
+    """A paragraph's visible text as Accept All shows it (deleted and moved-away runs left
+    out), as a reader reads it."""
+    return "".join(
+        t
+        for child in p.iter()
+        if (t := visible_text(child)) is not None
+        and not any(a.tag in _GONE for a in child.iterancestors())
+    )
 
 
 def _comment(cid: int, text: str, *, author: str, date: str) -> etree._Element:
@@ -53,61 +71,89 @@ def _comment(cid: int, text: str, *, author: str, date: str) -> etree._Element:
     return comment
 
 
+_ADDED = (_W + "ins", _W + "moveTo")
+
+
 def _anchor(p: etree._Element, cid: int) -> None:
-    """The comment's range around the paragraph's content, and its reference run."""
+    """The comment's range around the paragraph's content, and its reference run: inside
+    the paragraph's last insertion when all its text is inserted (a paragraph a redline
+    adds), so Reject All takes the comment away with the paragraph rather than leave an
+    empty paragraph holding it."""
     ppr = p.find(_W + "pPr")
     at = 0 if ppr is None else list(p).index(ppr) + 1
     p.insert(at, el("commentRangeStart", id=str(cid)))
     sub(p, "commentRangeEnd", id=str(cid))
-    sub(sub(p, "r"), "commentReference", id=str(cid))
+    texts = list(p.iter(_W + "t"))
+    added = [c for c in p if c.tag in _ADDED] or [c for c in p.iter(*_ADDED)]
+    whole = texts and all(any(a.tag in _ADDED for a in t.iterancestors()) for t in texts)
+    sub(sub(added[-1] if whole and added else p, "r"), "commentReference", id=str(cid))
 
 
-def add_comments(
+def commented_parts(
     package: bytes,
     comments: Sequence[tuple[int, str]],
     *,
     author: str,
     date: str,
     source: str,
-) -> bytes:
+) -> dict[str, bytes]:
     """The package with a comment on each of its body paragraphs named by index (reading
     order, as `body_paragraphs` counts them), each comment's text given (lines by "\\n").
 
-    Refuses a package that already holds comments (`OutputError`): its comments would be
-    lost, and this writer does not merge two comments parts.
+    A package that holds comments already (the drafter's own file) keeps them: the new
+    ones are added to its comments part, numbered after the last of its own.
     """
     with zipfile.ZipFile(io.BytesIO(package)) as z:
         parts = {name: z.read(name) for name in z.namelist()}
-    if "word/comments.xml" in parts:
-        raise OutputError("the document already holds comments", source=source)
-    document = parse_part(parts["word/document.xml"], source=source, part="word/document.xml")
+    main = _main(parts, source=source)
+    document = parse_part(parts[main], source=source, part=main)
     paragraphs = body_paragraphs(document)
-    root = etree.Element(_W + "comments", nsmap={"w": W_NS})
-    for cid, (index, text) in enumerate(comments):
+    folder, _, base = main.rpartition("/")
+    rels_name = f"{folder}/_rels/{base}.rels"
+    rels = parse_part(parts[rels_name], source=source, part=rels_name)
+    own = next((r.get("Target") or "" for r in rels if r.get("Type") == _COMMENTS_REL), None)
+    name = _resolve(folder, own or "comments.xml")
+    if own and name in parts:
+        root = parse_part(parts[name], source=source, part=name)
+    else:
+        root = etree.Element(_W + "comments", nsmap={"w": W_NS})
+    first = 1 + max(
+        (int(i) for c in root.iter(_W + "comment") if (i := c.get(_W + "id", "")).isdigit()),
+        default=-1,
+    )
+    for cid, (index, text) in enumerate(comments, first):
         _anchor(paragraphs[index], cid)
         root.append(_comment(cid, text, author=author, date=date))
-    rels_name = "word/_rels/document.xml.rels"
-    rels = parse_part(parts[rels_name], source=source, part=rels_name)
-    taken = {r.get("Id") for r in rels}
-    rid = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
-    etree.SubElement(
-        rels, f"{{{_PKG_REL}}}Relationship", Id=rid, Type=_COMMENTS_REL, Target="comments.xml"
-    )
-    types = parse_part(parts["[Content_Types].xml"], source=source, part="[Content_Types].xml")
-    etree.SubElement(
-        types, f"{{{_CT_NS}}}Override", PartName="/word/comments.xml", ContentType=_COMMENTS_TYPE
-    )
-    parts.update(
-        {
-            "word/document.xml": _xml(document),
-            "word/comments.xml": _xml(root),
-            rels_name: _xml(rels),
-            "[Content_Types].xml": _xml(types),
-        }
-    )
-    out = io.BytesIO()
-    zip_parts(out, parts)
-    return out.getvalue()
+    if not own:
+        taken = {r.get("Id") for r in rels}
+        rid = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+        etree.SubElement(
+            rels, f"{{{_PKG_REL}}}Relationship", Id=rid, Type=_COMMENTS_REL, Target="comments.xml"
+        )
+        types = parse_part(parts["[Content_Types].xml"], source=source, part="[Content_Types].xml")
+        etree.SubElement(
+            types, f"{{{_CT_NS}}}Override", PartName=f"/{name}", ContentType=_COMMENTS_TYPE
+        )
+        parts.update({rels_name: _xml(rels), "[Content_Types].xml": _xml(types)})
+    parts.update({main: _xml(document), name: _xml(root)})
+    return parts
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A relationship's target as a part name (relative to the source part's folder)."""
+    return target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+
+
+def _main(parts: Mapping[str, bytes], *, source: str) -> str:
+    """The package's main document part, as its root relationships name it."""
+    if "_rels/.rels" in parts:
+        rels = parse_part(parts["_rels/.rels"], source=source, part="_rels/.rels")
+        for r in rels:
+            if (r.get("Type") or "").endswith("/officeDocument") and r.get("Target"):
+                name = _resolve("", r.get("Target") or "")
+                if name in parts:
+                    return name
+    return "word/document.xml"
 
 
 def anchors(package: bytes, texts: Sequence[str], *, source: str) -> list[int]:
@@ -115,15 +161,25 @@ def anchors(package: bytes, texts: Sequence[str], *, source: str) -> list[int]:
     paragraphs a writer laid out for a resolution's paragraphs, found in order. Raises
     `OutputError` when one is not found (a bug in the writer, not in the input)."""
     with zipfile.ZipFile(io.BytesIO(package)) as z:
-        data = z.read("word/document.xml")
-    paragraphs = body_paragraphs(parse_part(data, source=source, part="word/document.xml"))
+        parts = {name: z.read(name) for name in z.namelist()}
+    main = _main(parts, source=source)
+    paragraphs = body_paragraphs(parse_part(parts[main], source=source, part=main))
     said = [" ".join(paragraph_text(p).split()) for p in paragraphs]
     found: list[int] = []
     at = 0
     for text in texts:
         want = " ".join(text.split())
-        # the paragraph's text, after a number the writer typed in ("1.", "3 bis.") if any
-        k = next((k for k in range(at, len(said)) if said[k] and want[:80] in said[k]), None)
+        # the paragraph's text, after a number the writer typed in ("1.", "3 bis.") if any;
+        # else without the number its text opens with (the drafter's list numbers it)
+        k = next(
+            (
+                k
+                for w in dict.fromkeys((want, _NUMBERED.sub("", want, count=1)))
+                for k in range(at, len(said))
+                if said[k] and w[:80] in said[k]
+            ),
+            None,
+        )
         if k is None:  # a paragraph the writer laid out over several (a line break)
             k = next((k for k in range(at, len(said)) if said[k] and want.startswith(said[k])), -1)
         if k < 0:
@@ -133,6 +189,27 @@ def anchors(package: bytes, texts: Sequence[str], *, source: str) -> list[int]:
     return found
 
 
-def comment_map(found: Sequence[int], texts: Mapping[int, str]) -> list[tuple[int, str]]:
-    """(body paragraph, comment) pairs for the paragraphs found, in reading order."""
-    return sorted((found[k], text) for k, text in texts.items())
+def write_commented(
+    comparison: Comparison,
+    comments: Sequence[str | None],
+    target: str | os.PathLike[str],
+    *,
+    author: str,
+    date: str,
+) -> Path:
+    """Write `comparison` as `write_docx` writes it (onto the new side's own Word file when
+    it was read from one), the new side's paragraph k commented with `comments[k]` (None:
+    no comment), to `target`; the one writer of a commented document.
+
+    The comments are anchored on the paragraphs as Accept All shows them, so a redline
+    (tracked changes) is commented as a clean document is.
+    """
+    path = Path(target)
+    out = io.BytesIO()
+    write_docx(comparison, out, author=author, date=date)
+    texts = [p.text for p in comparison.new.paragraphs]
+    found = anchors(out.getvalue(), texts, source=str(path))
+    given = [(k, text) for k, text in zip(found, comments, strict=True) if text is not None]
+    parts = commented_parts(out.getvalue(), given, author=author, date=date, source=str(path))
+    _package.write_package(path, parts)  # looked up now: tests record every file
+    return path
