@@ -21,6 +21,7 @@ listed word) is English.  Deterministic, pure Python.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from math import log
 
 from ..scripts import IDEOGRAPH
@@ -38,40 +39,70 @@ _WORD_FLOOR = {lang: min(_WORDS[lang].values()) / 2 for lang in LATIN}
 _VOCABULARY = frozenset(w for lang in LATIN for w in _WORDS[lang])
 _LETTERS = {lang: dict(LETTERS[lang]) for lang in LATIN}
 _LETTER_FLOOR = 0.5  # per 100,000 letters: below the rarest letter the counts keep
+_WORD_LOGS = {
+    lang: {w: log(_WORDS[lang].get(w, _WORD_FLOOR[lang])) for w in _VOCABULARY} for lang in LATIN
+}
+_LETTER_LOGS = {lang: {ch: log(f) for ch, f in _LETTERS[lang].items()} for lang in LATIN}
+_LETTER_FLOOR_LOG = log(_LETTER_FLOOR)
 _ALPHABET = re.compile(
     "[" + "".join(sorted(re.escape(ch) for lang in LATIN for ch in _LETTERS[lang])) + "]"
 )
 
 
-_SCRIPT_LETTERS = {
-    "ar": re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
-    "zh": IDEOGRAPH,
-    "ru": re.compile("[\u0400-\u052f]"),
-    "latin": re.compile("[\x00-\u024f\u1e00-\u1eff]"),
+_SCRIPT_BLOCKS = {
+    "ar": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+    "ru": "\u0400-\u052f",
+    "latin": "\x00-\u024f\u1e00-\u1eff",
 }
-"""The blocks of each script (disjoint); a letter is a character of them that `isalpha`."""
+"""The blocks of each script but the ideographs' (disjoint)."""
+
+
+def _letters_of(blocks: str) -> re.Pattern[str]:
+    """A class of exactly the characters of `blocks` that `str.isalpha`, so that counting its
+    matches counts the letters without a test per character found."""
+    ranges = re.findall(r"(.)-(.)", blocks, flags=re.S)
+    chars = (chr(c) for a, b in ranges for c in range(ord(a), ord(b) + 1))
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars if ch.isalpha()) + "]")
+
+
+_SCRIPT_LETTERS = {
+    "ar": _letters_of(_SCRIPT_BLOCKS["ar"]),
+    "zh": IDEOGRAPH,
+    "ru": _letters_of(_SCRIPT_BLOCKS["ru"]),
+    "latin": _letters_of(_SCRIPT_BLOCKS["latin"]),
+}
+"""The letters of each script: a character of its blocks that `isalpha`."""
 
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters of ``text`` per script ("ar", "zh", "ru", "latin").
 
-    One pass of a compiled pattern per script, and `str.isalpha` mapped over what it found:
-    no Python loop per character.
+    One pass of a compiled pattern per script, counting its matches: no Python loop per
+    character (the ideograph pattern holds letters only).
     """
-    return {s: sum(map(str.isalpha, p.findall(text))) for s, p in _SCRIPT_LETTERS.items()}
+    return {
+        s: sum(map(str.isalpha, p.findall(text))) if s == "zh" else _count(p, text)
+        for s, p in _SCRIPT_LETTERS.items()
+    }
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return pattern.subn("", text)[1]
 
 
 def latin_scores(text: str) -> dict[str, float]:
     """Log-score of ``text`` as English, French and Spanish (higher is likelier)."""
     lowered = text.lower()
-    words = [w for w in _WORD.findall(lowered) if w in _VOCABULARY]
-    letters = _ALPHABET.findall(lowered)
+    words = Counter(w for w in _WORD.findall(lowered) if w in _VOCABULARY)
+    letters = Counter(_ALPHABET.findall(lowered))
     body = _NUMBER.sub("", text, count=1).lstrip()
     scores: dict[str, float] = {}
-    for lang in LATIN:
-        freq, floor = _WORDS[lang], _WORD_FLOOR[lang]
-        score = sum(log(freq.get(w, floor)) for w in words)
-        score += sum(log(_LETTERS[lang].get(ch, _LETTER_FLOOR)) for ch in letters)
+    for lang in LATIN:  # each word's log-frequency times its count: sorted, so deterministic
+        word_logs, letter_logs = _WORD_LOGS[lang], _LETTER_LOGS[lang]
+        score = sum(n * word_logs[w] for w, n in sorted(words.items()))
+        score += sum(
+            n * letter_logs.get(ch, _LETTER_FLOOR_LOG) for ch, n in sorted(letters.items())
+        )
         if any(find_lead(body, part=part, language=lang) for part in ("preamble", "operative")):
             score += LEAD_BONUS
         scores[lang] = score
