@@ -27,6 +27,7 @@ from redline.trace import (
     CorpusResolution,
     ParagraphTrace,
     Precedent,
+    precedent_side,
     trace_comment,
     write_trace_docx,
 )
@@ -272,6 +273,27 @@ def test_the_command_writes_the_docx_and_refuses_the_redline_without_it(
     assert main(["trace", draft, corpus, "--redline-against-precedent"]) == 2
     assert "--redline-against-precedent needs -o" in capsys.readouterr().err
     assert not (tmp_path / "t2.docx").exists()
+
+
+def test_a_precedent_whose_file_changed_is_written_as_the_trace_read_it(tmp_path: Path) -> None:
+    """The precedents are read again from their files; a file changed since the trace (or
+    gone) gives the words the trace scored, sub-paragraphs one a line."""
+    corpus = tmp_path / "a98-5.txt"
+    corpus.write_text(CORPUS_98_5, encoding="utf-8")
+    moved = redline.trace(WORD / "notes-para-moved.docx", [corpus])
+    subs = redline.trace(WORD / "subparagraphs.docx", [corpus])
+    corpus.write_text(CORPUS_98_5.replace("New York", "Nairobi"), encoding="utf-8")
+    assert moved.resolution is not None and subs.resolution is not None
+    old = precedent_side(moved, moved.resolution)
+    assert [p.full_text for p in old.paragraphs] == REJECTED_98_5["notes-para-moved"]
+    assert [p.label for p in old.paragraphs] == ["PP1", "PP2", "PP3", "OP1", "OP2", "OP3"]
+    corpus.unlink()
+    old = precedent_side(subs, subs.resolution)
+    assert [p.full_text for p in old.paragraphs] == [
+        "Requests the Secretary-General:\na To report to the Council at its next session;\n"
+        "b To consult Member States;",
+        "Decides to remain seized of the matter.",
+    ]
 
 
 def _expected_46_13(t: redline.Trace, corpus: Path) -> list[str]:
