@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .comparison import Comparison
+from .comparison import Change, Comparison, ElementChange
 from .diff import Op
 from .model import Kind, RepairKind, Resolution
 
@@ -112,5 +112,34 @@ def report(c: Comparison) -> dict[str, Any]:
         "header": header,
         "vote": _vote(c),
         "footnotes": _footnotes(c),
+        "elements": _elements(c),
         "warnings": list(c.warnings),
     }
+
+
+def _elements(c: Comparison) -> list[dict[str, Any]]:
+    """What changed in two Word files' own tables and elements (`Comparison.elements`), in
+    reading order; empty unless both inputs were Word files. A table's cells are given by
+    their numbers only: the words are the redline's."""
+    if c.elements is None:
+        return []
+    out: list[dict[str, Any]] = []
+    for item in c.elements.items:
+        if isinstance(item, ElementChange):
+            out.append({"kind": item.kind, "change": item.change, "where": item.where})
+            continue
+        rows = [
+            {"change": r.change.value, "old": r.old, "new": r.new, "edited_cells": list(r.edited)}
+            for r in item.rows
+            if r.change is not Change.KEPT
+        ]
+        out.append(
+            {
+                "kind": "table",
+                "change": item.change.value,
+                "old": item.old,
+                "new": item.new,
+                "rows": rows,
+            }
+        )
+    return out
