@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from ..align import DEFAULT_THRESHOLD
 from ..candidates import WordIndex
@@ -98,6 +99,29 @@ def corpus_paragraphs(
     )
 
 
+class Folded(Protocol):
+    """Each corpus paragraph's text as "the same words" compares it, by position."""
+
+    def __getitem__(self, position: int, /) -> str: ...
+
+
+class _LazyFolded:
+    """The folded texts, each made when first asked: a trace asks for a few hundred of a
+    corpus's tens of thousands, and folding them all took a fifth of opening the index."""
+
+    __slots__ = ("_made", "_paragraphs")
+
+    def __init__(self, paragraphs: Sequence[CorpusParagraph]) -> None:
+        self._paragraphs = paragraphs
+        self._made: dict[int, str] = {}
+
+    def __getitem__(self, position: int, /) -> str:
+        text = self._made.get(position)
+        if text is None:
+            text = self._made[position] = fold(self._paragraphs[position].text)
+        return text
+
+
 class Library:
     """The corpus in memory: its paragraphs, their candidate index and folded texts."""
 
@@ -110,7 +134,7 @@ class Library:
         if words is None:
             words = [scored_words(p.text) for p in self.paragraphs]
         self._index = WordIndex(words)  # lossless: what scoring every paragraph finds
-        self.folded = tuple(fold(p.text) for p in self.paragraphs)
+        self.folded: Folded = _LazyFolded(self.paragraphs)
         self.resolutions = len({p.resolution.symbol for p in self.paragraphs})
 
     def search(self, words: Sequence[str], threshold: float) -> list[tuple[int, float]]:
