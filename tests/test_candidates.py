@@ -67,6 +67,27 @@ def test_added_paragraphs_are_searched_like_initial_ones(
         assert index.search(query, 0.5) == exhaustive(everything, query, 0.5)
 
 
+@given(
+    st.lists(PARAGRAPH, max_size=10),
+    st.lists(PARAGRAPH, max_size=10),
+    st.lists(PARAGRAPH, min_size=1, max_size=4),
+    THRESHOLD,
+)
+def test_a_batch_extended_after_searches_is_found_as_if_added_one_by_one(
+    first: list[list[str]], batch: list[list[str]], queries: list[list[str]], threshold: float
+) -> None:
+    """`extend` (what opening a corpus index uses) indexes as `add` does, also after searches
+    have sorted some postings."""
+    index = WordIndex(first)
+    for query in queries:
+        index.search(query, threshold)
+    index.extend(iter(batch))  # any iterable, not only a list
+    everything = first + batch
+    assert len(index) == len(everything)
+    for query in queries:
+        assert index.search(query, threshold) == exhaustive(everything, query, threshold)
+
+
 def test_unrelated_paragraphs_are_not_candidates() -> None:
     index = WordIndex([["recalls", "its", "resolution"], ["welcomes", "the", "report"]])
     [(position, score)] = index.search(["recalls", "its", "resolution", "again"], 0.5)
