@@ -192,14 +192,17 @@ class WordIndex:
     def _score(
         self, query: list[int], positions: Iterable[int], threshold: float
     ) -> list[tuple[int, float]]:
-        text = "".join(map(_char, query))
+        """The given paragraphs scored in rapidfuzz's C loop, as `_score_all` scores all."""
+        kept = list(positions)
         texts = self._texts
-        found = []
-        for position in positions:
-            score = float(Indel.normalized_similarity(text, texts[position]))
-            if score >= threshold:
-                found.append((position, score))
-        return found
+        hits = process.extract(
+            "".join(map(_char, query)),
+            [texts[position] for position in kept],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
+            limit=None,
+        )
+        return [(kept[k], float(score)) for _, score, k in hits if score >= threshold]
 
     def _score_all(self, query: list[int], threshold: float) -> list[tuple[int, float]]:
         """Every paragraph scored, in C; the same scores `_score` gives. The cutoff passed is
