@@ -204,6 +204,8 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     An inserted mark splits a line in two, a deleted one joins two lines: the same edits
     serve sub-paragraphs, header lines, splits and merges.
     """
+    if tuple(new) == tuple(old):  # most paragraphs of a revision: nothing to tokenize
+        return _unchanged(old)
     if tuple(new) < tuple(old):  # one orientation, so swapping the texts gives the inverse
         return _place_insertions(_invert(diff_lines(new, old)))
     (a, b), alphabet = encode_tokens([_line_tokens(old), _line_tokens(new)])
@@ -211,6 +213,18 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
     return _place_insertions(_edits(_fold_spaces(_blocks(diffs, alphabet))))
+
+
+def _unchanged(lines: Sequence[str]) -> tuple[Edit, ...]:
+    """The edits of a unit diffed against itself, as the token diff gives them: each line's
+    text kept whole, the marks between lines kept, an empty line nothing."""
+    edits: list[Edit] = []
+    for i, line in enumerate(lines):
+        if i:
+            edits.append(Edit(Op.EQUAL, "", mark=True))
+        if line:
+            edits.append(Edit(Op.EQUAL, line))
+    return tuple(edits)
 
 
 def _place_insertions(edits: Sequence[Edit]) -> tuple[Edit, ...]:

@@ -104,3 +104,18 @@ def test_words_replacing_a_join_stand_before_the_deleted_marks() -> None:
         "Distr.: General",
         "Original: English",
     ]
+
+
+@given(st.lists(st.text(), max_size=5))
+def test_an_unchanged_unit_gives_what_the_token_diff_gives(lines: list[str]) -> None:
+    """diff_lines skips tokenizing a unit diffed against itself (most paragraphs of a
+    revision); its edits are the ones diffing the tokens gives."""
+    from diff_match_patch import diff_match_patch
+
+    from redline import diff as d
+
+    (a, b), alphabet = d.encode_tokens([d._line_tokens(lines), d._line_tokens(lines)])
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    blocks = d._blocks(engine.diff_main(a, b, False), alphabet)
+    assert diff_lines(lines, list(lines)) == d._place_insertions(d._edits(d._fold_spaces(blocks)))
