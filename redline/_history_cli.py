@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from . import DEFAULT_THRESHOLD, HistoryEvent, ParagraphHistory, history
-from .errors import OptionError, OutputError, RedlineError
+from ._cli_common import Failed, write_text
+from .errors import OptionError, RedlineError
 from .history import (
     CSV_FIELDS,
     history_markdown,
@@ -25,12 +26,6 @@ from .history import (
 )
 
 
-class _Failed(click.ClickException):
-    """A RedlineError as the group prints it: one line, exit status 2."""
-
-    exit_code = 2
-
-
 def _line(h: ParagraphHistory) -> str:
     """One paragraph as the terminal shows it: its labels, then what happened where."""
     labels = " → ".join(dict.fromkeys(s.label for s in h.stages if s.present))
@@ -39,13 +34,6 @@ def _line(h: ParagraphHistory) -> str:
         events = ", ".join(e.value for e in s.events)
         said.append(f"v{s.version + 1} {events}")
     return f"{labels:<16} " + "; ".join(said)
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from exc
 
 
 @click.command(
@@ -105,19 +93,21 @@ def history_command(
             raise OptionError("files", "name the versions, oldest first, or --series and --corpus")
         result = history(list(versions), threshold=threshold, manifest=manifest)
         if json_to:
-            _write(json_to, json.dumps(history_report(result), ensure_ascii=False, indent=1) + "\n")
+            write_text(
+                json_to, json.dumps(history_report(result), ensure_ascii=False, indent=1) + "\n"
+            )
         if csv_to:
             with io.StringIO() as out:
                 writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
                 writer.writeheader()
                 writer.writerows(history_rows(result))
-                _write(csv_to, out.getvalue())
+                write_text(csv_to, out.getvalue())
         if markdown_to:
-            _write(markdown_to, history_markdown(result))
+            write_text(markdown_to, history_markdown(result))
         if docx_to:
             write_history_docx(result, docx_to)
     except RedlineError as exc:
-        raise _Failed(str(exc)) from exc
+        raise Failed(str(exc)) from exc
     if not quiet:
         for k, r in enumerate(result.versions):
             click.echo(f"v{k + 1} {r.symbol} ({r.date or 'undated'})")

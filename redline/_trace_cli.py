@@ -16,14 +16,9 @@ from pathlib import Path
 import click
 
 from . import DEFAULT_THRESHOLD, ParagraphTrace, Standing, trace
-from .errors import OptionError, OutputError, RedlineError
+from ._cli_common import Failed, write_text
+from .errors import OptionError, RedlineError
 from .trace import CSV_FIELDS, connected, trace_report, trace_rows, write_trace_docx
-
-
-class _Failed(click.ClickException):
-    """A RedlineError as the group prints it: one line, exit status 2."""
-
-    exit_code = 2
 
 
 def _line(t: ParagraphTrace) -> str:
@@ -39,13 +34,6 @@ def _line(t: ParagraphTrace) -> str:
         near = " (near)" if t.earliest.near else ""
         text += f"; since {t.earliest.symbol} ({t.earliest.date or 'undated'}){near}"
     return text
-
-
-def _write(path: Path, write: str) -> None:
-    try:
-        path.write_text(write, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from exc
 
 
 @click.command(
@@ -145,18 +133,18 @@ def trace_command(
             result = run(jobs=jobs)
         if report_to:
             data = json.dumps(trace_report(result), ensure_ascii=False, indent=1)
-            _write(report_to, data + "\n")
+            write_text(report_to, data + "\n")
         if csv_to:
             rows = trace_rows(result)
             with io.StringIO() as out:
                 writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
                 writer.writeheader()
                 writer.writerows(rows)
-                _write(csv_to, out.getvalue())
+                write_text(csv_to, out.getvalue())
         if output:
             write_trace_docx(result, output, against_precedent=against_precedent)
     except RedlineError as exc:
-        raise _Failed(str(exc)) from exc
+        raise Failed(str(exc)) from exc
     if not quiet:
         for t in result.paragraphs:
             click.echo(_line(t))

@@ -33,7 +33,8 @@ from . import (
     write_html,
     write_summary_docx,
 )
-from .errors import OptionError, OutputError, RedlineError, RedlineWarning
+from ._cli_common import fail, write_text
+from .errors import OptionError, RedlineError, RedlineWarning
 from .progress import listening
 
 _HELP = {"help_option_names": ["-h", "--help"]}
@@ -215,7 +216,11 @@ def compare_command(
                 )
                 bar.advance("writing", files)
             if report_to:
-                _write_json(report_to, report(comparison))
+                write_text(
+                    report_to,
+                    json.dumps(report(comparison), ensure_ascii=False, indent=1) + "\n",
+                    what="the report",
+                )
                 bar.advance("writing", files)
             if html_to:
                 write_html(comparison, html_to)
@@ -224,9 +229,9 @@ def compare_command(
                 _write_summary(summary_to, summary)
         except OptionError as exc:
             flag = "--date: " if exc.option == "date" else ""
-            raise click.exceptions.Exit(_fail(f"{flag}{exc}")) from exc
+            raise click.exceptions.Exit(fail(f"{flag}{exc}")) from exc
         except RedlineError as exc:  # one line naming the file; the exit status says the rest
-            raise click.exceptions.Exit(_fail(str(exc))) from exc
+            raise click.exceptions.Exit(fail(str(exc))) from exc
         finally:
             bar.close()
     noted = [str(w.message) for w in caught if issubclass(w.category, RedlineWarning)]
@@ -305,12 +310,7 @@ def _write_summary(path: Path, summary: ChangeSummary) -> None:
         write_summary_docx(summary, path)
         return
     text = summary.markdown() if suffix in (".md", ".markdown") else summary.text() + "\n"
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write the summary: {exc.strerror or exc}", source=str(path)
-        ) from exc
+    write_text(path, text, what="the summary")
 
 
 @cli.command(
@@ -377,9 +377,9 @@ def batch_command(
         )
     except OptionError as exc:
         flag = "--date: " if exc.option == "date" else ""
-        raise click.exceptions.Exit(_fail(f"{flag}{exc}")) from exc
+        raise click.exceptions.Exit(fail(f"{flag}{exc}")) from exc
     except RedlineError as exc:  # the list of pairs cannot be read, or OUT cannot be made
-        raise click.exceptions.Exit(_fail(str(exc))) from exc
+        raise click.exceptions.Exit(fail(str(exc))) from exc
     for result in results:
         if result.error or not quiet:
             click.echo(_pair_line(result))
@@ -389,7 +389,7 @@ def batch_command(
             f"{len(results)} pairs: {len(results) - failed} written to {out}, {failed} failed"
         )
     if failed:
-        raise click.exceptions.Exit(_fail(f"{failed} of {len(results)} pairs failed"))
+        raise click.exceptions.Exit(fail(f"{failed} of {len(results)} pairs failed"))
 
 
 def _pair_line(result: PairResult) -> str:
@@ -414,27 +414,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.UsageError as exc:  # as argparse did: the usage, then one error line
         if exc.ctx is not None:
             click.echo(exc.ctx.get_usage(), err=True, color=color)
-        return _fail(exc.format_message(), color=color, status=exc.exit_code)
+        return fail(exc.format_message(), color=color, status=exc.exit_code)
     except click.ClickException as exc:
-        return _fail(exc.format_message(), color=color, status=exc.exit_code)
+        return fail(exc.format_message(), color=color, status=exc.exit_code)
     except click.Abort:
-        return _fail("interrupted", color=color, status=130)
+        return fail("interrupted", color=color, status=130)
     return status if isinstance(status, int) else 0
-
-
-def _fail(message: str, *, color: bool | None = None, status: int = 2) -> int:
-    prefix = click.style("redline: error:", fg="red", bold=True)
-    click.echo(f"{prefix} {message}", err=True, color=color)
-    return status
-
-
-def _write_json(path: Path, data: object) -> None:
-    try:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write the report: {exc.strerror or exc}", source=str(path)
-        ) from exc
 
 
 from ._trace_cli import trace_command  # noqa: E402  (agreed language: redline trace)

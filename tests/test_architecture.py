@@ -104,9 +104,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     # many pairs at once: the one place's compare() per pair, written as compare writes it
     "_batch": CORE | {"_api", "_files", "word"},
     "__init__": CORE | {"_api", "_batch", "views", "word", "word/write", "trace", "history"},
-    "cli": {"errors", "<face>", "_files", "progress", "_trace_cli", "_history_cli"},
-    "_trace_cli": {"errors", "<face>", "trace"},
-    "_history_cli": {"errors", "<face>", "history"},
+    "cli": {"errors", "<face>", "progress", "_cli_common", "_trace_cli", "_history_cli"},
+    "_cli_common": {"errors"},
+    "_trace_cli": {"errors", "<face>", "trace", "_cli_common"},
+    "_history_cli": {"errors", "<face>", "history", "_cli_common"},
     "__main__": {"cli"},
 }
 
