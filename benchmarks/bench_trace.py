@@ -8,7 +8,8 @@ out as pasted text (tests/trace/corpus_text.py), with its manifest. Printed, one
 
 * cold indexing into a new SQLite file on --jobs processes, and the share of it that is
   parsing (the same files parsed once more in this process, timed alone, over jobs);
-* a warm refresh (nothing changed) and one changed file re-indexed;
+* a warm refresh (nothing changed) and one changed file re-indexed, each with the library
+  opened after it, and the re-indexing of one changed file alone;
 * opening the library (index read, candidate index built);
 * the trace, warm (library open, in-process): median of --repeat runs;
 * the same against a synthesised corpus of --scale times as many paragraphs: each copy of
@@ -51,6 +52,22 @@ def _timed(f: object, *args: object, **kwargs: object) -> tuple[float, object]:
     start = time.perf_counter()
     value = f(*args, **kwargs)  # type: ignore[operator]
     return time.perf_counter() - start, value
+
+
+def _reindexed(folder: Path, index: Path) -> float:
+    """The refresh alone after one file changed: the files listed, the changed one found by
+    its size or digest and parsed again, its rows replaced (no library opened)."""
+    from redline.trace._store import open_store, refresh, remember
+
+    files, listed = corpus_files([folder])
+    conn = open_store(index)
+    try:
+        start = time.perf_counter()
+        remember(conn, listed)
+        refresh(conn, files)
+        return time.perf_counter() - start
+    finally:
+        conn.close()
 
 
 def synthesised(library: Library, scale: float, seed: int = 15) -> Library:
@@ -131,6 +148,8 @@ def main() -> int:
             changed.read_text(encoding="utf-8") + "\nAdds one paragraph;\n", encoding="utf-8"
         )
         one_file, _ = _timed(open_library, [folder], index=index)
+        changed.write_text(changed.read_text(encoding="utf-8") + "Adds another;\n", "utf-8")
+        reindex = _reindexed(folder, index)
         runs = [_timed(redline.trace, draft, library)[0] for _ in range(args.repeat)]
         big = synthesised(library, args.scale)
         big_runs = [_timed(redline.trace, draft, big)[0] for _ in range(args.repeat)]
@@ -146,6 +165,7 @@ def main() -> int:
     print(f"| of which parsing (timed alone, / {args.jobs} jobs) | {parsing:.1f} s |")
     print(f"| refresh, nothing changed + open | {warm_refresh:.2f} s |")
     print(f"| one changed file re-indexed + open | {one_file:.2f} s |")
+    print(f"| one changed file re-indexed alone (refresh, no open) | {reindex:.3f} s |")
     print(
         f"| trace, warm, {len(library.paragraphs):,} paragraphs (median of {args.repeat}) "
         f"| {statistics.median(runs):.3f} s |"
