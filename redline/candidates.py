@@ -67,40 +67,27 @@ class WordIndex:
 
     def add(self, words: Sequence[str]) -> int:
         """Index one paragraph's words; returns its position (0, 1, 2, ... in order added)."""
-        position = len(self._texts)
-        codes = []
-        for word in words:
-            code = self._ids.get(word)
-            if code is None:
-                code = self._ids[word] = len(self._postings)
-                self._postings.append([])
-                self._sizes.append([])
-            codes.append(code)
-        size = len(codes)
-        for code in dict.fromkeys(codes):
-            self._postings[code].append(position)
-            self._unsorted.add(code)
-        self._texts.append("".join(map(_char, codes)))
-        self._lengths.append(size)
-        if not codes:
-            self._empty.append(position)
-        return position
+        self.extend([words])
+        return len(self._texts) - 1
 
     def extend(self, paragraphs: Iterable[Sequence[str]]) -> None:
-        """Index many paragraphs, as `add` would one by one (the same codes, positions and
-        postings), with the per-word work done by the dictionary and string primitives:
-        opening a corpus index of 40,000 paragraphs is mostly this."""
+        """Index paragraphs in order: each new word gets the next code, each paragraph the
+        next position. The per-word work is done by the dictionary and string primitives
+        (opening a corpus index of 40,000 paragraphs is mostly this), and only the batch's
+        own words are looked at, so adding one paragraph costs what that paragraph holds."""
         batch = paragraphs if isinstance(paragraphs, list) else list(paragraphs)
         start = len(self._texts)
         ids, postings, sizes = self._ids, self._postings, self._sizes
+        char_of: dict[str, str] = {}
         for word in dict.fromkeys(chain.from_iterable(batch)):  # first seen, first coded
-            if word not in ids:
-                ids[word] = len(postings)
+            code = ids.get(word)
+            if code is None:
+                code = ids[word] = len(postings)
                 postings.append([])
                 sizes.append([])
-        char_of = {word: _char(code) for word, code in ids.items()}
+            char_of[word] = _char(code)
+        code_of = {ch: ids[word] for word, ch in char_of.items()}
         texts = ["".join(map(char_of.__getitem__, words)) for words in batch]
-        code_of = {ch: code for code, ch in enumerate(map(_char, range(len(postings))))}
         touched: set[str] = set()
         for position, text in enumerate(texts, start):
             chars = set(text)
