@@ -11,7 +11,6 @@ from typing import Literal, Union, get_args
 from ._files import read_limited
 from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison, compare_resolutions
-from .document import Document
 from .errors import AmbiguousInputError, DocumentError, OptionError
 from .model import Repair, Resolution
 from .parse import parse_bytes, parse_string
@@ -20,7 +19,7 @@ from .parse._structure import parse_lines
 from .parse.language import detect_language
 from .pdf import read_pdf
 from .word.read import read_blocks, read_docx
-from .word.write import Template
+from .word.write._file import own_template
 from .word.write._stand_in import stand_in
 
 Source = Union[str, "os.PathLike[str]", Resolution]
@@ -159,13 +158,17 @@ def compare(
     after = parse(new, name="<new>", language=language, existing_changes=existing_changes)
     # One side is the drafter's Word file and the other a text: the text stands in as a
     # Word file in that file's styles, so the redline can be written onto their document.
-    if after.document is not None and before.document is None and not isinstance(new, Resolution):
-        before = replace(before, document=stand_in(before, _own(after.document, after.source)))
-    elif before.document is not None and after.document is None and not isinstance(old, Resolution):
-        after = replace(after, document=stand_in(after, _own(before.document, before.source)))
+    # (The Word file is read as a template only then, from the bytes its side kept.)
+    if (
+        before.document is None
+        and not isinstance(new, Resolution)
+        and (onto := own_template(after)) is not None
+    ):
+        before = replace(before, document=stand_in(before, onto))
+    elif (
+        after.document is None
+        and not isinstance(old, Resolution)
+        and (onto := own_template(before)) is not None
+    ):
+        after = replace(after, document=stand_in(after, onto))
     return compare_resolutions(before, after, threshold=threshold)
-
-
-def _own(document: Document, source: str | None) -> Template:
-    """The Word file a side was read from, as a template (its bytes were kept: not re-read)."""
-    return Template(document.package, source=source or "<docx>")

@@ -138,7 +138,7 @@ def write_docx(
     if plain:
         base = before = None
     elif template is None and old_template is None:  # the drafter's own files, as read
-        base, before = _own(comparison.new), _own(comparison.old)
+        base, before = own_template(comparison.new), own_template(comparison.old)
     else:
         base = Template.read(template) if template is not None else None
         before = Template.read(old_template) if old_template is not None else None
@@ -184,7 +184,7 @@ def write_docx(
     return written
 
 
-def _own(side: Resolution) -> Template | None:
+def own_template(side: Resolution) -> Template | None:
     """The Word file (or a text's stand-in) a side was read from, from the bytes it kept."""
     document = side.document
     if document is None or not document.package:
