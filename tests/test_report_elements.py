@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import redline
 
 FIXTURES = Path(__file__).resolve().parent / "word" / "fixtures" / "elements"
@@ -18,42 +20,20 @@ def _elements(case: str) -> list[dict[str, object]]:
     return elements
 
 
-def test_a_row_inserted_in_the_middle_of_a_table() -> None:
-    # GRID's three rows, then ["Glue", "5", "Cai"] put before the last: the new third row
-    assert _elements("table_row_inserted") == [
-        {
-            "kind": "table",
-            "change": "edited",
-            "old": 1,
-            "new": 1,
-            "rows": [{"change": "inserted", "old": None, "new": 3, "edited_cells": []}],
-        }
-    ]
-
-
-def test_a_row_deleted_is_numbered_as_the_old_table_had_it() -> None:
-    # the middle row ["Paper", "10", "Ana"] of three goes: the old second row
-    assert _elements("table_row_deleted") == [
-        {
-            "kind": "table",
-            "change": "edited",
-            "old": 1,
-            "new": 1,
-            "rows": [{"change": "deleted", "old": 2, "new": None, "edited_cells": []}],
-        }
-    ]
-
-
-def test_one_cell_edited_names_its_row_and_cell() -> None:
-    # ["Paper", "10", "Ana"] -> ["Paper", "12", "Ana"]: the second row's second cell
-    assert _elements("table_cell_edited") == [
-        {
-            "kind": "table",
-            "change": "edited",
-            "old": 1,
-            "new": 1,
-            "rows": [{"change": "edited", "old": 2, "new": 2, "edited_cells": [2]}],
-        }
+@pytest.mark.parametrize(
+    ("case", "row"),
+    [
+        # GRID's three rows, then ["Glue", "5", "Cai"] put before the last: the new third row
+        ("table_row_inserted", {"change": "inserted", "old": None, "new": 3, "edited_cells": []}),
+        # the middle row ["Paper", "10", "Ana"] of three goes: numbered as the old table had it
+        ("table_row_deleted", {"change": "deleted", "old": 2, "new": None, "edited_cells": []}),
+        # ["Paper", "10", "Ana"] -> ["Paper", "12", "Ana"]: the second row's second cell
+        ("table_cell_edited", {"change": "edited", "old": 2, "new": 2, "edited_cells": [2]}),
+    ],
+)
+def test_a_table_row_changed_is_named_by_its_numbers(case: str, row: dict[str, object]) -> None:
+    assert _elements(case) == [
+        {"kind": "table", "change": "edited", "old": 1, "new": 1, "rows": [row]}
     ]
 
 
