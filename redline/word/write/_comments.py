@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import re
-import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -23,7 +23,8 @@ from lxml import etree
 from ...comparison import Comparison
 from ...errors import OutputError
 from .._xml_safe import xml_safe_text
-from ..oxml import W_NS, el, parse_part, sub, visible_text
+from ..oxml import W_NS, el, sub, visible_text
+from ..read._package import Package
 from . import _package
 from ._file import write_docx
 
@@ -90,37 +91,39 @@ def _anchor(p: etree._Element, cid: int) -> None:
 
 
 def commented_parts(
-    package: bytes,
+    pkg: Package,
     comments: Sequence[tuple[int, str]],
     *,
     author: str,
     date: str,
-    source: str,
 ) -> dict[str, bytes]:
-    """The package with a comment on each of its body paragraphs named by index (reading
-    order, as `body_paragraphs` counts them), each comment's text given (lines by "\\n").
+    """The package's parts with a comment on each of its body paragraphs named by index
+    (reading order, as `body_paragraphs` counts them), each comment's text given (lines by
+    "\\n").
 
     A package that holds comments already (the drafter's own file) keeps them: the new
     ones are added to its comments part, numbered after the last of its own.
     """
-    with zipfile.ZipFile(io.BytesIO(package)) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
-    main = _main(parts, source=source)
-    document = parse_part(parts[main], source=source, part=main)
-    paragraphs = body_paragraphs(document)
-    folder, _, base = main.rpartition("/")
-    rels_name = f"{folder}/_rels/{base}.rels"
-    rels = parse_part(parts[rels_name], source=source, part=rels_name)
-    own = next((r.get("Target") or "" for r in rels if r.get("Type") == _COMMENTS_REL), None)
-    name = _resolve(folder, own or "comments.xml")
-    if own and name in parts:
-        root = parse_part(parts[name], source=source, part=name)
-    else:
+    parts = {name: pkg.read(name) or b"" for name in pkg.names()}
+    main = pkg.main
+    document = pkg.xml(main)
+    folder, base = posixpath.split(main)
+    rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
+    rels = pkg.xml(rels_name)
+    types = pkg.xml("[Content_Types].xml")
+    if document is None or rels is None or types is None:
+        said = f"{main}, its relationships or the content types missing"
+        raise OutputError(said, source=pkg.source)
+    own = pkg.related(main, "comments")
+    name = own[0] if own else posixpath.join(folder, "comments.xml")
+    root = pkg.xml(name) if own else None
+    if root is None:
         root = etree.Element(_W + "comments", nsmap={"w": W_NS})
     first = 1 + max(
         (int(i) for c in root.iter(_W + "comment") if (i := c.get(_W + "id", "")).isdigit()),
         default=-1,
     )
+    paragraphs = body_paragraphs(document)
     for cid, (index, text) in enumerate(comments, first):
         _anchor(paragraphs[index], cid)
         root.append(_comment(cid, text, author=author, date=date))
@@ -130,7 +133,6 @@ def commented_parts(
         etree.SubElement(
             rels, f"{{{_PKG_REL}}}Relationship", Id=rid, Type=_COMMENTS_REL, Target="comments.xml"
         )
-        types = parse_part(parts["[Content_Types].xml"], source=source, part="[Content_Types].xml")
         etree.SubElement(
             types, f"{{{_CT_NS}}}Override", PartName=f"/{name}", ContentType=_COMMENTS_TYPE
         )
@@ -139,31 +141,12 @@ def commented_parts(
     return parts
 
 
-def _resolve(folder: str, target: str) -> str:
-    """A relationship's target as a part name (relative to the source part's folder)."""
-    return target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
-
-
-def _main(parts: Mapping[str, bytes], *, source: str) -> str:
-    """The package's main document part, as its root relationships name it."""
-    if "_rels/.rels" in parts:
-        rels = parse_part(parts["_rels/.rels"], source=source, part="_rels/.rels")
-        for r in rels:
-            if (r.get("Type") or "").endswith("/officeDocument") and r.get("Target"):
-                name = _resolve("", r.get("Target") or "")
-                if name in parts:
-                    return name
-    return "word/document.xml"
-
-
-def anchors(package: bytes, texts: Sequence[str], *, source: str) -> list[int]:
+def anchors(pkg: Package, texts: Sequence[str]) -> list[int]:
     """For each text (in reading order), the index of the body paragraph that holds it: the
     paragraphs a writer laid out for a resolution's paragraphs, found in order. Raises
     `OutputError` when one is not found (a bug in the writer, not in the input)."""
-    with zipfile.ZipFile(io.BytesIO(package)) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
-    main = _main(parts, source=source)
-    paragraphs = body_paragraphs(parse_part(parts[main], source=source, part=main))
+    document = pkg.xml(pkg.main)
+    paragraphs = [] if document is None else body_paragraphs(document)
     said = [" ".join(paragraph_text(p).split()) for p in paragraphs]
     found: list[int] = []
     at = 0
@@ -183,7 +166,9 @@ def anchors(package: bytes, texts: Sequence[str], *, source: str) -> list[int]:
         if k is None:  # a paragraph the writer laid out over several (a line break)
             k = next((k for k in range(at, len(said)) if said[k] and want.startswith(said[k])), -1)
         if k < 0:
-            raise OutputError(f"no paragraph of the document reads {want[:40]!r}", source=source)
+            raise OutputError(
+                f"no paragraph of the document reads {want[:40]!r}", source=pkg.source
+            )
         found.append(k)
         at = k + 1
     return found
@@ -208,8 +193,9 @@ def write_commented(
     out = io.BytesIO()
     write_docx(comparison, out, author=author, date=date)
     texts = [p.text for p in comparison.new.paragraphs]
-    found = anchors(out.getvalue(), texts, source=str(path))
+    pkg = Package(out.getvalue(), source=str(path))  # opened once, for both passes
+    found = anchors(pkg, texts)
     given = [(k, text) for k, text in zip(found, comments, strict=True) if text is not None]
-    parts = commented_parts(out.getvalue(), given, author=author, date=date, source=str(path))
+    parts = commented_parts(pkg, given, author=author, date=date)
     _package.write_package(path, parts)  # looked up now: tests record every file
     return path
