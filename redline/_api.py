@@ -18,7 +18,9 @@ from .parse._conserve import verify_conservation
 from .parse._structure import parse_lines
 from .parse.language import detect_language
 from .pdf import read_pdf
-from .word.read import read_blocks, read_docx
+from .word.read import read_blocks
+from .word.read._document import read_lines
+from .word.read._package import Package
 from .word.write._file import own_template
 from .word.write._stand_in import stand_in
 
@@ -111,12 +113,12 @@ def _read_file(
     data = read_limited(path, limit=limit, kind=f"a {suffix or 'text'} file")
     if suffix in (".docx", ".pdf"):
         repairs: list[Repair] = []  # a Word file's paragraphs are as the drafter typed them
+        pkg = None  # a Word file is unzipped and parsed once, for its lines and its blocks
         if suffix == ".pdf":
             lines, noise, text, warnings, repairs = read_pdf(data, source=name)
         else:
-            lines, noise, text, warnings = read_docx(
-                data, source=name, existing_changes=existing_changes
-            )
+            pkg = Package(data, source=name)
+            lines, noise, text, warnings = read_lines(pkg, existing_changes=existing_changes)
         resolution = parse_lines(
             lines,
             noise,
@@ -125,7 +127,7 @@ def _read_file(
             repairs=repairs,
         )
         verify_conservation(text, resolution)
-        document = read_blocks(data, source=name) if suffix == ".docx" else None
+        document = read_blocks(data, source=name, pkg=pkg) if pkg is not None else None
         return replace(
             resolution, warnings=resolution.warnings + tuple(warnings), document=document
         )

@@ -376,7 +376,7 @@ def _resolver(pkg: Package, part: str) -> Resolve:
     import posixpath
 
     folder, name = posixpath.split(part)
-    rels = pkg.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
+    rels = pkg.tree(posixpath.join(folder, "_rels", f"{name}.rels"))
     table: dict[str, str] = {}
     for rel in rels if rels is not None else ():
         if not isinstance(rel.tag, str):
@@ -397,7 +397,7 @@ def _resolver(pkg: Package, part: str) -> Resolve:
 
 def read_document(pkg: Package) -> Document:
     """The body's blocks and every other story's, as `redline.document` values."""
-    root = pkg.xml(pkg.main)
+    root = pkg.tree(pkg.main)
     body = root.find(f"{_W}body") if root is not None else None
     if root is None or body is None:
         raise pkg.error(pkg.main, "the main part has no body")
@@ -411,7 +411,7 @@ def read_document(pkg: Package) -> Document:
             stories[name] = tuple(block(b, resolve) for b in block_elements(content[0]))
     for kind in ("footnote", "endnote"):
         for part in pkg.related(pkg.main, f"{kind}s"):
-            nroot = pkg.xml(part)
+            nroot = pkg.tree(part)
             if nroot is None:
                 continue
             tracked += count_changes(nroot)
@@ -423,7 +423,7 @@ def read_document(pkg: Package) -> Document:
                     block(b, nresolve) for b in block_elements(note)
                 )
     for name, part in margins(pkg, root).items():
-        mroot = pkg.xml(part)
+        mroot = pkg.tree(part)
         if mroot is not None:
             tracked += count_changes(mroot)
             mresolve = _resolver(pkg, part)
@@ -436,7 +436,8 @@ _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 _ = MC_NS
 
 
-def read_blocks(data: bytes, *, source: str) -> Document:
-    """A .docx file's bytes read as its own blocks (`read_document`)."""
-    document = read_document(Package(data, source=source))
+def read_blocks(data: bytes, *, source: str, pkg: Package | None = None) -> Document:
+    """A .docx file's bytes read as its own blocks (`read_document`); `pkg`, when given, is
+    those bytes already open (read once for this and `read_lines`)."""
+    document = read_document(pkg if pkg is not None else Package(data, source=source))
     return replace(document, digest=hashlib.sha256(data).hexdigest(), package=data)

@@ -38,7 +38,7 @@ from ._package import Package
 from ._styles import Numbering, Styles, w_val
 from ._text import Reference, TextReader, TextRun, choose, local
 
-__all__ = ["EXISTING_CHANGES", "read_docx"]
+__all__ = ["EXISTING_CHANGES", "read_docx", "read_lines"]
 
 EXISTING_CHANGES = ("accept", "reject")
 """How tracked changes already in a drafter's file are read: as accepted, or as rejected."""
@@ -62,6 +62,7 @@ _TRACKED = {
     "cellDel",
     "cellMerge",
 }
+_TRACKED_TAGS = [f"{_W}{name}" for name in sorted(_TRACKED)]
 _DEFAULT_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
 
 
@@ -103,7 +104,7 @@ class _Reader:
 
     def _part(self, part: str, kind: str) -> etree._Element | None:
         targets = self.pkg.related(part, kind)
-        return self.pkg.xml(targets[0]) if targets else None
+        return self.pkg.tree(targets[0]) if targets else None
 
     @staticmethod
     def _note_formats(settings: etree._Element | None) -> dict[str, tuple[str, int]]:
@@ -256,7 +257,7 @@ class _Reader:
         has_symbol = any(SYMBOL_LINE.match(ln.text.strip()) for ln in self.lines if not ln.footnote)
         for kind in ("header", "footer"):
             for part in self.pkg.related(self.pkg.main, kind):
-                root = self.pkg.xml(part)
+                root = self.pkg.tree(part)
                 if root is None:
                     continue
                 self.text.start_story()
@@ -300,13 +301,13 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
 
 def count_changes(root: etree._Element) -> int:
     """The tracked changes a part already carries (both readers ask it)."""
-    return sum(1 for el in root.iter(f"{_W}*") if local(el) in _TRACKED)
+    return sum(1 for _ in root.iter(*_TRACKED_TAGS))
 
 
 def _comments(pkg: Package) -> int:
     total = 0
     for part in pkg.related(pkg.main, "comments"):
-        root = pkg.xml(part)
+        root = pkg.tree(part)
         if root is not None:
             total += sum(1 for _ in root.iter(f"{_W}comment"))
     return total
@@ -333,8 +334,15 @@ def read_docx(
             "existing_changes",
             f"existing_changes must be 'accept' or 'reject', not {existing_changes!r}",
         )
-    pkg = Package(data, source=source)
-    root = pkg.xml(pkg.main)
+    return read_lines(Package(data, source=source), existing_changes=existing_changes)
+
+
+def read_lines(
+    pkg: Package, *, existing_changes: str = "accept"
+) -> tuple[list[SourceLine], list[Noise], str, list[str]]:
+    """`read_docx` of a package already open (its parts parsed once for every reader)."""
+    source = pkg.source
+    root = pkg.tree(pkg.main)
     if root is None or root.tag != f"{_W}document":
         ns = etree.QName(root).namespace if root is not None else None
         if ns == _STRICT_NS:

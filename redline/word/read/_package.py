@@ -75,8 +75,17 @@ class Package:
         self._infos = {i.filename: i for i in infos}
         self._read_total = 0
         self._data: dict[str, bytes] = {}
-        for part in self._xml_parts():
-            self.xml(part)
+        # Every XML part is parsed once here (the check); each tree waits for its first
+        # reader, so reading a part does not parse it a second time.
+        self._fresh: dict[str, etree._Element] = {}
+        self._shared: dict[str, etree._Element | None] = {}
+        types = self._parse(_CONTENT_TYPES)
+        for part in self._xml_parts(types):
+            tree = self._parse(part)
+            if tree is not None:
+                self._fresh[part] = tree
+        if types is not None:
+            self._fresh[_CONTENT_TYPES] = types
         self.main = self._main_part()
 
     def error(self, part: str, message: str) -> DocumentError:
@@ -127,7 +136,20 @@ class Package:
         return data
 
     def xml(self, part: str) -> etree._Element | None:
-        """A part parsed safely, or None when absent; a DOCTYPE or bad XML is an error."""
+        """A part parsed safely, or None when absent; a DOCTYPE or bad XML is an error.
+
+        The tree is the caller's own (a writer edits it): no other call returns it."""
+        fresh = self._fresh.pop(part, None)
+        return fresh if fresh is not None else self._parse(part)
+
+    def tree(self, part: str) -> etree._Element | None:
+        """A part as `xml` gives it, but one tree for every reader that asks: the readers
+        only look, so the package's parts are parsed once for all of them. Never edit it."""
+        if part not in self._shared:
+            self._shared[part] = self.xml(part)
+        return self._shared[part]
+
+    def _parse(self, part: str) -> etree._Element | None:
         data = self.read(part)
         return None if data is None else parse_part(data, source=self.source, part=part)
 
@@ -135,7 +157,7 @@ class Package:
         """(type, target part) of each internal relationship of `part` ("" for the package)."""
         folder, name = posixpath.split(part)
         rels_part = posixpath.join(folder, "_rels", f"{name}.rels")
-        root = self.xml(rels_part)
+        root = self.tree(rels_part)
         if root is None:
             return []
         out = []
@@ -154,10 +176,10 @@ class Package:
         """The parts `part` relates to by a relationship type ending in "/kind"."""
         return [t for typ, t in self.relationships(part) if typ.endswith("/" + kind)]
 
-    def _xml_parts(self) -> list[str]:
-        """Every XML part of the package, the content types first: each is parsed once when
-        the package is opened, so a DTD or bad XML anywhere is refused, read or not."""
-        types = self.xml(_CONTENT_TYPES)
+    def _xml_parts(self, types: etree._Element | None) -> list[str]:
+        """Every XML part of the package but the content types (`types`, parsed first):
+        each is parsed when the package is opened, so a DTD or bad XML anywhere is refused,
+        read or not."""
         xml_types: set[str] = set()
         overrides: set[str] = set()
         for entry in types if types is not None else ():

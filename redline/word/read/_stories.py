@@ -57,7 +57,7 @@ def margins(pkg: Package, root: etree._Element) -> dict[str, str]:
 
 def _rels(pkg: Package, part: str) -> dict[str, str]:
     folder, name = posixpath.split(part)
-    root = pkg.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
+    root = pkg.tree(posixpath.join(folder, "_rels", f"{name}.rels"))
     out = {}
     for rel in root if root is not None else ():
         if isinstance(rel.tag, str) and rel.get("TargetMode") != "External":

@@ -41,7 +41,9 @@ DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
 
 
 def local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """The tag without its namespace ("" for a comment or processing instruction)."""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def choose(ac: etree._Element) -> etree._Element | None:
@@ -111,6 +113,8 @@ class TextRun:
 
     def spans(self) -> list[tuple[int, int]]:
         """Italic spans without edge whitespace, merged across whitespace-only gaps."""
+        if True not in self.italic:  # most paragraphs: nothing to walk
+            return []
         raw: list[list[int]] = []
         for i, it in enumerate(self.italic):
             if not it or self.chars[i].isspace():
@@ -122,6 +126,8 @@ class TextRun:
         return [(a, b) for a, b in raw]
 
     def all_bold(self) -> bool:
+        if True not in self.bold:  # most paragraphs: no bold character, shown or not
+            return False
         shown = [b for c, b in zip(self.chars, self.bold) if not c.isspace()]
         return bool(shown) and all(shown)
 
