@@ -27,6 +27,10 @@ Piece = tuple[str, str]
 """("text", s), ("tab", "\\t") or ("br", "\\n"): one child of a run."""
 
 _SPECIAL = re.compile("\r\n|[\x00-\x1f\ufffe\uffff\ud800-\udfff]")
+# A text `_SPECIAL` finds nothing in, found faster: "\r\n" starts with "\r", in the class, so
+# this finds a character exactly when `_SPECIAL` finds a match (a plain class searches ~3x
+# faster than the alternation).
+_ANY = re.compile("[\x00-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _replace(ch: str) -> str:
@@ -46,6 +50,10 @@ def _replace(ch: str) -> str:
 
 def xml_safe(text: str) -> Iterator[Piece]:
     """Cut text into run children that XML can hold, by the mapping above."""
+    if _ANY.search(text) is None:
+        if text:
+            yield ("text", text)
+        return
     pos = 0
     for m in _SPECIAL.finditer(text):
         if m.start() > pos:
@@ -64,11 +72,15 @@ def xml_safe(text: str) -> Iterator[Piece]:
 
 def xml_safe_text(text: str) -> str:
     """What a reader of the written DOCX gets back for `text`."""
+    if _ANY.search(text) is None:
+        return text
     return _SPECIAL.sub(lambda m: _replace(m.group()), text)
 
 
 def substitutions(text: str) -> list[tuple[int, str, str]]:
     """Every character the mapping changes: (offset, original, replacement)."""
+    if _ANY.search(text) is None:
+        return []
     return [
         (m.start(), m.group(), _replace(m.group()))
         for m in _SPECIAL.finditer(text)

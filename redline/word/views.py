@@ -15,13 +15,15 @@ from typing import Literal
 from lxml import etree
 
 from ..errors import DocumentError
-from .oxml import W_NS, parse_part, visible_text
+from .oxml import _SHOWN, W_NS, parse_part, visible_text
 
 __all__ = ["View", "read_view"]
 
 _W = f"{{{W_NS}}}"
 _DOC, _NOTES = "word/document.xml", "word/footnotes.xml"
 _DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
+# What `visible_text` gives for each ``w:`` element it renders as one fixed character.
+_SHOWN_BY_TAG = {_W + name: shown for name, shown in _SHOWN.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,26 +55,41 @@ def read_view(path: str | Path, mode: Literal["accept", "reject"]) -> View:
 _Piece = tuple[str | None, int, bool, bool]  # text (None: a note reference, its id), dropped
 
 
+_SKIPPED = frozenset({f"{_W}pPr", f"{_W}rPr"})
+_NOTE_REF = f"{_W}footnoteReference"
+_TEXTS = frozenset({f"{_W}t", f"{_W}delText"})
+_SYM = f"{_W}sym"
+# The tags whose content accept-all (reject-all) drops, as `_DROP` names them, in ``w:``.
+_GONE_ACCEPT = frozenset(_W + name for name in _DROP["accept"])
+_GONE_REJECT = frozenset(_W + name for name in _DROP["reject"])
+_ID = f"{_W}id"
+
+
 def _pieces(el: etree._Element, on: tuple[bool, bool], out: list[_Piece]) -> None:
     """What a paragraph shows, in order, each piece with whether accept-all and reject-all
     drop it: one walk for both views. Properties are skipped whole (tab stops are
-    ``w:pPr/w:tabs/w:tab``, not characters)."""
+    ``w:pPr/w:tabs/w:tab``, not characters).
+
+    By full tag (``w:`` names only, as `visible_text` reads them); a comment or processing
+    instruction has no children and shows nothing."""
+    accept, reject = on
     for child in el:
         tag = child.tag
-        if not isinstance(tag, str):
+        if tag in _SKIPPED:
             continue
-        name = tag[len(_W) :] if tag.startswith(_W) else ""
-        if name in ("pPr", "rPr"):
-            continue
-        if name == "footnoteReference":
-            out.append((None, int(child.get(f"{_W}id") or 0), *on))
+        if tag == _NOTE_REF:
+            out.append((None, int(child.get(_ID) or 0), accept, reject))
         elif len(child):
-            inner = (on[0] or name in _DROP["accept"], on[1] or name in _DROP["reject"])
+            inner = (accept or tag in _GONE_ACCEPT, reject or tag in _GONE_REJECT)
             _pieces(child, inner, out)
+        elif tag in _TEXTS:
+            out.append((child.text or "", 0, accept, reject))
+        elif tag == _SYM:
+            out.append((visible_text(child) or "", 0, accept, reject))
         else:
-            text = visible_text(child)
+            text = _SHOWN_BY_TAG.get(tag)
             if text is not None:
-                out.append((text, 0, *on))
+                out.append((text, 0, accept, reject))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,28 +114,42 @@ def views_of(parts: dict[str, bytes], *, source: str = "<redline>") -> dict[str,
     walk of each paragraph.
     """
     document = parse_part(parts[_DOC], source=source, part=_DOC)
+    notes = parse_part(parts[_NOTES], source=source, part=_NOTES) if _NOTES in parts else None
+    return views_of_tree(document, notes)
+
+
+def views_of_tree(
+    document: etree._Element, footnotes: etree._Element | None = None
+) -> dict[str, View]:
+    """`views_of` for parts not yet serialised: the root of the main part and of the
+    footnotes part (None: no footnotes part), as parsing their bytes would give them."""
     notes: dict[int, etree._Element] = {}
-    if _NOTES in parts:
-        for note in parse_part(parts[_NOTES], source=source, part=_NOTES).iter(f"{_W}footnote"):
-            notes[int(note.get(f"{_W}id") or 0)] = note
+    if footnotes is not None:
+        for note in footnotes.iter(f"{_W}footnote"):
+            notes[int(note.get(_ID) or 0)] = note
     shown: list[_Shown] = []
+    accept_drops, reject_drops = _DROP["accept"], _DROP["reject"]
     for p in document.iter(f"{_W}p"):
         pieces: list[_Piece] = []
         # a paragraph inside a text box whose drawing is inserted or deleted goes with it
-        held = [_local(a) for a in p.iterancestors()]
-        gone = tuple(any(h in _DROP[mode] for h in held) for mode in ("accept", "reject"))
-        _pieces(p, (gone[0], gone[1]), pieces)
+        # (any namespace: ancestors by local name)
+        gone_accept = gone_reject = False
+        for a in p.iterancestors():
+            local = a.tag.rpartition("}")[2]
+            gone_accept = gone_accept or local in accept_drops
+            gone_reject = gone_reject or local in reject_drops
+        _pieces(p, (gone_accept, gone_reject), pieces)
         ppr = p.find(f"{_W}pPr")
         numbered = _numbered(ppr)
         change = ppr.find(f"{_W}pPrChange") if ppr is not None else None
         # Reject-all shows the look before a paragraph change.
         was = _numbered(change.find(f"{_W}pPr")) if change is not None else numbered
         marks = [] if ppr is None else [_local(c) for c in ppr.iterfind(f"{_W}rPr/*")]
-        dropped = tuple(
-            gone[k] or any(m in _DROP[mode] for m in marks)
-            for k, mode in enumerate(("accept", "reject"))
+        dropped = (
+            gone_accept or any(m in accept_drops for m in marks),
+            gone_reject or any(m in reject_drops for m in marks),
         )
-        shown.append(_Shown(pieces, (numbered, was), (dropped[0], dropped[1])))
+        shown.append(_Shown(pieces, (numbered, was), dropped))
     return {mode: _view(shown, notes, k) for k, mode in enumerate(("accept", "reject"))}
 
 

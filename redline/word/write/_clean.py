@@ -40,7 +40,7 @@ def _base_ppr(ppr: etree._Element, style: Style, numbered: bool, bidi: bool = Fa
         sub(ppr, "bidi")
 
 
-def _document(paras: list[_Para], *, bidi: bool = False) -> bytes:
+def _document(paras: list[_Para], *, bidi: bool = False) -> etree._Element:
     root = etree.Element(_W + "document", nsmap={"w": W_NS, "r": R_NS})
     body = sub(root, "body")
     for para in paras:
@@ -67,10 +67,10 @@ def _document(paras: list[_Para], *, bidi: bool = False) -> bytes:
         footer="851",
         gutter="0",
     )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return root
 
 
-def _footnotes_part(notes: list[etree._Element]) -> bytes:
+def _footnotes_part(notes: list[etree._Element]) -> etree._Element:
     root = etree.Element(_W + "footnotes", nsmap={"w": W_NS, "r": R_NS})
     for fid, kind, child in (
         ("-1", "separator", "separator"),
@@ -81,6 +81,10 @@ def _footnotes_part(notes: list[etree._Element]) -> bytes:
         sub(sub(p, "pPr"), "spacing", after="0")
         sub(sub(p, "r"), child)
     root.extend(notes)
+    return root
+
+
+def _bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -92,18 +96,23 @@ def clean_package(
     author: str,
     date: str,
     bidi: bool,
+    trees: dict[str, etree._Element] | None = None,
 ) -> dict[str, bytes]:
-    """The parts of the redline package, by name."""
+    """The parts of the redline package, by name. `trees`, if given, receives the roots
+    the document and footnotes parts are the serialisation of (for the written check)."""
     title = comparison.new.header.title or comparison.new.source
+    document, footnotes = _document(paras, bidi=bidi), _footnotes_part(notes)
+    if trees is not None:
+        trees["word/document.xml"], trees["word/footnotes.xml"] = document, footnotes
     return {
         "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
         "_rels/.rels": pkg.ROOT_RELS.encode(),
         "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
-        "word/document.xml": _document(paras, bidi=bidi),
+        "word/document.xml": _bytes(document),
         "word/styles.xml": pkg.STYLES.encode(),
         "word/settings.xml": pkg.SETTINGS.encode(),
         "word/numbering.xml": pkg.NUMBERING.encode(),
-        "word/footnotes.xml": _footnotes_part(notes),
+        "word/footnotes.xml": _bytes(footnotes),
         "docProps/core.xml": pkg.core_properties(author, date, title).encode(),
         "docProps/app.xml": pkg.APP.encode(),
     }

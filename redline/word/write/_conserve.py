@@ -10,19 +10,34 @@ read by the same reader: its accept-all must read as the new file, its reject-al
 
 from __future__ import annotations
 
+from lxml import etree
+
 from ...comparison import Comparison
 from ...errors import ConservationError
 from ...lines import reading
 from .._xml_safe import xml_safe_text
-from ..views import views_of
+from ..views import views_of, views_of_tree
 
 __all__ = ["check_in_place", "check_written"]
 
 
-def check_written(comparison: Comparison, parts: dict[str, bytes]) -> None:
+def check_written(
+    comparison: Comparison,
+    parts: dict[str, bytes],
+    *,
+    trees: dict[str, etree._Element] | None = None,
+) -> None:
     """Raise ConservationError unless accept-all of `parts` gives the new text and
-    reject-all the old, footnotes included."""
-    views = views_of(parts)
+    reject-all the old, footnotes included.
+
+    `trees`: the roots of the document and footnotes parts whose serialisation `parts`
+    holds, read instead of parsing those bytes again. Serialising and parsing give back the
+    same tags, attributes, text and order (lxml refuses text XML cannot hold), so both read
+    the same views."""
+    if trees is not None:
+        views = views_of_tree(trees["word/document.xml"], trees.get("word/footnotes.xml"))
+    else:
+        views = views_of(parts)
     for mode, side, name in (("accept", comparison.new, "new"), ("reject", comparison.old, "old")):
         body, notes = reading(side, auto_numbers=comparison.auto_numbers)
         view = views[mode]

@@ -29,7 +29,7 @@ from ...comparison import (
 from ...diff import Edit, Op
 from ...lines import Line, Style
 from ...scripts import EAST_ASIAN
-from .._xml_safe import xml_safe
+from .._xml_safe import _ANY, xml_safe
 from ..oxml import W_NS, el, sub
 from ._clean import clean_package
 from ._conserve import check_written
@@ -50,6 +50,15 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 _W = f"{{{W_NS}}}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Either script a run is marked for: searched once before each of the two.
+_SCRIPTS = re.compile(f"[{_RTL.pattern[1:-1]}{EAST_ASIAN.pattern[1:-1]}]")
+# Any character that makes a run more than one plain w:t: either script, or one XML cannot hold
+_RUN_SPECIAL = re.compile(f"[{_SCRIPTS.pattern[1:-1]}{_ANY.pattern[1:-1]}]")
+_Element, _SubElement = etree.Element, etree.SubElement
+_R, _RPR, _RFONTS, _HINT = _W + "r", _W + "rPr", _W + "rFonts", _W + "hint"
+_I, _ICS, _RTL_TAG = _W + "i", _W + "iCs", _W + "rtl"
+_T, _DEL_TEXT, _TAB, _BR = _W + "t", _W + "delText", _W + "tab", _W + "br"
+_ID, _AUTHOR, _DATE = _W + "id", _W + "author", _W + "date"
 
 _PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
 # At a move's destination, words inserted since are an insertion inside the move
@@ -71,7 +80,12 @@ class _Builder:
 
     # -- revision elements -------------------------------------------------------------
     def tracked(self, tag: str, **extra: str) -> etree._Element:
-        change = el(tag, id=str(self.next_id), author=self.author, date=self.date, **extra)
+        change = _Element(_W + tag)
+        change.set(_ID, str(self.next_id))
+        change.set(_AUTHOR, self.author)
+        change.set(_DATE, self.date)
+        for name, value in extra.items():
+            change.set(_W + name, value)
         self.next_id += 1
         return change
 
@@ -90,25 +104,29 @@ class _Builder:
     # -- runs ----------------------------------------------------------------------------
     @staticmethod
     def run(text: str, *, italic: bool, deleted: bool) -> etree._Element:
-        r = el("r")
-        rtl = bool(_RTL.search(text))
-        cjk = bool(EAST_ASIAN.search(text))
+        r = _Element(_R)
+        # One search for either script first: most runs hold neither.
+        rtl = cjk = False
+        if _SCRIPTS.search(text) is not None:
+            rtl = _RTL.search(text) is not None
+            cjk = EAST_ASIAN.search(text) is not None
         if italic or rtl or cjk:
-            rpr = sub(r, "rPr")
+            rpr = _SubElement(r, _RPR)
             if cjk:  # the East Asian font for ideographs
-                sub(rpr, "rFonts", hint="eastAsia")
+                _SubElement(rpr, _RFONTS).set(_HINT, "eastAsia")
             if italic:
-                sub(rpr, "i")
-                sub(rpr, "iCs")
+                _SubElement(rpr, _I)
+                _SubElement(rpr, _ICS)
             if rtl:  # only on runs holding right-to-left text: on digits it reorders them
-                sub(rpr, "rtl")
+                _SubElement(rpr, _RTL_TAG)
+        shown = _DEL_TEXT if deleted else _T
         for kind, piece in xml_safe(text):
             if kind == "tab":
-                sub(r, "tab")
+                _SubElement(r, _TAB)
             elif kind == "br":
-                sub(r, "br")
+                _SubElement(r, _BR)
             else:
-                t = sub(r, "delText" if deleted else "t")
+                t = _SubElement(r, shown)
                 t.set(_XML_SPACE, "preserve")
                 t.text = piece
         return r
@@ -280,6 +298,39 @@ class _Render:
         changes = self.italics.get(self.ni, []) if e.op is Op.EQUAL and kind is None else []
         refs_new = self._refs(False, e) if e.op is not Op.DELETE else []
         refs_old = self._refs(True, e) if e.op is not Op.INSERT else []
+        if not changes and not refs_new and not refs_old:
+            # No note and no italics change (the common case): runs cut at the italics
+            # only, each as the general walk below makes it.
+            if italic:
+                cuts: Sequence[int] = sorted(
+                    {0, size, *(max(0, min(size, x - base)) for span in italic for x in span)}
+                )
+            else:
+                cuts = (0, size)
+            # Text without a character of either script or one XML cannot hold (most text)
+            # is one w:t per run, with no script properties: built here directly.
+            plain = _RUN_SPECIAL.search(e.text) is None
+            deleted = kind == "del"
+            content = self.para.content
+            wrap, make = self.b.wrap, self.b.run
+            for a, b in itertools.pairwise(cuts):
+                if a == b:
+                    continue
+                it = any(s <= base + a and base + b <= t for s, t in italic) if italic else False
+                if plain:
+                    run = _Element(_R)
+                    if it:
+                        rpr = _SubElement(run, _RPR)
+                        _SubElement(rpr, _I)
+                        _SubElement(rpr, _ICS)
+                    t = _SubElement(run, _DEL_TEXT if deleted else _T)
+                    t.set(_XML_SPACE, "preserve")
+                    t.text = e.text[a:b]
+                else:
+                    run = make(e.text[a:b], italic=it, deleted=deleted)
+                content.extend(wrap(kind, [run]))
+            self._advance(e, kind, size)
+            return
         cuts = sorted(
             {
                 0,
@@ -302,6 +353,9 @@ class _Render:
                 out.extend(self.b.wrap(kind, [run]))
             self._emit_refs(out, b, refs_old, refs_new, kind)
         self.para.content.extend(out)
+        self._advance(e, kind, size)
+
+    def _advance(self, e: Edit, kind: _Wrap, size: int) -> None:
         outer = kind.split(">")[0] if kind else None
         self.para.kept |= outer not in ("del", "moveFrom") and bool(e.text)
         self.para.old_kept |= outer not in ("ins", "moveTo") and bool(e.text)
@@ -407,9 +461,12 @@ def docx_bytes(
             tracked=b.tracked,
             old_looks=old_looks,
         )
+        check_written(comparison, parts)  # what is checked is what is written
     else:
+        trees: dict[str, etree._Element] = {}
         parts = clean_package(
-            comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi
+            comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi, trees=trees
         )
-    check_written(comparison, parts)  # what is checked is what is written
+        # the very trees the parts serialise: what parsing the parts would give back
+        check_written(comparison, parts, trees=trees)
     return parts
