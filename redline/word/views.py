@@ -63,6 +63,8 @@ _SYM = f"{_W}sym"
 _GONE_ACCEPT = frozenset(_W + name for name in _DROP["accept"])
 _GONE_REJECT = frozenset(_W + name for name in _DROP["reject"])
 _ID = f"{_W}id"
+_P, _PPR, _RPR = f"{_W}p", f"{_W}pPr", f"{_W}rPr"
+_NUMPR, _NUMID, _PPR_CHANGE = f"{_W}numPr", f"{_W}numId", f"{_W}pPrChange"
 
 
 def _pieces(el: etree._Element, on: tuple[bool, bool], out: list[_Piece]) -> None:
@@ -129,27 +131,45 @@ def views_of_tree(
             notes[int(note.get(_ID) or 0)] = note
     shown: list[_Shown] = []
     accept_drops, reject_drops = _DROP["accept"], _DROP["reject"]
-    for p in document.iter(f"{_W}p"):
-        pieces: list[_Piece] = []
+    held: dict[etree._Element, tuple[bool, bool]] = {}  # by parent: what its place drops
+    for p in document.iter(_P):
         # a paragraph inside a text box whose drawing is inserted or deleted goes with it
         # (any namespace: ancestors by local name)
-        gone_accept = gone_reject = False
-        for a in p.iterancestors():
-            local = a.tag.rpartition("}")[2]
-            gone_accept = gone_accept or local in accept_drops
-            gone_reject = gone_reject or local in reject_drops
-        _pieces(p, (gone_accept, gone_reject), pieces)
-        ppr = p.find(f"{_W}pPr")
-        numbered = _numbered(ppr)
-        change = ppr.find(f"{_W}pPrChange") if ppr is not None else None
+        parent = p.getparent()
+        gone = held.get(parent) if parent is not None else None
+        if gone is None:
+            gone_accept = gone_reject = False
+            for a in p.iterancestors():
+                local = a.tag.rpartition("}")[2]
+                gone_accept = gone_accept or local in accept_drops
+                gone_reject = gone_reject or local in reject_drops
+            gone = (gone_accept, gone_reject)
+            if parent is not None:
+                held[parent] = gone
+        pieces: list[_Piece] = []
+        _pieces(p, gone, pieces)
+        # The paragraph's properties in one pass over them, as `_numbered` and the first
+        # w:pPrChange read them; the mark's revisions by local name, as `_local` gives it.
+        numbered = changed = False
+        was: bool | None = None
+        marked_accept, marked_reject = gone
+        ppr = p.find(_PPR)
+        for c in ppr if ppr is not None else ():
+            tag = c.tag
+            if tag == _NUMPR:
+                numbered = numbered or c.find(_NUMID) is not None
+            elif tag == _PPR_CHANGE:
+                if not changed:
+                    changed = True
+                    was = _numbered(c.find(_PPR))
+            elif tag == _RPR:
+                for m in c.iterchildren("*"):
+                    local = m.tag.rpartition("}")[2]
+                    marked_accept = marked_accept or local in accept_drops
+                    marked_reject = marked_reject or local in reject_drops
         # Reject-all shows the look before a paragraph change.
-        was = _numbered(change.find(f"{_W}pPr")) if change is not None else numbered
-        marks = [] if ppr is None else [_local(c) for c in ppr.iterfind(f"{_W}rPr/*")]
-        dropped = (
-            gone_accept or any(m in accept_drops for m in marks),
-            gone_reject or any(m in reject_drops for m in marks),
-        )
-        shown.append(_Shown(pieces, (numbered, was), dropped))
+        looks = (numbered, numbered if was is None else was)
+        shown.append(_Shown(pieces, looks, (marked_accept, marked_reject)))
     return {mode: _view(shown, notes, k) for k, mode in enumerate(("accept", "reject"))}
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import hashlib
 import os
 import posixpath
@@ -136,12 +137,21 @@ class Template:
             for sid in self._style_ids()
             for num in [self.styles.numbering(sid)[0]]
         }
-        self.paragraphs = [
+
+    # The template's paragraphs and their looks are worked out when first asked for (a
+    # redline written in place never asks): the tree they are read from is never edited
+    # (`document` edits a copy), so they are the same whenever they are worked out.
+    @functools.cached_property
+    def paragraphs(self) -> list[etree._Element]:
+        return [
             p
-            for p in body.iter(f"{_W}p")
+            for p in self.body.iter(f"{_W}p")
             if not any(etree.QName(a).localname == "txbxContent" for a in p.iterancestors())
         ]
-        self.looks = [self._look(p) for p in self.paragraphs]
+
+    @functools.cached_property
+    def looks(self) -> list[Look]:
+        return [self._look(p) for p in self.paragraphs]
 
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> Template:
