@@ -25,6 +25,7 @@ __all__ = [
     "encode_tokens",
     "side_lines",
     "tokenize",
+    "words",
 ]
 
 
@@ -64,6 +65,20 @@ _TOKEN, _TOKEN_CUT = (
     )
     for piece in (_WHOLE, _CUT + _WHOLE)
 )
+
+
+_WORD = re.compile(r"\w+")
+_NOT_PLAIN = re.compile(rf"(?=[^\x00-\u02ff])(?:{_ATTACHED}|{WORDLESS.pattern})")
+r"""A character that can join a token to the next or cut a word up; without one, the tokens
+are the pieces `\w+|\s+|.` and the words among them are the runs of word characters."""
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of `tokenize(text)` (those that begin with a letter, digit or "_"),
+    found by one pattern when nothing in the text joins or cuts tokens."""
+    if _NOT_PLAIN.search(text):
+        return [t for t in tokenize(text) if t[0].isalnum() or t[0] == "_"]
+    return _WORD.findall(text)
 
 
 def tokenize(text: str) -> list[str]:

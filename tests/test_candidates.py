@@ -6,6 +6,7 @@ with every indexed paragraph, kept when >= threshold, best first, ties by positi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import pytest
@@ -16,6 +17,7 @@ from rapidfuzz.distance import Indel
 
 from redline.align._score import _candidates, _words
 from redline.candidates import WordIndex
+from redline.candidates._bags import Bags
 from redline.diff import encode_tokens
 from redline.model import Paragraph, Part
 
@@ -86,6 +88,59 @@ def test_a_batch_extended_after_searches_is_found_as_if_added_one_by_one(
     assert len(index) == len(everything)
     for query in queries:
         assert index.search(query, threshold) == exhaustive(everything, query, threshold)
+
+
+def _hits(corpus: list[list[str]], query: list[str], threshold: float) -> set[int]:
+    return {position for position, _ in exhaustive(corpus, query, threshold)}
+
+
+@given(
+    st.lists(PARAGRAPH, max_size=12),
+    PARAGRAPH,
+    st.floats(min_value=0.0, max_value=1.0, exclude_min=True),
+    st.sampled_from([0, 1, 3, 1000]),
+)
+@example([["a", "a", "b"], ["a", "b", "b"]], ["a", "a", "a"], 0.5, 0)
+@example([["of", "of", "the"], ["of"]], ["of", "of", "of", "x"], 0.4, 1)
+def test_counting_shared_words_keeps_every_hit(
+    corpus: list[list[str]], query: list[str], threshold: float, rare: int
+) -> None:
+    """The bit-sliced count of shared words (words in `rare` paragraphs or more as bit sets,
+    the others one paragraph at a time) passes every paragraph that reaches the threshold.
+    (An empty query is answered by `search` itself: only empty paragraphs equal it.)"""
+    if not query:
+        return
+    index = WordIndex(corpus)
+    codes = Counter(index._ids.get(w, 0) for w in query)
+    bags = Bags(index._texts, index._lengths, index._postings, rare=rare)
+    assert set(bags.reaching(codes, threshold)) >= _hits(corpus, query, threshold)
+
+
+@given(st.lists(PARAGRAPH, max_size=12), PARAGRAPH, st.floats(min_value=0.0, max_value=1.0))
+def test_probing_postings_keeps_every_hit(
+    corpus: list[list[str]], query: list[str], threshold: float
+) -> None:
+    """The prefix filter (what a corpus-sized index uses first) passes every hit too."""
+    index = WordIndex(corpus)
+    codes = [index._ids.get(w, 0) for w in query]
+    if threshold <= 0 or not codes:
+        return
+    survivors = index._survivors(codes, threshold)
+    if survivors is not None:
+        assert set(survivors) >= _hits(corpus, query, threshold)
+
+
+def test_counting_shared_words_prunes_what_cannot_reach() -> None:
+    """The count is of words shared as bags: "of" three times in the query and once in the
+    paragraph counts once (1 of the 2 or more its length needs), so that paragraph is not a
+    candidate; counted as often as the query holds it, it would be."""
+    corpus = [["of", "the", "the", "the"], ["of", "rights", "council", "human"]]
+    index = WordIndex(corpus)
+    query = ["of", "of", "of", "human", "rights", "council"]
+    codes = Counter(index._ids.get(w, 0) for w in query)
+    for rare in (0, 1000):
+        bags = Bags(index._texts, index._lengths, index._postings, rare=rare)
+        assert list(bags.reaching(codes, 0.5)) == [1]
 
 
 def test_unrelated_paragraphs_are_not_candidates() -> None:

@@ -18,7 +18,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from redline.diff import tokenize
+from redline.diff import tokenize, words
 from redline.parse import language
 from redline.parse.language import latin_scores, script_counts
 from redline.scripts import IDEOGRAPH, WORDLESS, mark_ranges
@@ -143,6 +143,15 @@ TEXT = st.one_of(
 @example("\U0001f469\u200d\U0001f469\U0001f3fd\ufe0f")
 def test_tokenize_is_the_per_character_original(text: str) -> None:
     assert tokenize(text) == old_tokenize(text)
+
+
+@given(TEXT)
+@example("a\u0903b")  # a spacing mark is a word character that attaches
+@example(".\u0903b")
+@example("-\u200db c")
+def test_words_are_the_word_tokens(text: str) -> None:
+    """`words` (one pattern when nothing joins or cuts) is the tokenizer's word tokens."""
+    assert words(text) == [t for t in old_tokenize(text) if t[0].isalnum() or t[0] == "_"]
 
 
 @given(TEXT)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from ..candidates import WordIndex
-from ..diff import encode_tokens, tokenize
+from ..diff import encode_tokens, words
 from ..model import Paragraph
 from ..progress import tell
 
@@ -37,7 +37,7 @@ def _words(p: Paragraph) -> list[str]:
 
 
 def _scored_words(text: str) -> list[str]:
-    return [t for t in tokenize(text.casefold()) if t[0].isalnum() or t[0] == "_"]
+    return words(text.casefold())
 
 
 def similarity(a: Paragraph, b: Paragraph) -> float:

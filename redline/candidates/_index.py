@@ -28,10 +28,15 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from ._bags import Bags
+from ._bags import code_char as _char
+
 __all__ = ["WordIndex"]
 
 _SLACK = 1e-9
 """Room left in the integer bounds, so that no rounding of the threshold prunes a pair."""
+_BAGS_UP_TO = 20_000
+"""Indexes of up to this many paragraphs are searched by counting shared words bit-sliced."""
 _CUTOFF_ROOM = 1e-6
 """How far under the threshold rapidfuzz's own cutoff is set when every paragraph is scored."""
 
@@ -50,7 +55,16 @@ class WordIndex:
     [(0, 0.8571428571428572)]
     """
 
-    __slots__ = ("_empty", "_ids", "_lengths", "_postings", "_sizes", "_texts", "_unsorted")
+    __slots__ = (
+        "_bags",
+        "_empty",
+        "_ids",
+        "_lengths",
+        "_postings",
+        "_sizes",
+        "_texts",
+        "_unsorted",
+    )
 
     def __init__(self, paragraphs: Iterable[Sequence[str]] = ()) -> None:
         self._ids: dict[str, int] = {}  # word -> its code, from 1 (0: a word no paragraph has)
@@ -60,6 +74,7 @@ class WordIndex:
         self._lengths: list[int] = []  # position -> its number of words
         self._empty: list[int] = []  # positions of paragraphs without words
         self._unsorted: set[int] = set()  # codes whose postings gained a position unsorted
+        self._bags: Bags | None = None  # bit sets per word, made when a search needs them
         self.extend(paragraphs)
 
     def __len__(self) -> int:
@@ -98,6 +113,7 @@ class WordIndex:
         self._texts.extend(texts)
         self._lengths.extend(map(len, batch))
         self._empty.extend(start + k for k, words in enumerate(batch) if not words)
+        self._bags = None
 
     def search(self, words: Sequence[str], threshold: float) -> list[tuple[int, float]]:
         """Every indexed paragraph whose word similarity with `words` is >= threshold,
@@ -109,11 +125,16 @@ class WordIndex:
         elif not query or threshold > 1:
             found = [(p, 1.0) for p in self._empty] if not query and threshold <= 1 else []
         else:
-            survivors = self._survivors(query, threshold)
+            # An index of the size of a document: every word's bits are cheap, and counting
+            # shared words bit-sliced beats probing postings; a corpus is probed first.
+            survivors = (
+                None if len(self._texts) <= _BAGS_UP_TO else self._survivors(query, threshold)
+            )
             if survivors is None:
-                found = self._score_all(query, threshold)
-            else:
-                found = self._score(query, survivors, threshold)
+                if self._bags is None:
+                    self._bags = Bags(self._texts, self._lengths, self._postings)
+                survivors = list(self._bags.reaching(Counter(query), threshold))
+            found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         return found
 
@@ -204,8 +225,3 @@ class WordIndex:
             limit=None,
         )
         return [(position, float(score)) for _, score, position in hits if score >= threshold]
-
-
-def _char(code: int) -> str:
-    """One character per word code, the surrogate block skipped (rapidfuzz compares them)."""
-    return chr(code + 0x800 if code >= 0xD800 else code)
