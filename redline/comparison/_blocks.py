@@ -13,6 +13,7 @@ value here (`_changes`); the Word writer only renders them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -297,14 +298,20 @@ def _kept_refs(
             refs_b = [y for _, y in b.atoms if y.ref]
             pairs.extend((x.ref, y.ref) for x, y in zip(refs_a, refs_b, strict=False))
             return
-        old_atoms, new_atoms = dict(a.atoms), dict(b.atoms)
+        # The atoms kept in place, by the offsets of the old side's referring atoms (in
+        # order, as the steps are): not every character of the kept text.
+        refs = [(off, x.ref) for off, x in sorted(dict(a.atoms).items()) if x.ref]
+        if not refs:
+            return
+        offsets = [off for off, _ in refs]
+        new_atoms = dict(b.atoms)
         for s in c.steps:
             if s.op is Op.EQUAL:
-                for off in range(s.old[0], s.old[1]):
-                    x = old_atoms.get(off)
+                for k in range(bisect_left(offsets, s.old[0]), bisect_left(offsets, s.old[1])):
+                    off, ref = refs[k]
                     y = new_atoms.get(s.new[0] + off - s.old[0])
-                    if x and y and x.ref and y.ref:
-                        pairs.append((x.ref, y.ref))
+                    if y and y.ref:
+                        pairs.append((ref, y.ref))
 
     _walk(changes, old, new, visit)
     return pairs

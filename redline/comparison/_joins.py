@@ -30,6 +30,11 @@ def _joined_similarity(olds: Sequence[Para], news: Sequence[Para]) -> float:
     return float(Indel.normalized_similarity(x, y))
 
 
+def _alone(known: float | None, p: Para, q: Para) -> float:
+    """How alike the pair reads unjoined: `known`, or scored now (most pairs never ask)."""
+    return _joined_similarity([p], [q]) if known is None else known
+
+
 def _split_steps(
     olds: Sequence[Para], news: Sequence[Para]
 ) -> list[tuple[int, int, tuple[Step, ...]]]:
@@ -108,7 +113,7 @@ def splits_and_merges(
         if c.change is Change.EDITED and c.old is not None and c.new is not None:
             p, q = old[c.old], new[c.new]
             if isinstance(p, Para) and isinstance(q, Para) and not p.whole and not q.whole:
-                alone = _joined_similarity([p], [q])
+                alone: float | None = None  # scored only once a join could beat it
                 for other, first in ((nxt, False), (prev, True)):
                     if other is None or other.change not in (Change.INSERTED, Change.DELETED):
                         continue
@@ -123,7 +128,7 @@ def splits_and_merges(
                             continue
                         news = [twin, q] if first else [q, twin]
                         score = _joined_similarity([p], news)
-                        if score >= SPLIT_AT and score > alone:
+                        if score >= SPLIT_AT and score > (alone := _alone(alone, p, q)):
                             js = [idx, c.new] if first else [c.new, idx]
                             parts = _split_steps([p], news)
                             done = [
@@ -141,7 +146,7 @@ def splits_and_merges(
                             continue
                         olds = [twin, p] if first else [p, twin]
                         score = _joined_similarity(olds, [q])
-                        if score >= SPLIT_AT and score > alone:
+                        if score >= SPLIT_AT and score > (alone := _alone(alone, p, q)):
                             is_ = [idx, c.old] if first else [c.old, idx]
                             parts = _split_steps(olds, [q])
                             cut = _merge_cut(parts, len(q.text))

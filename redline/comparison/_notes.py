@@ -128,6 +128,8 @@ def note_pairs(
     deleted there. At a move's destination a note in kept words is the old note it was
     (`_moved_marks`); a note in words inserted there is new.
     """
+    if not any(ln.notes for ln in old_lines) and not any(ln.notes for ln in new_lines):
+        return ()  # most segments: no reference to pair, so no step to walk
     before = _moved_marks(old_lines, new_lines, edits) if moved else {}
     out: list[NotePair] = []
     for s in _steps(old_lines, new_lines, edits):
@@ -186,6 +188,8 @@ def italic_changes(
 ) -> tuple[ItalicChange, ...]:
     """The kept words of a segment whose italics differ between its old and new lines,
     cut where either side's italics begin or end."""
+    if not any(ln.italic for ln in old) and not any(ln.italic for ln in new):
+        return ()  # no italics on either side: none can differ
     out: list[ItalicChange] = []
     for s in _steps(old, new, edits):
         if s.edit.op is not Op.EQUAL or s.old_line >= len(old) or s.new_line >= len(new):

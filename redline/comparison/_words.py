@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from ..diff import Op, diff_sequences, tokenize
 from ..document import Block, Para
 from ._changes import InnerEdit, Step
@@ -18,10 +20,12 @@ def tokens(p: Para, *, framed: bool = False) -> tuple[list[object], list[int]]:
     pos = 0
     cut = sorted(atoms)
     for at in [*cut, len(p.text)]:
-        for tok in tokenize(p.text[pos:at]):
-            units.append(tok)
-            starts.append(pos)
-            pos += len(tok)
+        read = tokenize(p.text[pos:at])
+        if read:  # each token starts where the ones before it end
+            units += read
+            ends = list(accumulate(map(len, read), initial=pos))
+            starts += ends[:-1]
+            pos = ends[-1]
         if at < len(p.text) and at in atoms:
             atom = atoms[at]
             units.append(("atom", atom.frame if framed and atom.frame else atom.key))
@@ -48,6 +52,8 @@ def word_steps(old: Para, new: Para) -> tuple[Step, ...]:
 
 def units(block: Block) -> list[object]:
     if isinstance(block, Para):
+        if not block.atoms:  # words and signs only: no offsets to keep
+            return [t for t in tokenize(block.text) if not t.isspace()]
         return [
             u for u in tokens(block, framed=True)[0] if not (isinstance(u, str) and u.isspace())
         ]
