@@ -7,7 +7,9 @@ with every indexed paragraph, kept when >= threshold, best first, ties by positi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from unittest.mock import patch
 
 import pytest
 from hypothesis import example, given
@@ -17,6 +19,7 @@ from rapidfuzz.distance import Indel
 
 from redline.align._score import _candidates, _words
 from redline.candidates import WordIndex
+from redline.candidates import _index as candidates_index
 from redline.candidates._bags import Bags
 from redline.diff import encode_tokens
 from redline.model import Paragraph, Part
@@ -42,31 +45,53 @@ def exhaustive(
     return sorted(found, key=lambda hit: (-hit[1], hit[0]))
 
 
-@given(st.lists(PARAGRAPH, max_size=12), PARAGRAPH, THRESHOLD)
-@example([[]], [], 1.0)
-@example([["a"], []], [], 0.0)
-@example([["a", "a", "b"], ["a", "b", "b"]], ["a", "a", "a"], 0.5)
-@example([["a", "b", "c"]], ["c", "b", "a"], 1 / 3)
+WAYS = {"whole": (10**6, 10**6), "bags": (0, 10**6), "probe": (0, 0)}
+"""How an index of that size searches: scored whole, counted bit-sliced, or probed first (the
+sizes up to which it scores whole and counts bit-sliced), so small examples try every way."""
+
+
+@contextmanager
+def searched(way: str) -> Iterator[None]:
+    whole, bags = WAYS[way]
+    with (
+        patch.object(candidates_index, "_SCORE_ALL_UP_TO", whole),
+        patch.object(candidates_index, "_BAGS_UP_TO", bags),
+    ):
+        yield
+
+
+@given(st.lists(PARAGRAPH, max_size=12), PARAGRAPH, THRESHOLD, st.sampled_from(sorted(WAYS)))
+@example([[]], [], 1.0, "bags")
+@example([["a"], []], [], 0.0, "bags")
+@example([["a", "a", "b"], ["a", "b", "b"]], ["a", "a", "a"], 0.5, "bags")
+@example([["a", "a", "b"], ["a", "b", "b"]], ["a", "a", "a"], 0.5, "probe")
+@example([["a", "b", "c"]], ["c", "b", "a"], 1 / 3, "bags")
 def test_search_is_exhaustive_scoring(
-    corpus: list[list[str]], query: list[str], threshold: float
+    corpus: list[list[str]], query: list[str], threshold: float, way: str
 ) -> None:
     index = WordIndex(corpus)
     assert len(index) == len(corpus)
-    assert index.search(query, threshold) == exhaustive(corpus, query, threshold)
+    with searched(way):
+        assert index.search(query, threshold) == exhaustive(corpus, query, threshold)
 
 
-@given(st.lists(PARAGRAPH, max_size=12), st.lists(PARAGRAPH, min_size=1, max_size=4))
+@given(
+    st.lists(PARAGRAPH, max_size=12),
+    st.lists(PARAGRAPH, min_size=1, max_size=4),
+    st.sampled_from(sorted(WAYS)),
+)
 def test_added_paragraphs_are_searched_like_initial_ones(
-    corpus: list[list[str]], later: list[list[str]]
+    corpus: list[list[str]], later: list[list[str]], way: str
 ) -> None:
     """Paragraphs added after searches are found as if indexed at the start."""
     index = WordIndex(corpus)
-    for words in later:
-        index.search(words, 0.5)
-        assert index.add(words) == len(index) - 1
-    everything = corpus + later
-    for query in later:
-        assert index.search(query, 0.5) == exhaustive(everything, query, 0.5)
+    with searched(way):
+        for words in later:
+            index.search(words, 0.5)
+            assert index.add(words) == len(index) - 1
+        everything = corpus + later
+        for query in later:
+            assert index.search(query, 0.5) == exhaustive(everything, query, 0.5)
 
 
 @given(
@@ -74,20 +99,26 @@ def test_added_paragraphs_are_searched_like_initial_ones(
     st.lists(PARAGRAPH, max_size=10),
     st.lists(PARAGRAPH, min_size=1, max_size=4),
     THRESHOLD,
+    st.sampled_from(sorted(WAYS)),
 )
 def test_a_batch_extended_after_searches_is_found_as_if_added_one_by_one(
-    first: list[list[str]], batch: list[list[str]], queries: list[list[str]], threshold: float
+    first: list[list[str]],
+    batch: list[list[str]],
+    queries: list[list[str]],
+    threshold: float,
+    way: str,
 ) -> None:
     """`extend` (what opening a corpus index uses) indexes as `add` does, also after searches
     have sorted some postings."""
     index = WordIndex(first)
-    for query in queries:
-        index.search(query, threshold)
-    index.extend(iter(batch))  # any iterable, not only a list
-    everything = first + batch
-    assert len(index) == len(everything)
-    for query in queries:
-        assert index.search(query, threshold) == exhaustive(everything, query, threshold)
+    with searched(way):
+        for query in queries:
+            index.search(query, threshold)
+        index.extend(iter(batch))  # any iterable, not only a list
+        everything = first + batch
+        assert len(index) == len(everything)
+        for query in queries:
+            assert index.search(query, threshold) == exhaustive(everything, query, threshold)
 
 
 def _hits(corpus: list[list[str]], query: list[str], threshold: float) -> set[int]:
@@ -111,6 +142,7 @@ def test_counting_shared_words_keeps_every_hit(
     if not query:
         return
     index = WordIndex(corpus)
+    index._post()
     codes = Counter(index._ids.get(w, 0) for w in query)
     bags = Bags(index._texts, index._lengths, index._postings, rare=rare)
     assert set(bags.reaching(codes, threshold)) >= _hits(corpus, query, threshold)
@@ -122,6 +154,7 @@ def test_probing_postings_keeps_every_hit(
 ) -> None:
     """The prefix filter (what a corpus-sized index uses first) passes every hit too."""
     index = WordIndex(corpus)
+    index._post()
     codes = [index._ids.get(w, 0) for w in query]
     if threshold <= 0 or not codes:
         return
@@ -136,6 +169,7 @@ def test_counting_shared_words_prunes_what_cannot_reach() -> None:
     candidate; counted as often as the query holds it, it would be."""
     corpus = [["of", "the", "the", "the"], ["of", "rights", "council", "human"]]
     index = WordIndex(corpus)
+    index._post()
     query = ["of", "of", "of", "human", "rights", "council"]
     codes = Counter(index._ids.get(w, 0) for w in query)
     for rare in (0, 1000):
@@ -181,11 +215,15 @@ PARAGRAPHS = st.lists(TEXT.map(" ".join), max_size=10).map(
         st.sampled_from([0.5, 0.4, 0.6, 0.3, 0.8, 1 / 3, 2 / 3, 1.0, 0.55]),
         st.floats(min_value=0.01, max_value=1.0),
     ),
+    st.sampled_from(sorted(WAYS)),
 )
-@example([Paragraph(Part.OPERATIVE, 1, "a b c")], [Paragraph(Part.OPERATIVE, 1, "a b d e")], 0.6)
-@example([Paragraph(Part.OPERATIVE, 1, "—")], [Paragraph(Part.OPERATIVE, 1, "")], 0.5)
+@example(
+    [Paragraph(Part.OPERATIVE, 1, "a b c")], [Paragraph(Part.OPERATIVE, 1, "a b d e")], 0.6, "bags"
+)
+@example([Paragraph(Part.OPERATIVE, 1, "—")], [Paragraph(Part.OPERATIVE, 1, "")], 0.5, "bags")
 def test_alignment_takes_the_pairs_all_pairs_scoring_took(
-    old: list[Paragraph], new: list[Paragraph], threshold: float
+    old: list[Paragraph], new: list[Paragraph], threshold: float, way: str
 ) -> None:
     """The index changes which pairs are scored, never which pairs are candidates."""
-    assert _candidates(old, new, threshold) == _extract_candidates(old, new, threshold)
+    with searched(way):
+        assert _candidates(old, new, threshold) == _extract_candidates(old, new, threshold)

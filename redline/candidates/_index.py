@@ -35,6 +35,8 @@ __all__ = ["WordIndex"]
 
 _SLACK = 1e-9
 """Room left in the integer bounds, so that no rounding of the threshold prunes a pair."""
+_SCORE_ALL_UP_TO = 200
+"""Indexes of up to this many paragraphs are scored whole: filtering costs more than it saves."""
 _BAGS_UP_TO = 20_000
 """Indexes of up to this many paragraphs are searched by counting shared words bit-sliced."""
 _CUTOFF_ROOM = 1e-6
@@ -60,6 +62,7 @@ class WordIndex:
         "_empty",
         "_ids",
         "_lengths",
+        "_posted",
         "_postings",
         "_sizes",
         "_texts",
@@ -74,6 +77,7 @@ class WordIndex:
         self._lengths: list[int] = []  # position -> its number of words
         self._empty: list[int] = []  # positions of paragraphs without words
         self._unsorted: set[int] = set()  # codes whose postings gained a position unsorted
+        self._posted = 0  # positions before this are in the postings (made when first needed)
         self._bags: Bags | None = None  # bit sets per word, made when a search needs them
         self.extend(paragraphs)
 
@@ -89,7 +93,9 @@ class WordIndex:
         """Index paragraphs in order: each new word gets the next code, each paragraph the
         next position. The per-word work is done by the dictionary and string primitives
         (opening a corpus index of 40,000 paragraphs is mostly this), and only the batch's
-        own words are looked at, so adding one paragraph costs what that paragraph holds."""
+        own words are looked at, so adding one paragraph costs what that paragraph holds.
+        The postings are made at the first search that probes them: a small index is
+        scored whole and never needs them."""
         batch = paragraphs if isinstance(paragraphs, list) else list(paragraphs)
         start = len(self._texts)
         ids, postings, sizes = self._ids, self._postings, self._sizes
@@ -101,19 +107,24 @@ class WordIndex:
                 postings.append([])
                 sizes.append([])
             char_of[word] = _char(code)
-        code_of = {ch: ids[word] for word, ch in char_of.items()}
         texts = ["".join(map(char_of.__getitem__, words)) for words in batch]
-        touched: set[str] = set()
-        for position, text in enumerate(texts, start):
-            chars = set(text)
-            touched |= chars
-            for ch in chars:
-                postings[code_of[ch]].append(position)
-        self._unsorted.update(code_of[ch] for ch in touched)
         self._texts.extend(texts)
         self._lengths.extend(map(len, batch))
         self._empty.extend(start + k for k, words in enumerate(batch) if not words)
         self._bags = None
+
+    def _post(self) -> None:
+        """Put the paragraphs indexed since the last search into the postings."""
+        if self._posted == len(self._texts):
+            return
+        postings, touched = self._postings, set()
+        for position in range(self._posted, len(self._texts)):
+            chars = set(self._texts[position])
+            touched |= chars
+            for ch in chars:
+                postings[_code(ch)].append(position)
+        self._unsorted.update(map(_code, touched))
+        self._posted = len(self._texts)
 
     def search(self, words: Sequence[str], threshold: float) -> list[tuple[int, float]]:
         """Every indexed paragraph whose word similarity with `words` is >= threshold,
@@ -124,9 +135,12 @@ class WordIndex:
             found = self._score(query, range(len(self._texts)), threshold)
         elif not query or threshold > 1:
             found = [(p, 1.0) for p in self._empty] if not query and threshold <= 1 else []
+        elif len(self._texts) <= _SCORE_ALL_UP_TO:
+            found = self._score_all(query, threshold)  # a few dozen paragraphs: C is quicker
         else:
             # An index of the size of a document: every word's bits are cheap, and counting
             # shared words bit-sliced beats probing postings; a corpus is probed first.
+            self._post()
             survivors = (
                 None if len(self._texts) <= _BAGS_UP_TO else self._survivors(query, threshold)
             )
@@ -225,3 +239,9 @@ class WordIndex:
             limit=None,
         )
         return [(position, float(score)) for _, score, position in hits if score >= threshold]
+
+
+def _code(char: str) -> int:
+    """The word code `_char` gave this character."""
+    n = ord(char)
+    return n - 0x800 if n >= 0xE000 else n
