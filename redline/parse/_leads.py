@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .lexicon import LEADS
@@ -102,7 +102,13 @@ def _fold(text: str, language: str, limit: int) -> tuple[str, Sequence[int]]:
     """
     if language != "ar":  # most openings need no folding: the prefix as it is
         head = text[: limit + 1]
-        if head.isprintable() and "  " not in head and not _FOLDED.intersection(head):
+        if (
+            head.isprintable()
+            and "  " not in head
+            and "\u2010" not in head  # the characters of _FOLDED, each looked for in C
+            and "\u2011" not in head
+            and "\u2019" not in head
+        ):
             return head, range(1, len(head) + 1)
     return _fold_each(text, language, limit)
 
@@ -169,6 +175,9 @@ class _Lexicon:
     longest: int
     by_first: dict[str, tuple[int, ...]]
     by_capital: dict[str, tuple[int, ...]]  # a small first letter's capital -> its phrases
+    near: dict[tuple[str, bool], tuple[tuple[str, int], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )  # `opening`'s answers, kept
 
     @classmethod
     def of(cls, phrases: Sequence[str], language: str) -> _Lexicon:
@@ -192,6 +201,26 @@ class _Lexicon:
         if capital_ok and ch in self.by_capital:
             found = tuple(sorted(found + self.by_capital[ch]))
         return found
+
+    def opening(self, head: str, *, capital_ok: bool) -> tuple[tuple[str, int], ...]:
+        """The phrases that may open a text whose first two characters are ``head``, in
+        order, each as its characters after the first and its length: those of
+        :meth:`starting` whose second character is the text's (or that have none)."""
+        key = (head, capital_ok)
+        found = self.near.get(key)
+        if found is None:
+            found = tuple(
+                (self.phrases[k][1:], len(self.phrases[k]))
+                for k in self.starting(head[:1], capital_ok=capital_ok)
+                if len(self.phrases[k]) == 1 or self.phrases[k][1:2] == head[1:2]
+            )
+            if len(self.near) < _NEAR:
+                self.near[key] = found
+        return found
+
+
+_NEAR = 4096
+"""The most openings a lexicon keeps (two characters each: a bound for any input)."""
 
 
 @cache
@@ -239,12 +268,21 @@ def _find(text: str, lexicon: _Lexicon, *, part: str, language: str) -> str:
         return ""
     limit = lexicon.longest + 1  # and one character for the word boundary
     folded, ends = _fold(text, language, limit)
-    bodies = [(0, folded, ends)]  # where a lead may start: offset in text, folded, its ends
-    if language == "ar" and part == "preamble" and folded[:1] in _ARABIC_CONJUNCTIONS:
-        rest = _fold(text[ends[0] :], language, limit)  # its first word folded on its own
-        bodies.append((ends[0], *rest))
     capital_ok = part == "operative" or language in _CAPITAL_IN_PREAMBLE
     boundary = language not in _NO_BOUNDARY
+    if not (language == "ar" and part == "preamble" and folded[:1] in _ARABIC_CONJUNCTIONS):
+        # one place a lead may start, the text's own: the phrases its opening allows
+        size = len(folded)
+        for rest, n in lexicon.opening(folded[:2], capital_ok=capital_ok):
+            if not folded.startswith(rest, 1):
+                continue
+            if boundary and n < size and _is_word_char(folded[n]):
+                continue
+            return text[: ends[n - 1]]
+        return ""
+    # an Arabic preamble opening with a conjunction: a lead may start there or after it
+    after = _fold(text[ends[0] :], language, limit)  # its first word folded on its own
+    bodies = [(0, folded, ends), (ends[0], *after)]  # offset in text, folded, its ends
     candidates = sorted(
         (k, b)
         for b, (_, body, _) in enumerate(bodies)

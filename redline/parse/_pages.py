@@ -63,8 +63,10 @@ def read_pages(raw: Sequence[str]) -> Pages:
     pages = Pages()
     kinds = [furniture(line) for line in raw]
     anchors = [i for i, k in enumerate(kinds) if k == "page number"]
-    ends = [_MASTHEAD, *anchors[:1], *(i for i, ln in enumerate(raw) if SEPARATOR.match(ln))]
-    masthead = _fold(" ".join(raw[: min(ends)]))  # the first page, its footnotes left out
+    separated = [i for i, ln in enumerate(raw) if SEPARATOR.match(ln)]
+    ends = [_MASTHEAD, *anchors[:1], *separated]
+    # the first page, its footnotes left out (only a running head is compared with it)
+    masthead = _fold(" ".join(raw[: min(ends)])) if anchors else ""
     for i, kind in enumerate(kinds):
         if kind:
             pages.furniture[i] = kind
@@ -77,8 +79,8 @@ def read_pages(raw: Sequence[str]) -> Pages:
         pages.breaks.add(first)
     _repeated_titles(raw, pages)
     starts = sorted(first for first, _ in pages.heads)
-    for i, line in enumerate(raw):
-        if SEPARATOR.match(line) and not any(a <= i <= b for a, b in pages.heads):
+    for i in separated:
+        if not any(a <= i <= b for a, b in pages.heads):
             block = _note_block(raw, i, next((s for s in starts if s > i), len(raw)))
             if block:
                 pages.separators.add(i)
@@ -102,9 +104,11 @@ def _repeated_titles(raw: Sequence[str], pages: Pages) -> None:
         return
     at, title = found[0], _fold(found[1])
     for i in range(at + 1, len(raw)):
-        text = _fold(raw[i])
         alone = (i == 0 or not raw[i - 1].strip()) and (i + 1 == len(raw) or not raw[i + 1].strip())
-        if alone and len(text) >= 15 and title.startswith(text) and i not in pages.furniture:
+        if not alone:
+            continue
+        text = _fold(raw[i])
+        if len(text) >= 15 and title.startswith(text) and i not in pages.furniture:
             pages.furniture[i] = "running head"
             pages.heads.append((i, i))
             pages.breaks.add(i)

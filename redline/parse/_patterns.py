@@ -77,7 +77,18 @@ both use: a copy per reader is how the job-number patterns once came to differ.
 """
 
 
+_KINDS = {f"k{k}": kind for k, (_, kind) in enumerate(FURNITURE)}
+_ANY_FURNITURE = re.compile(
+    "|".join(
+        f"(?P<k{k}>{'(?i:' if rx.flags & re.I else '(?:'}{rx.pattern}))"
+        for k, (rx, _) in enumerate(FURNITURE)
+    )
+)
+"""The patterns of FURNITURE as one, tried in their order: the first that matches names the
+kind (each pattern holds the whole line, "^…$")."""
+
+
 def furniture(line: str) -> str | None:
     """The furniture kind of a whole line ("page number", "job number"…), or None."""
-    text = line.strip()
-    return next((kind for rx, kind in FURNITURE if rx.match(text)), None)
+    m = _ANY_FURNITURE.match(line.strip())
+    return _KINDS[m.lastgroup] if m else None  # type: ignore[index]

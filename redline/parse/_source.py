@@ -149,6 +149,11 @@ def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise], list[Repair
             noise.append(Noise(number, current, "page rule"))
             lines.append(SourceLine(number, "", rule=True))
             continue
+        if "*" not in current and "<sup>" not in current and "[^" not in current:
+            # no markup (each pattern needs one of these): the line as it stands, bold
+            # as `_line_from_spans` has a line of one plain span (blank: all of none)
+            lines.append(SourceLine(number, current, bold=bool(current) and not current.strip()))
+            continue
         markup: list[str] = []
         m = _FOOTNOTE_DEF.match(current)
         if m and current[m.end() :].strip():

@@ -8,7 +8,6 @@ a verb, and an adoption record after them.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ..model import (
@@ -33,6 +32,7 @@ _FORMULA = re.compile(
     rf"^(?:{any_of(_EN['formula article'])}\s+)?(?:[A-Z][\w’'-]*\s+){{0,6}}"
     rf"{any_of(_EN['formula bodies'])}\s*,\s*$"
 )
+_SPACES = re.compile(r"\s+")
 _ANNEX_HEAD = re.compile(rf"^{any_of(_EN['annex'])}(?:\s+[IVX\d]+)?\s*$")
 _LIST_WORDS = {
     w.rstrip(":").lower()
@@ -58,8 +58,10 @@ def _lead(block: Block, part: Part, language: str) -> str:
     """The italic opening if the source kept italics, else the longest lexicon phrase."""
     if block.italic and block.italic[0][0] == 0:
         return block.text[: block.italic[0][1]].rstrip()
-    if part in (Part.PREAMBLE, Part.OPERATIVE):
-        return find_lead(block.text, part=part.value, language=language)
+    if part is Part.PREAMBLE:  # (`is`: an enum member's value and hash are Python calls)
+        return find_lead(block.text, part="preamble", language=language)
+    if part is Part.OPERATIVE:
+        return find_lead(block.text, part="operative", language=language)
     return ""
 
 
@@ -221,7 +223,7 @@ def _paragraphs(
                 count[part],
                 block.text,
                 lead=lead,
-                number=re.sub(r"\s+", " ", num.group("num")) if num else "",
+                number=_SPACES.sub(" ", num.group("num")) if num else "",
                 notes=tuple(block.notes),
                 line=block.line,
                 italic=_italic(block),
@@ -274,7 +276,10 @@ def _formatted(paragraphs: list[Paragraph]) -> list[Paragraph]:
     italic_leads = sum(1 for p in parts if p.italic and p.italic[0][0] == 0)
     if parts and 2 * italic_leads >= len(parts):
         return paragraphs
-    return [dataclasses.replace(p, italic=None) for p in paragraphs]
+    return [  # dataclasses.replace(p, italic=None), without its look at every field
+        Paragraph(p.part, p.index, p.text, p.lead, p.number, p.subparagraphs, p.notes, p.line)
+        for p in paragraphs
+    ]
 
 
 def _check_notes(

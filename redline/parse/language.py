@@ -72,28 +72,63 @@ _SCRIPT_LETTERS = {
     "latin": _letters_of(_SCRIPT_BLOCKS["latin"]),
 }
 """The letters of each script: a character of its blocks that `isalpha`."""
+_SCRIPT_RUNS = {s: re.compile(f"{p.pattern}+") for s, p in _SCRIPT_LETTERS.items()}
+_NOT_LATIN = re.compile("|".join(_SCRIPT_LETTERS[s].pattern for s in ("ar", "zh", "ru")))
+"""A letter of Arabic, Chinese or Russian: a text without one is Latin-script, whatever its
+counts (all three are 0)."""
 
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters of ``text`` per script ("ar", "zh", "ru", "latin").
 
-    One pass of a compiled pattern per script, counting its matches: no Python loop per
-    character (the ideograph pattern holds letters only).
+    One pass of a compiled pattern per script over runs of its characters, their lengths
+    summed: no Python loop per character (an ideograph that is not a letter, unassigned
+    in its block, is looked at on its own).
     """
-    return {
-        s: sum(map(str.isalpha, p.findall(text))) if s == "zh" else _count(p, text)
-        for s, p in _SCRIPT_LETTERS.items()
-    }
+    return {s: _count(s, text) for s in _SCRIPT_LETTERS}
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return pattern.subn("", text)[1]
+def _count(script: str, text: str) -> int:
+    runs = _SCRIPT_RUNS[script].findall(text)
+    if script == "zh":
+        return sum(len(r) if r.isalpha() else sum(map(str.isalpha, r)) for r in runs)
+    return sum(map(len, runs))
+
+
+_ASCII_LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NOT_LETTERS = bytes(b for b in range(128) if b not in _ASCII_LETTERS)
+_APART = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
+"""Every ASCII byte but a letter to a space: a text's UTF-8 then splits into runs of ASCII
+letters and other characters, each run one word (_WORD) or, with a character outside
+ASCII, holding whole words."""
+_LISTED = {w.encode(): w for w in _VOCABULARY}
+
+
+def _listed_words(lowered: str) -> Counter[str]:
+    """``Counter(w for w in _WORD.findall(lowered) if w in _VOCABULARY)``, its words cut in C.
+
+    No ASCII character but a letter is in a word, and each ends one, so the text's UTF-8
+    cut at every other ASCII byte gives pieces of whole words: a piece of ASCII letters
+    only is one word, a piece with other characters is read with the pattern itself.
+    """
+    words: Counter[str] = Counter()
+    data = lowered.encode("utf-8", "surrogatepass").translate(_APART)
+    for piece, n in Counter(data.split()).items():
+        if piece.isascii():
+            word = _LISTED.get(piece)
+            if word is not None:
+                words[word] += n
+            continue
+        for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
+            if word in _VOCABULARY:
+                words[word] += n
+    return words
 
 
 def latin_scores(text: str) -> dict[str, float]:
     """Log-score of ``text`` as English, French and Spanish (higher is likelier)."""
     lowered = text.lower()
-    words = Counter(w for w in _WORD.findall(lowered) if w in _VOCABULARY)
+    words = _listed_words(lowered)
     letters = Counter(_ALPHABET.findall(lowered))
     body = _NUMBER.sub("", text, count=1).lstrip()
     scores: dict[str, float] = {}
@@ -111,6 +146,9 @@ def latin_scores(text: str) -> dict[str, float]:
 
 def detect_language(text: str) -> str:
     """One of "ar", "zh", "ru", "en", "fr", "es": the language ``text`` is written in."""
+    if not _NOT_LATIN.search(text):  # no letter of the other scripts: Latin, scored
+        scores = latin_scores(text)
+        return max(LATIN, key=lambda lang: scores[lang])
     counts = script_counts(text)
     weighted = {"ar": counts["ar"], "zh": 2 * counts["zh"], "ru": counts["ru"]}
     best = max(weighted, key=lambda s: weighted[s])  # first of equals: ar, zh, ru
