@@ -101,6 +101,25 @@ _MARK = _Mark()
 _Token = str | _Mark
 
 
+class _Codes(dict[_Token, str]):
+    """Token -> its character: a token not seen yet gets the next one (first seen, first
+    coded), so a whole sequence is encoded by one `map` in C."""
+
+    __slots__ = ("alphabet",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.alphabet: list[_Token] = []
+
+    def __missing__(self, tok: _Token) -> str:
+        n = len(self.alphabet) + 0x100
+        if n >= 0xD800:  # skip the surrogate block
+            n += 0x800
+        ch = self[tok] = chr(n)
+        self.alphabet.append(tok)
+        return ch
+
+
 def encode_tokens(
     sequences: Sequence[Sequence[_Token]],
 ) -> tuple[list[str], list[_Token]]:
@@ -108,23 +127,9 @@ def encode_tokens(
 
     Word mode for diff-match-patch, and word sequences for rapidfuzz's similarity.
     """
-    codes: dict[_Token, str] = {}
-    alphabet: list[_Token] = []
-    encoded = []
-    for seq in sequences:
-        chars = []
-        for tok in seq:
-            ch = codes.get(tok)
-            if ch is None:
-                n = len(alphabet) + 0x100
-                if n >= 0xD800:  # skip the surrogate block
-                    n += 0x800
-                ch = chr(n)
-                codes[tok] = ch
-                alphabet.append(tok)
-            chars.append(ch)
-        encoded.append("".join(chars))
-    return encoded, alphabet
+    codes = _Codes()
+    encoded = ["".join(map(codes.__getitem__, seq)) for seq in sequences]
+    return encoded, codes.alphabet
 
 
 def _line_tokens(lines: Sequence[str]) -> list[_Token]:
@@ -136,20 +141,14 @@ def _line_tokens(lines: Sequence[str]) -> list[_Token]:
     return out
 
 
-def _decode(ch: str, alphabet: list[_Token]) -> _Token:
-    n = ord(ch)
-    if n >= 0xE000:
-        n -= 0x800
-    return alphabet[n - 0x100]
-
-
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 
 
 def _blocks(
-    diffs: Iterable[tuple[int, str]], alphabet: list[_Token]
+    diffs: Iterable[tuple[int, str]], codes: dict[_Token, str]
 ) -> list[tuple[Op, list[_Token]]]:
-    return [(_OPS[op], [_decode(c, alphabet) for c in chars]) for op, chars in diffs if chars]
+    token = dict(zip(codes.values(), codes.keys())).__getitem__  # character -> its token
+    return [(_OPS[op], list(map(token, chars))) for op, chars in diffs if chars]
 
 
 def _fold_spaces(blocks: list[tuple[Op, list[_Token]]]) -> list[tuple[Op, list[_Token]]]:
@@ -223,11 +222,12 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
         return _unchanged(old)
     if tuple(new) < tuple(old):  # one orientation, so swapping the texts gives the inverse
         return _place_insertions(_invert(diff_lines(new, old)))
-    (a, b), alphabet = encode_tokens([_line_tokens(old), _line_tokens(new)])
+    codes = _Codes()
+    a, b = ("".join(map(codes.__getitem__, _line_tokens(lines))) for lines in (old, new))
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
-    return _place_insertions(_edits(_fold_spaces(_blocks(diffs, alphabet))))
+    return _place_insertions(_edits(_fold_spaces(_blocks(diffs, codes))))
 
 
 def _unchanged(lines: Sequence[str]) -> tuple[Edit, ...]:

@@ -114,8 +114,9 @@ def test_an_unchanged_unit_gives_what_the_token_diff_gives(lines: list[str]) -> 
 
     from redline import diff as d
 
-    (a, b), alphabet = d.encode_tokens([d._line_tokens(lines), d._line_tokens(lines)])
+    (a, b), _ = d.encode_tokens([d._line_tokens(lines), d._line_tokens(lines)])
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    blocks = d._blocks(engine.diff_main(a, b, False), alphabet)
+    codes = {tok: a[k] for k, tok in enumerate(d._line_tokens(lines))}
+    blocks = d._blocks(engine.diff_main(a, b, False), codes)
     assert diff_lines(lines, list(lines)) == d._place_insertions(d._edits(d._fold_spaces(blocks)))
