@@ -11,6 +11,7 @@ import enum
 import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from diff_match_patch import diff_match_patch
 
@@ -101,23 +102,15 @@ _MARK = _Mark()
 _Token = str | _Mark
 
 
-class _Codes(dict[_Token, str]):
-    """Token -> its character: a token not seen yet gets the next one (first seen, first
-    coded), so a whole sequence is encoded by one `map` in C."""
-
-    __slots__ = ("alphabet",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.alphabet: list[_Token] = []
-
-    def __missing__(self, tok: _Token) -> str:
-        n = len(self.alphabet) + 0x100
-        if n >= 0xD800:  # skip the surrogate block
-            n += 0x800
-        ch = self[tok] = chr(n)
-        self.alphabet.append(tok)
-        return ch
+def _codes(sequences: Sequence[Sequence[_Token]]) -> dict[_Token, str]:
+    """Token -> its character, the first seen first (from U+0100, the surrogate block
+    skipped): the distinct tokens by `dict.fromkeys`, the characters by `chr`, both in C."""
+    distinct = dict.fromkeys(chain.from_iterable(sequences))
+    n = len(distinct)
+    chars = map(chr, range(0x100, 0x100 + n))
+    if 0x100 + n > 0xD800:  # past the surrogate block
+        chars = map(chr, chain(range(0x100, 0xD800), range(0xE000, 0xE000 + n - 0xD700)))
+    return dict(zip(distinct, chars))
 
 
 def encode_tokens(
@@ -127,9 +120,8 @@ def encode_tokens(
 
     Word mode for diff-match-patch, and word sequences for rapidfuzz's similarity.
     """
-    codes = _Codes()
-    encoded = ["".join(map(codes.__getitem__, seq)) for seq in sequences]
-    return encoded, codes.alphabet
+    codes = _codes(sequences)
+    return ["".join(map(codes.__getitem__, seq)) for seq in sequences], list(codes)
 
 
 def _line_tokens(lines: Sequence[str]) -> list[_Token]:
@@ -198,6 +190,10 @@ def _fold_spaces(blocks: list[tuple[Op, list[_Token]]]) -> list[tuple[Op, list[_
 def _edits(blocks: list[tuple[Op, list[_Token]]]) -> tuple[Edit, ...]:
     edits: list[Edit] = []
     for op, toks in blocks:
+        if _MARK not in toks:  # one line's words: one edit
+            if toks:
+                edits.append(Edit(op, "".join(toks)))  # type: ignore[arg-type]
+            continue
         text: list[str] = []
         for tok in toks:
             if isinstance(tok, _Mark):
@@ -222,8 +218,9 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
         return _unchanged(old)
     if tuple(new) < tuple(old):  # one orientation, so swapping the texts gives the inverse
         return _place_insertions(_invert(diff_lines(new, old)))
-    codes = _Codes()
-    a, b = ("".join(map(codes.__getitem__, _line_tokens(lines))) for lines in (old, new))
+    tokens = [_line_tokens(old), _line_tokens(new)]
+    codes = _codes(tokens)
+    a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
