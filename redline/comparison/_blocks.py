@@ -23,7 +23,7 @@ from ..diff import Op, diff_sequences, encode_tokens
 from ..document import Block, Document, Para, Row, Table, block_key
 from ._changes import BlockChange, Change, DocumentChanges, RowChange, Step, StoryChange
 from ._joins import splits_and_merges
-from ._words import edited_inside, units, word_steps
+from ._words import edited_inside, remembered, units, word_steps
 
 __all__ = [
     "BlockChange",
@@ -358,8 +358,9 @@ def compare_documents(old: Document, new: Document) -> DocumentChanges:
     looks = not (old.stand_in or new.stand_in)
     if not looks:
         old, new = _unformatted(old), _unformatted(new)
-    body = find_moves(align_blocks(old.body, new.body), old.body, new.body)
-    return DocumentChanges(tuple(body), tuple(_stories(body, old, new)), looks=looks)
+    with remembered():
+        body = find_moves(align_blocks(old.body, new.body), old.body, new.body)
+        return DocumentChanges(tuple(body), tuple(_stories(body, old, new)), looks=looks)
 
 
 _NUMBERED = re.compile(r'numId [^>]*val="(?!0")')  # a list (numId 0 takes a style's list off)

@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import accumulate
 
 from ..diff import Op, diff_sequences, tokenize
 from ..document import Block, Para
 from ._changes import InnerEdit, Step
 
-__all__ = ["edited_inside", "tokens", "units", "word_steps"]
+__all__ = ["edited_inside", "remembered", "tokens", "units", "word_steps"]
+
+_Memo = tuple[dict[int, tuple[Block, list[object]]], dict[str, list[str]]]
+_MEMO: ContextVar[_Memo | None] = ContextVar("redline_units", default=None)
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Within it, each block's units and each text's tokens are worked out once: one
+    comparison asks for the same paragraph's in its gaps, moves, joins and word diffs."""
+    token = _MEMO.set(({}, {}))
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _tokenize(text: str) -> list[str]:
+    """`tokenize`, remembered inside `remembered` (the list is shared: read it only)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return tokenize(text)
+    found = memo[1].get(text)
+    if found is None:
+        found = memo[1][text] = tokenize(text)
+    return found
 
 
 def tokens(p: Para, *, framed: bool = False) -> tuple[list[object], list[int]]:
@@ -20,7 +48,7 @@ def tokens(p: Para, *, framed: bool = False) -> tuple[list[object], list[int]]:
     pos = 0
     cut = sorted(atoms)
     for at in [*cut, len(p.text)]:
-        read = tokenize(p.text[pos:at])
+        read = _tokenize(p.text[pos:at])
         if read:  # each token starts where the ones before it end
             units += read
             ends = list(accumulate(map(len, read), initial=pos))
@@ -51,9 +79,23 @@ def word_steps(old: Para, new: Para) -> tuple[Step, ...]:
 
 
 def units(block: Block) -> list[object]:
+    """The block's units as similarity reads them: its words, signs and atoms, no spaces
+    (remembered inside `remembered`: the list is shared, read it only)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _units(block)
+    hit = memo[0].get(id(block))
+    if hit is not None and hit[0] is block:
+        return hit[1]
+    found = _units(block)
+    memo[0][id(block)] = (block, found)  # the block kept, so that its id stays its own
+    return found
+
+
+def _units(block: Block) -> list[object]:
     if isinstance(block, Para):
         if not block.atoms:  # words and signs only: no offsets to keep
-            return [t for t in tokenize(block.text) if not t.isspace()]
+            return [t for t in _tokenize(block.text) if not t.isspace()]
         return [
             u for u in tokens(block, framed=True)[0] if not (isinstance(u, str) and u.isspace())
         ]
