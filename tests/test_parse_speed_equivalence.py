@@ -10,6 +10,7 @@ text and text weighted towards what each step treats specially; the corpus gives
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -328,3 +329,16 @@ def test_paragraph_fields_are_the_ones_built_positionally() -> None:
     ]
     p = Paragraph(Part.OPERATIVE, 2, "t", "l", "3", (), (), 7, ((0, 1),))
     assert p.italic == ((0, 1),) and p.line == 7
+
+
+def test_the_first_bytes_cover_every_letter_of_the_other_scripts() -> None:
+    """`detect_language` skips the script counts when the text's UTF-8 holds none of
+    `_LEAD_BYTES`: every character `_NOT_LATIN` finds begins with one of them."""
+    missing = [
+        c
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c < 0xE000
+        and language._NOT_LATIN.match(chr(c))
+        and chr(c).encode()[0] not in language._LEAD_BYTES
+    ]
+    assert missing == []

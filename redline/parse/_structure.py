@@ -226,7 +226,7 @@ def _paragraphs(
                 number=_SPACES.sub(" ", num.group("num")) if num else "",
                 notes=tuple(block.notes),
                 line=block.line,
-                italic=_italic(block),
+                italic=_italic(block) or None,  # none yet: `_formatted` decides
             )
         )
     return _formatted(paragraphs), vote, warnings
@@ -271,15 +271,28 @@ def _formatted(paragraphs: list[Paragraph]) -> list[Paragraph]:
     A Word file or an adopted PDF sets (nearly) every lead in italics, so a lead without them
     is a formatting change worth showing; a text extraction that kept italics on a few
     paragraphs (HRC 46/13's) says nothing about the others, which then get the convention.
+
+    A preambular or operative paragraph comes here with None for no italic spans, so that
+    only the paragraphs the decision changes are built again: when the italics are kept,
+    those without spans (they get (), none); when not, those with spans (they get None).
     """
     parts = [p for p in paragraphs if p.part in (Part.PREAMBLE, Part.OPERATIVE)]
     italic_leads = sum(1 for p in parts if p.italic and p.italic[0][0] == 0)
     if parts and 2 * italic_leads >= len(parts):
-        return paragraphs
-    return [  # dataclasses.replace(p, italic=None), without its look at every field
-        Paragraph(p.part, p.index, p.text, p.lead, p.number, p.subparagraphs, p.notes, p.line)
-        for p in paragraphs
-    ]
+        return [
+            _with_italic(p, ())
+            if p.italic is None and p.part in (Part.PREAMBLE, Part.OPERATIVE)
+            else p
+            for p in paragraphs
+        ]
+    return [p if p.italic is None else _with_italic(p, None) for p in paragraphs]
+
+
+def _with_italic(p: Paragraph, italic: tuple[tuple[int, int], ...] | None) -> Paragraph:
+    """dataclasses.replace(p, italic=italic), without its look at every field."""
+    return Paragraph(
+        p.part, p.index, p.text, p.lead, p.number, p.subparagraphs, p.notes, p.line, italic
+    )
 
 
 def _check_notes(

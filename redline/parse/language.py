@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import filterfalse
 from math import log
 
-from ..scripts import IDEOGRAPH
+from ..scripts import CJK_BLOCKS, IDEOGRAPH
 from ._leads import find_lead
 from .lexicon import FUNCTION_WORDS, LETTERS
 
@@ -78,6 +79,23 @@ _NOT_LATIN = re.compile("|".join(_SCRIPT_LETTERS[s].pattern for s in ("ar", "zh"
 counts (all three are 0)."""
 
 
+def _lead_bytes() -> bytes:
+    """The first bytes of the UTF-8 of every character of the Arabic and Cyrillic blocks and
+    of the ideographs: a text whose UTF-8 holds none of them has no letter `_NOT_LATIN`
+    finds (a block's characters begin with the bytes from its first's to its last's)."""
+    ranges = [
+        (ord(a), ord(b))
+        for script in ("ar", "ru")
+        for a, b in re.findall(r"(.)-(.)", _SCRIPT_BLOCKS[script], flags=re.S)
+    ]
+    ranges += [(a, b) for kind, a, b in CJK_BLOCKS if kind == "ideographs"]
+    leads = {x for a, b in ranges for x in range(chr(a).encode()[0], chr(b).encode()[0] + 1)}
+    return bytes(sorted(leads))
+
+
+_LEAD_BYTES = _lead_bytes()
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters of ``text`` per script ("ar", "zh", "ru", "latin").
 
@@ -101,7 +119,7 @@ _APART = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 """Every ASCII byte but a letter to a space: a text's UTF-8 then splits into runs of ASCII
 letters and other characters, each run one word (_WORD) or, with a character outside
 ASCII, holding whole words."""
-_LISTED = {w.encode(): w for w in _VOCABULARY}
+_LISTED = {w.encode(): w for w in _VOCABULARY if w.isascii()}
 
 
 def _listed_words(lowered: str) -> Counter[str]:
@@ -111,17 +129,12 @@ def _listed_words(lowered: str) -> Counter[str]:
     cut at every other ASCII byte gives pieces of whole words: a piece of ASCII letters
     only is one word, a piece with other characters is read with the pattern itself.
     """
-    words: Counter[str] = Counter()
-    data = lowered.encode("utf-8", "surrogatepass").translate(_APART)
-    for piece, n in Counter(data.split()).items():
-        if piece.isascii():
-            word = _LISTED.get(piece)
-            if word is not None:
-                words[word] += n
-            continue
+    pieces = Counter(lowered.encode("utf-8", "surrogatepass").translate(_APART).split())
+    words = Counter({_LISTED[p]: pieces[p] for p in _LISTED.keys() & pieces.keys()})
+    for piece in filterfalse(bytes.isascii, pieces):
         for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
             if word in _VOCABULARY:
-                words[word] += n
+                words[word] += pieces[piece]
     return words
 
 
@@ -146,7 +159,9 @@ def latin_scores(text: str) -> dict[str, float]:
 
 def detect_language(text: str) -> str:
     """One of "ar", "zh", "ru", "en", "fr", "es": the language ``text`` is written in."""
-    if not _NOT_LATIN.search(text):  # no letter of the other scripts: Latin, scored
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _LEAD_BYTES)) == len(data) or not _NOT_LATIN.search(text):
+        # no letter of the other scripts (none of their first bytes, or none at all): Latin
         scores = latin_scores(text)
         return max(LATIN, key=lambda lang: scores[lang])
     counts = script_counts(text)
