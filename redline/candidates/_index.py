@@ -99,14 +99,13 @@ class WordIndex:
         batch = paragraphs if isinstance(paragraphs, list) else list(paragraphs)
         start = len(self._texts)
         ids, postings, sizes = self._ids, self._postings, self._sizes
-        char_of: dict[str, str] = {}
-        for word in dict.fromkeys(chain.from_iterable(batch)):  # first seen, first coded
-            code = ids.get(word)
-            if code is None:
-                code = ids[word] = len(postings)
-                postings.append([])
-                sizes.append([])
-            char_of[word] = _char(code)
+        distinct = dict.fromkeys(chain.from_iterable(batch))  # first seen, first coded
+        unseen = [word for word in distinct if word not in ids]
+        ids.update(zip(unseen, range(len(postings), len(postings) + len(unseen))))
+        postings.extend([] for _ in unseen)
+        sizes.extend([] for _ in unseen)
+        coded = chr if len(postings) <= 0xD800 else _char  # no code in the surrogate block yet
+        char_of = dict(zip(distinct, map(coded, map(ids.__getitem__, distinct))))
         texts = ["".join(map(char_of.__getitem__, words)) for words in batch]
         self._texts.extend(texts)
         self._lengths.extend(map(len, batch))
