@@ -79,6 +79,7 @@ _VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a ke
     f"{_W14}textId",
 }
 _LOOK = ("pStyle", "numPr", "jc", "ind")
+_LOOK_TAGS = tuple(f"{_W}{name}" for name in _LOOK)  # in this order
 
 Resolve = Callable[[str], str]
 """A relationship id → what it points to (a part's digest, an external URL)."""
@@ -282,9 +283,14 @@ def look_of(p: etree._Element) -> str:
     ppr = p.find(f"{_W}pPr")
     if ppr is None:
         return ""
+    first: dict[str, etree._Element] = {}  # each property's first element, as find() gives
+    for child in ppr:
+        tag = child.tag
+        if tag in _LOOK_TAGS and tag not in first:
+            first[tag] = child
     parts = []
-    for name in _LOOK:
-        e = ppr.find(f"{_W}{name}")
+    for tag in _LOOK_TAGS:
+        e = first.get(tag)
         if e is not None:
             c = copy.deepcopy(e)
             parts.append(etree.tostring(c).decode())

@@ -21,6 +21,7 @@ __all__ = ["Numbering", "RunLook", "Styles", "format_number"]
 _W = f"{{{W_NS}}}"
 _OFF = {"0", "false", "off", "none"}
 _MAX_CHAIN = 32  # basedOn chains longer than this are a loop
+_LOOK_TAGS = {f"{_W}{name}" for name in ("i", "iCs", "b", "vanish", "rtl", "cs")}
 
 
 def on(el: etree._Element | None) -> bool | None:
@@ -49,12 +50,17 @@ class RunLook:
         """These properties with `rpr`'s settings on top."""
         if rpr is None:
             return self
+        first: dict[str, etree._Element] = {}  # each property's first element, as find() gives
+        for child in rpr:
+            tag = child.tag
+            if tag in _LOOK_TAGS and tag not in first:
+                first[tag] = child
 
         def pick(name: str, old: bool | None) -> bool | None:
-            new = on(rpr.find(f"{_W}{name}"))
+            new = on(first.get(f"{_W}{name}"))
             return old if new is None else new
 
-        rtl, cs = on(rpr.find(f"{_W}rtl")), on(rpr.find(f"{_W}cs"))
+        rtl, cs = on(first.get(f"{_W}rtl")), on(first.get(f"{_W}cs"))
         return RunLook(
             pick("i", self.italic),
             pick("iCs", self.italic_cs),

@@ -23,6 +23,7 @@ Decisions, each what a reader of the printed page sees:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 from lxml import etree
 
@@ -115,11 +116,12 @@ class TextRun:
         """Italic spans without edge whitespace, merged across whitespace-only gaps."""
         if True not in self.italic:  # most paragraphs: nothing to walk
             return []
+        text = self.text  # a character an entry: its offsets are the entries'
         raw: list[list[int]] = []
-        for i, it in enumerate(self.italic):
-            if not it or self.chars[i].isspace():
+        for i in compress(range(len(self.italic)), self.italic):  # the italic ones only
+            if text[i].isspace():
                 continue
-            if raw and all(c.isspace() for c in self.chars[raw[-1][1] : i]):
+            if raw and (raw[-1][1] == i or text[raw[-1][1] : i].isspace()):
                 raw[-1][1] = i + 1
             else:
                 raw.append([i, i + 1])
