@@ -58,16 +58,16 @@ class Bags:
         la = sum(counts.values())
         size, rare = len(self._texts), self._rare
         planes: list[int] = []  # planes[i]: bit i of each paragraph's shared-word count
-        few: Counter[int] = Counter()  # the rare words' counts, paragraph by paragraph
+        scattered: list[int] = []  # the rare words' paragraphs, one entry per shared word
         postings, held = self._postings, self._held
         for code, times in counts.items():
             if not code:
                 continue
             if len(postings[code]) < rare:
-                few.update(postings[code])
+                scattered += postings[code]
                 if times > 1:
                     for p, n in self._repeated(code):
-                        few[p] += min(times, n) - 1
+                        scattered += [p] * (min(times, n) - 1)
                 continue
             for bits in (held.get(code) or self._bits(code))[:times]:
                 for i, plane in enumerate(planes):  # add one at every set bit: ripple carry
@@ -77,8 +77,8 @@ class Bags:
                         break
                 else:
                     planes.append(bits)
-        if few:
-            _add_counts(planes, few, size)
+        if scattered:
+            _add_counts(planes, Counter(scattered), size)
         if not planes:
             return iter(())
         half = threshold / 2
