@@ -156,7 +156,7 @@ def _goes_on(block: Block, text: str, broken: bool, evidence: Evidence, language
         return False  # nor is the adoption record continued (a note's line after it)
     if broken:  # a comma may end a page; a sentence's end may not, before a small letter
         return not ended(block.text) or text[:1].islower()
-    return evidence.pages and _unfinished(block, language) and text[:1].islower()
+    return evidence.pages and text[:1].islower() and _unfinished(block, language)
 
 
 def _unfinished(block: Block, language: str) -> bool:
@@ -183,6 +183,8 @@ def _opens_after(block: Block, text: str, language: str) -> bool:
 
 def _stripped(line: SourceLine) -> SourceLine:
     shift = len(line.text) - len(line.text.lstrip())
+    if not line.italic and not line.notes:  # nothing to move: the text alone
+        return SourceLine(line.number, line.text.strip())
     return SourceLine(
         line.number,
         line.text.strip(),

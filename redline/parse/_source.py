@@ -129,7 +129,8 @@ def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise], list[Repair
         current = raw[i]
         if i in pages.breaks or "\f" in current:
             lines.append(SourceLine(number, "", page_break=True))
-        if _set_aside(pages, i, current, noise, notes):
+        aside = i in pages.furniture or i in pages.separators or pages.footnote_line(i)
+        if aside and _set_aside(pages, i, current, noise, notes):  # (what it looks at first)
             i += 1
             continue
         # A Markdown hard break (two trailing spaces) continues the line.
