@@ -57,14 +57,22 @@ def _candidates(
     rounds a few such pairs out, e.g. 0.6 at threshold 0.6): the pairs are the ones
     all-pairs `process.extract` gave, so no alignment changes.
     """
-    index = WordIndex(_words(p) for p in new)
+    known: dict[str, list[str]] = {}  # a text's words: most texts are on both sides
+
+    def words_of(p: Paragraph) -> list[str]:
+        found = known.get(p.full_text)
+        if found is None:
+            found = known[p.full_text] = _words(p)
+        return found
+
+    index = WordIndex(map(words_of, new))
     pairs: dict[tuple[int, int], float] = {}
     for i, p in enumerate(old):
         tell("matching paragraphs", i, len(old))
-        words = _words(p)
+        words = words_of(p)
         for j, score in index.search(words, threshold):
             if score == threshold or score - threshold < 1e-9:
-                cut = Indel.normalized_similarity(words, _words(new[j]), score_cutoff=threshold)
+                cut = Indel.normalized_similarity(words, words_of(new[j]), score_cutoff=threshold)
                 if cut < threshold or (cut == 0 and threshold > 0):
                     continue
             pairs[(i, j)] = score
