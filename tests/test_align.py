@@ -131,6 +131,73 @@ def test_assignment_is_optimal_against_brute_force(weights: list[list[float]]) -
     assert total == pytest.approx(_brute_best(weights), abs=1e-9)
 
 
+def _assign_before(weights: list[list[float]]) -> list[int]:
+    """redline.align._assign._assign as it was at commit 64d403d, verbatim: every column
+    scanned at each step (issue 14 keeps the unvisited columns in a list instead)."""
+    rows = len(weights)
+    cols = len(weights[0]) if rows else 0
+    width = cols + rows
+    inf = float("inf")
+    cost = [[-w for w in row] + [0.0] * rows for row in weights]
+    u = [0.0] * (rows + 1)
+    v = [0.0] * (width + 1)
+    owner = [0] * (width + 1)
+    way = [0] * (width + 1)
+    for i in range(1, rows + 1):
+        owner[0] = i
+        j0 = 0
+        minv = [inf] * (width + 1)
+        used = [False] * (width + 1)
+        while True:
+            used[j0] = True
+            i0 = owner[j0]
+            delta = inf
+            j1 = 0
+            row = cost[i0 - 1]
+            for j in range(1, width + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(width + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    result = [-1] * rows
+    for j in range(1, cols + 1):
+        if owner[j]:
+            result[owner[j] - 1] = j - 1
+    return result
+
+
+WEIGHT = st.one_of(st.floats(-1, 1), st.sampled_from([-1.0, 0.5, 0.75, 1.0, 0.9999]))
+
+
+@given(
+    st.integers(1, 9).flatmap(
+        lambda r: st.integers(1, 9).flatmap(
+            lambda c: st.lists(st.lists(WEIGHT, min_size=c, max_size=c), min_size=r, max_size=r)
+        )
+    )
+)
+def test_assignment_is_the_one_every_column_scanned_gave(weights: list[list[float]]) -> None:
+    """The same columns, ties included (weights drawn from a few values tie often)."""
+    assert _assign(weights) == _assign_before(weights)
+
+
 def test_stationary_keeps_the_longest_chain_and_the_most_text() -> None:
     # pairs (old, new): the third paragraph moved to the front
     pairs = [(0, 1), (1, 2), (2, 0)]

@@ -56,29 +56,31 @@ def _assign(weights: list[list[float]]) -> list[int]:
         owner[0] = i
         j0 = 0
         minv = [inf] * (width + 1)
-        used = [False] * (width + 1)
+        free = list(range(1, width + 1))  # the columns not on the path yet, in order
+        visited = [0]  # those on it
         while True:
-            used[j0] = True
             i0 = owner[j0]
+            ui = u[i0]
             delta = inf
-            j1 = 0
+            j1 = k1 = 0
             row = cost[i0 - 1]
-            for j in range(1, width + 1):
-                if not used[j]:
-                    cur = row[j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j] = cur
-                        way[j] = j0
-                    if minv[j] < delta:
-                        delta = minv[j]
-                        j1 = j
-            for j in range(width + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
+            for k, j in enumerate(free):
+                cur = row[j - 1] - ui - v[j]
+                least = minv[j]
+                if cur < least:
+                    minv[j] = least = cur
+                    way[j] = j0
+                if least < delta:
+                    delta = least
+                    j1, k1 = j, k
+            for j in visited:
+                u[owner[j]] += delta
+                v[j] -= delta
+            for j in free:
+                minv[j] -= delta
             j0 = j1
+            del free[k1]
+            visited.append(j0)
             if owner[j0] == 0:
                 break
         while j0:
