@@ -28,7 +28,7 @@ _SPAN = 1.25
 """Lengths are compared in runs whose needed count grows by at most this factor, each run at
 its shortest length's need: fewer comparisons, a few more paragraphs scored, none lost."""
 _RARE = 8
-"""A word held by fewer paragraphs than this (or than 1/64 of them) is counted one by one."""
+"""A word held by fewer paragraphs than this is counted one paragraph at a time."""
 
 
 class Bags:
@@ -47,7 +47,7 @@ class Bags:
         self._texts = texts  # position -> its words, one character per code
         self._lengths = lengths  # position -> its number of words
         self._postings = postings  # code -> the positions holding it
-        self._rare = max(_RARE, len(texts) >> 6) if rare is None else rare
+        self._rare = _RARE if rare is None else rare
         self._held: dict[int, list[int]] = {}  # code -> bits of "holds it >= k times", k = 1..
         self._up_to: list[int] = []  # lb -> bits of the paragraphs of at most lb words
         self._repeats: dict[str, list[tuple[int, int]]] | None = None  # made when first needed
