@@ -59,6 +59,7 @@ class WordIndex:
 
     __slots__ = (
         "_bags",
+        "_chars",
         "_empty",
         "_ids",
         "_lengths",
@@ -71,6 +72,7 @@ class WordIndex:
 
     def __init__(self, paragraphs: Iterable[Sequence[str]] = ()) -> None:
         self._ids: dict[str, int] = {}  # word -> its code, from 1 (0: a word no paragraph has)
+        self._chars = _Chars()  # word -> its code's character (chr(0): a word none has)
         self._postings: list[list[int]] = [[]]  # code -> positions holding it, shortest first
         self._sizes: list[list[int]] = [[]]  # code -> the lengths of those positions, sorted
         self._texts: list[str] = []  # position -> its words, one character per code
@@ -106,8 +108,8 @@ class WordIndex:
         sizes.extend([] for _ in unseen)
         coded = chr if len(postings) <= 0xD800 else _char  # no code in the surrogate block yet
         char_of = dict(zip(distinct, map(coded, map(ids.__getitem__, distinct))))
-        texts = ["".join(map(char_of.__getitem__, words)) for words in batch]
-        self._texts.extend(texts)
+        self._chars.update(char_of)
+        self._texts.extend("".join(map(char_of.__getitem__, words)) for words in batch)
         self._lengths.extend(map(len, batch))
         self._empty.extend(start + k for k, words in enumerate(batch) if not words)
         self._bags = None
@@ -129,7 +131,7 @@ class WordIndex:
         """Every indexed paragraph whose word similarity with `words` is >= threshold,
         with that exact similarity (rapidfuzz Indel.normalized_similarity over the word
         sequences), best first, ties by position."""
-        query = [self._ids.get(w, 0) for w in words]
+        query = "".join(map(self._chars.__getitem__, words))  # one character per word
         if threshold <= 0:
             found = self._score(query, range(len(self._texts)), threshold)
         elif not query or threshold > 1:
@@ -141,12 +143,15 @@ class WordIndex:
             # shared words bit-sliced beats probing postings; a corpus is probed first.
             self._post()
             survivors = (
-                None if len(self._texts) <= _BAGS_UP_TO else self._survivors(query, threshold)
+                None
+                if len(self._texts) <= _BAGS_UP_TO
+                else self._survivors(list(map(_code, query)), threshold)
             )
             if survivors is None:
                 if self._bags is None:
                     self._bags = Bags(self._texts, self._lengths, self._postings)
-                survivors = list(self._bags.reaching(Counter(query), threshold))
+                counts = {_code(char): n for char, n in Counter(query).items()}
+                survivors = list(self._bags.reaching(counts, threshold))
             found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         return found
@@ -211,13 +216,13 @@ class WordIndex:
         return out
 
     def _score(
-        self, query: list[int], positions: Iterable[int], threshold: float
+        self, query: str, positions: Iterable[int], threshold: float
     ) -> list[tuple[int, float]]:
         """The given paragraphs scored in rapidfuzz's C loop, as `_score_all` scores all."""
         kept = list(positions)
         texts = self._texts
         hits = process.extract(
-            "".join(map(_char, query)),
+            query,
             [texts[position] for position in kept],
             scorer=Indel.normalized_similarity,
             score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
@@ -225,19 +230,27 @@ class WordIndex:
         )
         return [(kept[k], float(score)) for _, score, k in hits if score >= threshold]
 
-    def _score_all(self, query: list[int], threshold: float) -> list[tuple[int, float]]:
+    def _score_all(self, query: str, threshold: float) -> list[tuple[int, float]]:
         """Every paragraph scored, in C; the same scores `_score` gives. The cutoff passed is
         a little under the threshold, so that none at the threshold is rounded out (a score
         is a fraction of at most la+lb words: one under the threshold is well under it)."""
-        text = "".join(map(_char, query))
         hits = process.extract(
-            text,
+            query,
             self._texts,
             scorer=Indel.normalized_similarity,
             score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
             limit=None,
         )
         return [(position, float(score)) for _, score, position in hits if score >= threshold]
+
+
+class _Chars(dict[str, str]):
+    """Word -> its code's character; a word no paragraph holds reads as code 0's."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> str:
+        return "\x00"
 
 
 def _code(char: str) -> int:
