@@ -6,13 +6,13 @@ nowhere else (a test walks the package's calls to lxml to keep it so).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
 from ..errors import DocumentError
 
-__all__ = ["MC_NS", "R_NS", "W_NS", "el", "parse_part", "sub"]
+__all__ = ["MC_NS", "R_NS", "W_NS", "clone", "el", "parse_part", "sub"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,6 +41,13 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     for name, value in attrs.items():
         element.set(_W + name, value)
     return element
+
+
+def clone(element: etree._Element) -> etree._Element:
+    """A deep copy of `element`: the very copy ``copy.deepcopy`` returns (lxml's own
+    ``__deepcopy__``), without the copy module's memo bookkeeping around it."""
+    copied: etree._Element = cast(Any, element).__deepcopy__(None)  # untyped in the stubs
+    return copied
 
 
 _PARSER = etree.XMLParser(

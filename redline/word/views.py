@@ -63,7 +63,7 @@ _SYM = f"{_W}sym"
 _GONE_ACCEPT = frozenset(_W + name for name in _DROP["accept"])
 _GONE_REJECT = frozenset(_W + name for name in _DROP["reject"])
 _ID = f"{_W}id"
-_P, _PPR, _RPR = f"{_W}p", f"{_W}pPr", f"{_W}rPr"
+_P, _PPR, _RPR, _R = f"{_W}p", f"{_W}pPr", f"{_W}rPr", f"{_W}r"
 _NUMPR, _NUMID, _PPR_CHANGE = f"{_W}numPr", f"{_W}numId", f"{_W}pPrChange"
 
 
@@ -81,6 +81,26 @@ def _pieces(el: etree._Element, on: tuple[bool, bool], out: list[_Piece]) -> Non
             continue
         if tag == _NOTE_REF:
             out.append((None, int(child.get(_ID) or 0), accept, reject))
+        elif tag == _R:
+            # A run (most children): its children read here as the call for it would read
+            # them (a run drops nothing itself), the same tests in the same order.
+            for g in child:
+                tag = g.tag
+                if tag in _SKIPPED:
+                    continue
+                if tag == _NOTE_REF:
+                    out.append((None, int(g.get(_ID) or 0), accept, reject))
+                elif len(g):
+                    inner = (accept or tag in _GONE_ACCEPT, reject or tag in _GONE_REJECT)
+                    _pieces(g, inner, out)
+                elif tag in _TEXTS:
+                    out.append((g.text or "", 0, accept, reject))
+                elif tag == _SYM:
+                    out.append((visible_text(g) or "", 0, accept, reject))
+                else:
+                    text = _SHOWN_BY_TAG.get(tag)
+                    if text is not None:
+                        out.append((text, 0, accept, reject))
         elif len(child):
             inner = (accept or tag in _GONE_ACCEPT, reject or tag in _GONE_REJECT)
             _pieces(child, inner, out)
@@ -108,15 +128,29 @@ def _numbered(ppr: etree._Element | None) -> bool:
     return ppr is not None and ppr.find(f"{_W}numPr/{_W}numId") is not None
 
 
-def views_of(parts: dict[str, bytes], *, source: str = "<redline>") -> dict[str, View]:
+def views_of(
+    parts: dict[str, bytes],
+    *,
+    source: str = "<redline>",
+    parsed: dict[str, tuple[etree._Element, bytes]] | None = None,
+) -> dict[str, View]:
     """Accept-all and reject-all (by mode) of a package's parts, by name, before they are
     written: what `read_view` gives for the file in each mode.
 
     The writer checks its own output with it, so both views come from one parse and one
-    walk of each paragraph.
+    walk of each paragraph. `parsed`: by part name, a root and the bytes it was serialised
+    to; a part whose bytes in `parts` are those very bytes (the same object) is read from
+    that root, which parsing them would give back, instead of being parsed again.
     """
-    document = parse_part(parts[_DOC], source=source, part=_DOC)
-    notes = parse_part(parts[_NOTES], source=source, part=_NOTES) if _NOTES in parts else None
+
+    def root(part: str) -> etree._Element:
+        known = parsed.get(part) if parsed is not None else None
+        if known is not None and parts[part] is known[1]:
+            return known[0]
+        return parse_part(parts[part], source=source, part=part)
+
+    document = root(_DOC)
+    notes = root(_NOTES) if _NOTES in parts else None
     return views_of_tree(document, notes)
 
 

@@ -15,6 +15,8 @@ import warnings
 from pathlib import Path
 from typing import Protocol, overload
 
+from lxml import etree
+
 from ...comparison import Comparison
 from ...errors import OptionError, OutputError, RedlineWarning, UnsafeCharacterError
 from ...model import Resolution
@@ -148,6 +150,7 @@ def write_docx(
     parts = None
     if base is not None and before is not None and in_place(comparison, base, before):
         assert comparison.document is not None
+        stories: dict[str, tuple[etree._Element, bytes]] = {}  # the roots written
         parts = write_in_place(
             before.pkg,
             base.pkg,
@@ -156,6 +159,7 @@ def write_docx(
             date=stamp(date),
             comments=comments,
             moves=moves,
+            parsed=stories,
         )
         if base.pkg.main == "word/document.xml":
             check_in_place(
@@ -163,6 +167,8 @@ def write_docx(
                 {n: before.pkg.read(n) or b"" for n in before.pkg.names()},
                 {n: base.pkg.read(n) or b"" for n in base.pkg.names()},
                 sources=(before.pkg.source, base.pkg.source),
+                trees=(_parsed(before), _parsed(base)),
+                written=stories,
             )
     if parts is None:
         parts = docx_bytes(
@@ -182,6 +188,15 @@ def write_docx(
             stacklevel=2,
         )
     return written
+
+
+def _parsed(template: Template) -> tuple[etree._Element, etree._Element | None] | None:
+    """The roots of a template's word/document.xml (its main part, never edited) and
+    word/footnotes.xml, as parsing those parts' bytes gives them (None: its main part has
+    another name, the bytes are read)."""
+    if template.main != "word/document.xml":
+        return None
+    return template.root, template.pkg.tree("word/footnotes.xml")
 
 
 def own_template(side: Resolution) -> Template | None:

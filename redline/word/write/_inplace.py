@@ -28,7 +28,7 @@ from lxml import etree
 
 from ...comparison import BlockChange, Change, DocumentChanges, InnerEdit, RowChange
 from ...diff import Op
-from ..oxml import R_NS, W_NS, el, parse_part
+from ..oxml import R_NS, W_NS, clone, el, parse_part
 from ..read._blocks import (
     Item,
     _resolver,
@@ -99,7 +99,7 @@ class _Writer(Marking, Stories):
     # -- carrying old content into the new package -------------------------------------------
     def carry(self, e: etree._Element) -> etree._Element:
         """A copy of an old element fit for the new package."""
-        c = copy.deepcopy(e)
+        c = clone(e)
         for node in list(c.iter()):
             if not isinstance(node.tag, str):
                 continue
@@ -409,11 +409,8 @@ class _Writer(Marking, Stories):
         before = zero_width_before(body, new_blocks)
         written = self.story(self.changes.body, old_blocks, new_blocks)
         sect = body.find(f"{_W}sectPr")
-        trailing = [
-            c
-            for c in body
-            if c not in new_blocks and c is not sect and c not in before.values_flat()
-        ]
+        blocks_in, zero_width = set(new_blocks), set(before.values_flat())  # by identity
+        trailing = [c for c in body if c not in blocks_in and c is not sect and c not in zero_width]
         for c in list(body):
             body.remove(c)
         for e in written:
@@ -449,8 +446,10 @@ def write_in_place(
     date: str,
     comments: bool = True,
     moves: bool = True,
+    parsed: dict[str, tuple[etree._Element, bytes]] | None = None,
 ) -> dict[str, bytes]:
-    """The redline's parts: the new package, every change tracked in place (`moves`: as Word's)."""
+    """The redline's parts: the new package, every change tracked in place (`moves`: as Word's).
+    `parsed` gets each story part's root and bytes (roots not edited after: `views_of`)."""
     w = _Writer(old, new, changes, author, date)
     w.as_moves = moves
     w.prepare_notes()
@@ -460,9 +459,11 @@ def write_in_place(
     w.number_notes()
     margins_written = w.write_margins()
     parts = {n: new.read(n) or b"" for n in new.names()}
-    parts[new.main] = tostring(w.new.root)
-    for name, root in [*w.notes.values(), *margins_written.items()]:
+    stories = [(new.main, w.new.root), *w.notes.values(), *margins_written.items()]
+    for name, root in stories:
         parts[name] = tostring(root)
+        if parsed is not None:
+            parsed[name] = (root, parts[name])
     for carrier in (w.styles, w.numbering):
         if carrier.changed and carrier.part and carrier.new_root is not None:
             parts[carrier.part] = tostring(carrier.new_root)

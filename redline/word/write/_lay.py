@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from lxml import etree
 
-from ..oxml import W_NS, el
+from ..oxml import W_NS, clone, el
 from ..read._blocks import Item, block_elements, rows_of, run_format
 from ._template import _PPR_ORDER, ordered
 
@@ -75,12 +75,18 @@ def zero_width_before(container: etree._Element, blocks: Sequence[etree._Element
 
 
 _MARKS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+_PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
 
 
 def _mark_of(p: etree._Element) -> str | None:
-    rpr = p.find(f"{_W}pPr/{_W}rPr")
-    found = [c for c in rpr if c.tag in _MARKS] if rpr is not None else []
-    return local_name(found[0]) if found else None
+    # the first w:rPr of the first w:pPr holding one, as the path "w:pPr/w:rPr" finds it
+    for ppr in p.iterchildren(_PPR):
+        for rpr in ppr.iterchildren(_RPR):
+            for c in rpr:
+                if c.tag in _MARKS:
+                    return local_name(c)
+            return None
+    return None
 
 
 def _clear_mark(p: etree._Element) -> None:
@@ -307,6 +313,9 @@ def delete_text(run: etree._Element) -> None:
             node.tag = _DELETED_TEXT[node.tag]
 
 
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
 def cut(found: list[Item], start: int, end: int, *, own: bool) -> list[etree._Element]:
     """The XML for offsets [start, end) of a paragraph's items: runs cut at the bounds, each
     piece with its run's properties; atoms whole. `own`: the elements are the paragraph's
@@ -328,21 +337,21 @@ def cut(found: list[Item], start: int, end: int, *, own: bool) -> list[etree._El
         if it.level in ("text", "run"):
             run, child = it.elements
             if current is None or current[0] is not run:
-                piece = copy.deepcopy(run)
+                piece = clone(run)
                 for c in list(piece):
-                    if c.tag != f"{_W}rPr":
+                    if c.tag != _RPR:
                         piece.remove(c)
                 current = (run, piece)
                 out.append(piece)
-            part = copy.deepcopy(child)
+            part = clone(child)
             if it.level == "text":
                 text = it.text[max(start, a) - a : min(end, b) - a]
                 part.text = text
-                part.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                part.set(_XML_SPACE, "preserve")
             current[1].append(part)
         else:
             current = None
-            out.extend(it.elements if own else [copy.deepcopy(e) for e in it.elements])
+            out.extend(it.elements if own else [clone(e) for e in it.elements])
     return out
 
 

@@ -31,7 +31,7 @@ from lxml import etree
 from ..._files import read_limited
 from ...errors import DocumentError
 from ...lines import Line, Style
-from ..oxml import W_NS, el, visible_text
+from ..oxml import W_NS, clone, el, visible_text
 from ..read._package import MAX_DOCX_BYTES, Package
 from ..read._styles import Styles, on, w_val
 
@@ -77,7 +77,7 @@ def _clean_runs_props(rpr: etree._Element | None) -> etree._Element | None:
     note marks, superscript."""
     if rpr is None:
         return None
-    out = copy.deepcopy(rpr)
+    out = clone(rpr)
     for child in list(out):
         if etree.QName(child).localname in ("i", "iCs", "rPrChange", "vertAlign", "rStyle"):
             out.remove(child)
@@ -175,7 +175,7 @@ class Template:
     # -- looks ---------------------------------------------------------------------------
     def _look(self, p: etree._Element) -> Look:
         src = p.find(f"{_W}pPr")
-        ppr = copy.deepcopy(src) if src is not None else el("pPr")
+        ppr = clone(src) if src is not None else el("pPr")
         for child in list(ppr):
             name = etree.QName(child).localname
             if name in ("sectPr", "pPrChange"):
