@@ -60,8 +60,10 @@ def old_fold(text: str, language: str, limit: int) -> tuple[str, object]:
     return _leads._fold_each(text, language, limit)
 
 
-def old_listed_words(lowered: str) -> Counter[str]:
-    return Counter(w for w in language._WORD.findall(lowered) if w in language._VOCABULARY)
+def old_words_and_letters(text: str) -> tuple[Counter[str], Counter[str]]:
+    lowered = text.lower()
+    words = Counter(w for w in language._WORD.findall(lowered) if w in language._VOCABULARY)
+    return words, Counter(language._ALPHABET.findall(lowered))
 
 
 def old_script_counts(text: str) -> dict[str, int]:
@@ -214,8 +216,21 @@ def test_find_lead_on_corpus_lines(shared_dir: Path) -> None:
 @example("Résolution adoptée à l'unanimité, señor, ça, L’État")
 @example("the\u00a0of und ² and½ the_of")
 def test_vocabulary_count_is_the_per_word_count(text: str) -> None:
-    lowered = text.lower()
-    assert language._listed_words(lowered) == old_listed_words(lowered)
+    assert language._words_and_letters(text) == old_words_and_letters(text)
+
+
+@given(TEXT)
+@example("ΑΣ'Β ΑΣ.")
+def test_lowering_is_per_character_but_for_the_capital_sigma(text: str) -> None:
+    """What `_words_and_letters` relies on: a piece lowers as it does in the whole text,
+    except a capital sigma (final or not), which is in no listed word and no alphabet."""
+    if "\u03a3" not in text:
+        assert text.lower() == "".join(ch.lower() for ch in text)
+    assert all(
+        not (ord(x) < 128 and not x.isalpha()) for ch in text if ord(ch) >= 128 for x in ch.lower()
+    )
+    assert not any("\u03c3" in w or "\u03c2" in w for w in language._VOCABULARY)
+    assert not language._ALPHABET.search("\u03c3\u03c2")
 
 
 @given(TEXT)
@@ -233,7 +248,7 @@ def test_detect_language_is_the_full_count(text: str) -> None:
 def test_detect_language_on_the_corpus(shared_dir: Path) -> None:
     for _, text in _corpus_texts(shared_dir):
         assert language.detect_language(text) == old_detect_language(text)
-        assert language._listed_words(text.lower()) == old_listed_words(text.lower())
+        assert language._words_and_letters(text) == old_words_and_letters(text)
 
 
 # --- furniture, markup-free lines -------------------------------------------------------------
@@ -342,3 +357,14 @@ def test_the_first_bytes_cover_every_letter_of_the_other_scripts() -> None:
         and chr(c).encode()[0] not in language._LEAD_BYTES
     ]
     assert missing == []
+
+
+def test_no_character_lowers_to_an_ascii_non_letter() -> None:
+    """A piece of the text is cut at ASCII non-letters before it is lowered: lowering makes
+    none (`_words_and_letters`)."""
+    assert not [
+        c
+        for c in range(128, sys.maxunicode + 1)
+        if not 0xD800 <= c < 0xE000
+        and any(ord(x) < 128 and not x.isalpha() for x in chr(c).lower())
+    ]

@@ -122,27 +122,36 @@ ASCII, holding whole words."""
 _LISTED = {w.encode(): w for w in _VOCABULARY if w.isascii()}
 
 
-def _listed_words(lowered: str) -> Counter[str]:
-    """``Counter(w for w in _WORD.findall(lowered) if w in _VOCABULARY)``, its words cut in C.
+def _words_and_letters(text: str) -> tuple[Counter[str], Counter[str]]:
+    """The listed words and the letters outside ASCII of ``text.lower()``, counted in C:
+    ``Counter(w for w in _WORD.findall(lowered) if w in _VOCABULARY)`` and
+    ``Counter(_ALPHABET.findall(lowered))``.
 
     No ASCII character but a letter is in a word, and each ends one, so the text's UTF-8
-    cut at every other ASCII byte gives pieces of whole words: a piece of ASCII letters
-    only is one word, a piece with other characters is read with the pattern itself.
+    cut at every other ASCII byte gives pieces of whole words: a piece of ASCII letters only
+    is one word (lowered with bytes.lower), a piece with other characters is lowered and
+    read with the patterns themselves. A piece lowers as it does inside the text, but for a
+    capital sigma at its end (final or not by what follows): a Greek letter either way,
+    in no listed word and not in the alphabet.
     """
-    pieces = Counter(lowered.encode("utf-8", "surrogatepass").translate(_APART).split())
+    data = text.encode("utf-8", "surrogatepass").lower().translate(_APART)
+    pieces = Counter(data.split())
     words = Counter({_LISTED[p]: pieces[p] for p in _LISTED.keys() & pieces.keys()})
+    letters: Counter[str] = Counter()
     for piece in filterfalse(bytes.isascii, pieces):
-        for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
+        n = pieces[piece]
+        lowered = piece.decode("utf-8", "surrogatepass").lower()
+        for word in _WORD.findall(lowered):
             if word in _VOCABULARY:
-                words[word] += pieces[piece]
-    return words
+                words[word] += n
+        for ch in _ALPHABET.findall(lowered):
+            letters[ch] += n
+    return words, letters
 
 
 def latin_scores(text: str) -> dict[str, float]:
     """Log-score of ``text`` as English, French and Spanish (higher is likelier)."""
-    lowered = text.lower()
-    words = _listed_words(lowered)
-    letters = Counter(_ALPHABET.findall(lowered))
+    words, letters = _words_and_letters(text)
     body = _NUMBER.sub("", text, count=1).lstrip()
     scores: dict[str, float] = {}
     for lang in LATIN:  # each word's log-frequency times its count: sorted, so deterministic
