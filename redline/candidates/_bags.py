@@ -107,13 +107,17 @@ class Bags:
         held = self._held.get(code)
         if held is None:
             size = len(self._texts)
-            held = [_bitset(self._postings[code], size)]
-            times = self._repeated(code)
-            k = 2
-            while times:
-                held.append(_bitset([p for p, _ in times], size))
-                k += 1
-                times = [(p, n) for p, n in times if n >= k]
+            by_times: dict[int, list[int]] = {}
+            for p, n in self._repeated(code):
+                by_times.setdefault(n, []).append(p)
+            # "held k times or more", from the most down: each level adds those held k times
+            more: list[int] = []
+            running = 0
+            for k in range(max(by_times, default=1), 1, -1):
+                if k in by_times:
+                    running |= _bitset(by_times[k], size)
+                more.append(running)
+            held = [_bitset(self._postings[code], size), *reversed(more)]
             self._held[code] = held
         return held
 
