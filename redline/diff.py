@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import chain
 
@@ -24,6 +26,8 @@ __all__ = [
     "diff_sequences",
     "diff_words",
     "encode_tokens",
+    "remembered_tokens",
+    "remembering",
     "side_lines",
     "tokenize",
     "words",
@@ -91,6 +95,55 @@ def tokenize(text: str) -> list[str]:
     return (_TOKEN_CUT if WORDLESS.search(text) else _TOKEN).findall(text)
 
 
+_Diffs = tuple[tuple[int, str], ...]
+_Memo = tuple[dict[str, list[str]], dict[tuple[str, str], _Diffs]]
+_MEMO: ContextVar[_Memo | None] = ContextVar("redline_diffs", default=None)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within it, each text is tokenized and each pair of coded texts diffed once: one
+    comparison of Word documents diffs a paragraph pair as lines and again as units. The
+    diff-match-patch result depends on the two coded strings alone, so a pair met again
+    (the same strings, in the same order) gets the very same edits. Nested: the outer
+    memo serves."""
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set(({}, {}))
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def remembered_tokens(text: str) -> list[str]:
+    """`tokenize`, remembered inside `remembering` (the list is shared: read it only)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return tokenize(text)
+    found = memo[0].get(text)
+    if found is None:
+        found = memo[0][text] = tokenize(text)
+    return found
+
+
+def _diff_main(a: str, b: str) -> _Diffs:
+    """diff-match-patch's diff of two coded strings, no timeout (remembered inside
+    `remembering`)."""
+    memo = _MEMO.get()
+    if memo is not None:
+        found = memo[1].get((a, b))
+        if found is not None:
+            return found
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = tuple(dmp.diff_main(a, b, False))
+    if memo is not None:
+        memo[1][a, b] = diffs
+    return diffs
+
+
 class _Mark:
     """The paragraph-mark token between two lines of a multi-line unit."""
 
@@ -129,7 +182,7 @@ def _line_tokens(lines: Sequence[str]) -> list[_Token]:
     for i, line in enumerate(lines):
         if i:
             out.append(_MARK)
-        out.extend(tokenize(line))
+        out.extend(remembered_tokens(line))
     return out
 
 
@@ -221,10 +274,7 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     tokens = [_line_tokens(old), _line_tokens(new)]
     codes = _codes(tokens)
     a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(a, b, False)
-    return _place_insertions(_edits(_fold_spaces(_blocks(diffs, codes))))
+    return _place_insertions(_edits(_fold_spaces(_blocks(_diff_main(a, b), codes))))
 
 
 def _unchanged(lines: Sequence[str]) -> tuple[Edit, ...]:
@@ -290,11 +340,9 @@ def diff_sequences(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tup
     INSERT of the new; deletions come before insertions within a change.
     """
     (a, b), _ = encode_tokens([list(old), list(new)])  # type: ignore[arg-type]
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
     runs: list[tuple[Op, int]] = []
     pending: dict[Op, int] = {}
-    for op, chars in dmp.diff_main(a, b, False):
+    for op, chars in _diff_main(a, b):
         kind = _OPS[op]
         if kind is Op.EQUAL:
             runs += [(k, pending[k]) for k in (Op.DELETE, Op.INSERT) if pending.get(k)]

@@ -24,6 +24,7 @@ from ._blocks import DocumentChanges, compare_documents
 from ._elements import ElementChanges, element_changes
 from ._notes import ItalicChange, NoteChange, NotePair, italic_changes, note_changes, note_pairs
 from ._order import Side, placements
+from ._words import remembered
 
 __all__ = ["Comparison", "Role", "Segment", "check_conservation", "compare_resolutions"]
 
@@ -141,7 +142,8 @@ def _diff(old: Sequence[Line], new: Sequence[Line]) -> tuple[Edit, ...]:
 def compare_resolutions(
     old: Resolution, new: Resolution, *, threshold: float = DEFAULT_THRESHOLD
 ) -> Comparison:
-    """Compare two parsed resolutions."""
+    """Compare two parsed resolutions (each text tokenized and each coded pair diffed
+    once: two Word documents' paragraph pairs are diffed as lines and again as blocks)."""
     matches = align(
         old.paragraphs,
         new.paragraphs,
@@ -149,6 +151,11 @@ def compare_resolutions(
         old_notes={f.mark: f.text for f in old.footnotes},
         new_notes={f.mark: f.text for f in new.footnotes},
     )
+    with remembered():
+        return _compared(old, new, matches)
+
+
+def _compared(old: Resolution, new: Resolution, matches: tuple[Match, ...]) -> Comparison:
     auto = sequential(old.paragraphs) and sequential(new.paragraphs)
     # Italics are compared only between two sources that set them (Word, PDF, Markdown).
     formats = all(any(p.italic is not None for p in r.paragraphs) for r in (old, new))

@@ -7,36 +7,34 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import accumulate
 
-from ..diff import Op, diff_sequences, tokenize
+from ..diff import Op, diff_sequences, remembered_tokens, remembering
 from ..document import Block, Para
 from ._changes import InnerEdit, Step
 
 __all__ = ["edited_inside", "remembered", "tokens", "units", "word_steps"]
 
-_Memo = tuple[dict[int, tuple[Block, list[object]]], dict[str, list[str]]]
-_MEMO: ContextVar[_Memo | None] = ContextVar("redline_units", default=None)
+_MEMO: ContextVar[dict[int, tuple[Block, list[object]]] | None] = ContextVar(
+    "redline_units", default=None
+)
 
 
 @contextmanager
 def remembered() -> Iterator[None]:
-    """Within it, each block's units and each text's tokens are worked out once: one
-    comparison asks for the same paragraph's in its gaps, moves, joins and word diffs."""
-    token = _MEMO.set(({}, {}))
-    try:
+    """Within it, each block's units, each text's tokens and each coded diff are worked out
+    once: one comparison asks for the same paragraph's in its gaps, moves, joins and word
+    diffs, and diffs its pairs as lines too. Nested: the outer memo serves."""
+    if _MEMO.get() is not None:
         yield
+        return
+    token = _MEMO.set({})
+    try:
+        with remembering():
+            yield
     finally:
         _MEMO.reset(token)
 
 
-def _tokenize(text: str) -> list[str]:
-    """`tokenize`, remembered inside `remembered` (the list is shared: read it only)."""
-    memo = _MEMO.get()
-    if memo is None:
-        return tokenize(text)
-    found = memo[1].get(text)
-    if found is None:
-        found = memo[1][text] = tokenize(text)
-    return found
+_tokenize = remembered_tokens
 
 
 def tokens(p: Para, *, framed: bool = False) -> tuple[list[object], list[int]]:
@@ -84,11 +82,11 @@ def units(block: Block) -> list[object]:
     memo = _MEMO.get()
     if memo is None:
         return _units(block)
-    hit = memo[0].get(id(block))
+    hit = memo.get(id(block))
     if hit is not None and hit[0] is block:
         return hit[1]
     found = _units(block)
-    memo[0][id(block)] = (block, found)  # the block kept, so that its id stays its own
+    memo[id(block)] = (block, found)  # the block kept, so that its id stays its own
     return found
 
 
