@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -59,6 +60,7 @@ _R, _RPR, _RFONTS, _HINT = _W + "r", _W + "rPr", _W + "rFonts", _W + "hint"
 _I, _ICS, _RTL_TAG = _W + "i", _W + "iCs", _W + "rtl"
 _T, _DEL_TEXT, _TAB, _BR = _W + "t", _W + "delText", _W + "tab", _W + "br"
 _ID, _AUTHOR, _DATE = _W + "id", _W + "author", _W + "date"
+_SCRATCH = _W + "made"  # the holder of elements made for redline's own package
 
 _PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
 # At a move's destination, words inserted since are an insertion inside the move
@@ -68,7 +70,16 @@ _MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "moveTo>ins", Op.DEL
 
 
 class _Builder:
-    def __init__(self, author: str, date: str, note_base: int = 1) -> None:
+    def __init__(self, author: str, date: str, note_base: int = 1, *, own: bool = False) -> None:
+        # `own`: written into redline's own package, whose parts declare w: as "w" on
+        # their roots. Elements are then made as children of one holder declaring it
+        # so: no document per element, and moved into a part they take its "w" (as a
+        # new element's own declaration, stripped there, does).
+        self.new: Callable[[str], etree._Element] = (
+            functools.partial(_SubElement, _Element(_SCRATCH, nsmap={"w": W_NS}))
+            if own
+            else _Element
+        )
         self.note_base = note_base  # the first footnote id free after the separators
         self.author = author
         self.date = date
@@ -80,7 +91,7 @@ class _Builder:
 
     # -- revision elements -------------------------------------------------------------
     def tracked(self, tag: str, **extra: str) -> etree._Element:
-        change = _Element(_W + tag)
+        change = self.new(_W + tag)
         change.set(_ID, str(self.next_id))
         change.set(_AUTHOR, self.author)
         change.set(_DATE, self.date)
@@ -102,9 +113,8 @@ class _Builder:
         return [holder]
 
     # -- runs ----------------------------------------------------------------------------
-    @staticmethod
-    def run(text: str, *, italic: bool, deleted: bool) -> etree._Element:
-        r = _Element(_R)
+    def run(self, text: str, *, italic: bool, deleted: bool) -> etree._Element:
+        r = self.new(_R)
         # One search for either script first: most runs hold neither.
         rtl = cjk = False
         if _SCRIPTS.search(text) is not None:
@@ -312,13 +322,13 @@ class _Render:
             plain = _RUN_SPECIAL.search(e.text) is None
             deleted = kind == "del"
             content = self.para.content
-            wrap, make = self.b.wrap, self.b.run
+            wrap, make, new = self.b.wrap, self.b.run, self.b.new
             for a, b in itertools.pairwise(cuts):
                 if a == b:
                     continue
                 it = any(s <= base + a and base + b <= t for s, t in italic) if italic else False
                 if plain:
-                    run = _Element(_R)
+                    run = new(_R)
                     if it:
                         rpr = _SubElement(run, _RPR)
                         _SubElement(rpr, _I)
@@ -432,7 +442,7 @@ def docx_bytes(
     failing raises ConservationError and no part is returned."""
     check_conservation(comparison)
     stamp = _iso(date)
-    b = _Builder(author, stamp, first_note_id(template) if template else 1)
+    b = _Builder(author, stamp, first_note_id(template) if template else 1, own=template is None)
     unsafe = moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)
