@@ -10,13 +10,14 @@ from lxml import etree
 
 from ...comparison import Comparison
 from ...lines import Style
-from ..oxml import R_NS, W_NS, sub
+from ..oxml import R_NS, W_NS, clone, sub
 from . import _package as pkg
 from ._marks import _Para
 
 __all__ = ["clean_package"]
 
 _W = f"{{{W_NS}}}"
+_P = _W + "p"
 _STYLE_IDS = {
     Style.HEADER: "RlHeader",
     Style.TITLE: "RlTitle",
@@ -43,10 +44,19 @@ def _base_ppr(ppr: etree._Element, style: Style, numbered: bool, bidi: bool = Fa
 def _document(paras: list[_Para], *, bidi: bool = False) -> etree._Element:
     root = etree.Element(_W + "document", nsmap={"w": W_NS, "r": R_NS})
     body = sub(root, "body")
+    # One w:p with its w:pPr per look, copied for each paragraph of that look (its "w"
+    # declaration is the root's, so the copy appended declares nothing).
+    looks: dict[tuple[Style, bool], etree._Element] = {}
+    append = body.append
     for para in paras:
-        p = sub(body, "p")
-        ppr = sub(p, "pPr")
-        _base_ppr(ppr, para.style, para.numbered, bidi)
+        made = looks.get((para.style, para.numbered))
+        if made is None:
+            made = etree.Element(_P, nsmap={"w": W_NS})
+            _base_ppr(sub(made, "pPr"), para.style, para.numbered, bidi)
+            looks[para.style, para.numbered] = made
+        p = clone(made)
+        append(p)
+        ppr = p[0]
         if para.mark_el is not None:
             sub(ppr, "rPr").append(para.mark_el)
         if para.change_el is not None and para.was is not None:
