@@ -197,46 +197,44 @@ def _blocks(
 
 
 def _fold_spaces(blocks: list[tuple[Op, list[_Token]]]) -> list[tuple[Op, list[_Token]]]:
-    """Fold a lone whitespace equality between two changes into them.
+    """Fold a lone whitespace equality between two changes into them, and regroup each run
+    of changes as all deletions, then all insertions (Word's order).
 
     "~~a b~~ c d" reads better than "~~a~~c ~~b~~d", and costs one space of marking.
     """
-    out: list[tuple[Op, list[_Token]]] = []
-    i = 0
-    while i < len(blocks):
-        op, toks = blocks[i]
+    grouped: list[tuple[Op, list[_Token]]] = []
+    deleted: list[_Token] = []
+    inserted: list[_Token] = []
+    changed = False  # whether the block before was a change (or folded into one)
+    last = len(blocks) - 1
+    for i, (op, toks) in enumerate(blocks):
+        if op is not Op.EQUAL:
+            (deleted if op is Op.DELETE else inserted).extend(toks)
+            changed = True
+            continue
         if (
-            op is Op.EQUAL
+            changed
             and len(toks) == 1
+            and i < last
+            and blocks[i + 1][0] is not Op.EQUAL
             and isinstance(toks[0], str)
             and toks[0].isspace()
-            and out
-            and out[-1][0] is not Op.EQUAL
-            and i + 1 < len(blocks)
-            and blocks[i + 1][0] is not Op.EQUAL
         ):
-            out.append((Op.DELETE, list(toks)))
-            out.append((Op.INSERT, list(toks)))
-        else:
-            out.append((op, list(toks)))
-        i += 1
-    # Regroup each run of changes as all deletions, then all insertions (Word's order).
-    grouped: list[tuple[Op, list[_Token]]] = []
-    run: dict[Op, list[_Token]] = {Op.DELETE: [], Op.INSERT: []}
-
-    def flush() -> None:
-        for kind in (Op.DELETE, Op.INSERT):
-            if run[kind]:
-                grouped.append((kind, run[kind]))
-                run[kind] = []
-
-    for op, toks in out:
-        if op is Op.EQUAL:
-            flush()
-            grouped.append((op, toks))
-        else:
-            run[op].extend(toks)
-    flush()
+            deleted += toks
+            inserted += toks
+            continue
+        if deleted:
+            grouped.append((Op.DELETE, deleted))
+            deleted = []
+        if inserted:
+            grouped.append((Op.INSERT, inserted))
+            inserted = []
+        grouped.append((op, list(toks)))
+        changed = False
+    if deleted:
+        grouped.append((Op.DELETE, deleted))
+    if inserted:
+        grouped.append((Op.INSERT, inserted))
     return grouped
 
 
@@ -267,14 +265,19 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     An inserted mark splits a line in two, a deleted one joins two lines: the same edits
     serve sub-paragraphs, header lines, splits and merges.
     """
-    if tuple(new) == tuple(old):  # most paragraphs of a revision: nothing to tokenize
+    olds, news = tuple(old), tuple(new)
+    if news == olds:  # most paragraphs of a revision: nothing to tokenize
         return _unchanged(old)
-    if tuple(new) < tuple(old):  # one orientation, so swapping the texts gives the inverse
-        return _place_insertions(_invert(diff_lines(new, old)))
-    tokens = [_line_tokens(old), _line_tokens(new)]
-    codes = _codes(tokens)
-    a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
-    return _place_insertions(_edits(_fold_spaces(_blocks(_diff_main(a, b), codes))))
+    if news < olds:  # one orientation, so swapping the texts gives the inverse
+        edits = _invert(diff_lines(new, old))
+    else:
+        tokens = [_line_tokens(old), _line_tokens(new)]
+        codes = _codes(tokens)
+        a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
+        edits = _edits(_fold_spaces(_blocks(_diff_main(a, b), codes)))
+    # Each run of changes already reads deletions first: with one old line there is no
+    # deleted mark, and nothing for _place_insertions to move.
+    return _place_insertions(edits) if len(olds) > 1 else edits
 
 
 def _unchanged(lines: Sequence[str]) -> tuple[Edit, ...]:
@@ -319,18 +322,20 @@ def _invert(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
     Among equally short edit scripts diff-match-patch picks by direction; diffing in one
     orientation keeps "swap the texts, get the inverse" exact, marked characters included.
     """
-    swap = {Op.EQUAL: Op.EQUAL, Op.INSERT: Op.DELETE, Op.DELETE: Op.INSERT}
     out: list[Edit] = []
-    run: list[Edit] = []
-    for e in (*edits, None):
-        if e is None or e.op is Op.EQUAL:
-            out += [x for x in run if x.op is Op.DELETE] + [x for x in run if x.op is Op.INSERT]
-            run = []
-            if e is not None:
-                out.append(e)
+    deleted: list[Edit] = []
+    inserted: list[Edit] = []
+    for e in edits:
+        if e.op is Op.EQUAL:
+            if deleted or inserted:
+                out += deleted + inserted
+                deleted, inserted = [], []
+            out.append(e)
+        elif e.op is Op.INSERT:
+            deleted.append(Edit(Op.DELETE, e.text, e.mark))
         else:
-            run.append(Edit(swap[e.op], e.text, e.mark))
-    return tuple(out)
+            inserted.append(Edit(Op.INSERT, e.text, e.mark))
+    return tuple(out + deleted + inserted)
 
 
 def diff_sequences(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[Op, int]]:
@@ -341,16 +346,23 @@ def diff_sequences(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tup
     """
     (a, b), _ = encode_tokens([list(old), list(new)])  # type: ignore[arg-type]
     runs: list[tuple[Op, int]] = []
-    pending: dict[Op, int] = {}
+    deleted = inserted = 0
     for op, chars in _diff_main(a, b):
-        kind = _OPS[op]
-        if kind is Op.EQUAL:
-            runs += [(k, pending[k]) for k in (Op.DELETE, Op.INSERT) if pending.get(k)]
-            pending = {}
-            runs.append((kind, len(chars)))
+        if op == 0:
+            if deleted:
+                runs.append((Op.DELETE, deleted))
+            if inserted:
+                runs.append((Op.INSERT, inserted))
+            deleted = inserted = 0
+            runs.append((Op.EQUAL, len(chars)))
+        elif op == -1:
+            deleted += len(chars)
         else:
-            pending[kind] = pending.get(kind, 0) + len(chars)
-    runs += [(k, pending[k]) for k in (Op.DELETE, Op.INSERT) if pending.get(k)]
+            inserted += len(chars)
+    if deleted:
+        runs.append((Op.DELETE, deleted))
+    if inserted:
+        runs.append((Op.INSERT, inserted))
     return runs
 
 

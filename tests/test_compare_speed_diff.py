@@ -1,0 +1,157 @@
+"""The diff's regrouping, inversion and run counting give what their first versions gave.
+
+`_fold_spaces` became one pass, `_invert` and `diff_sequences` count without dicts keyed by
+`Op`, and `_place_insertions` is skipped where it cannot move anything (one old line);
+the verbatim originals below are the reference, on random multi-line texts whose few
+words and spaces force ties, folds and marks.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Hashable, Sequence
+
+from diff_match_patch import diff_match_patch
+
+from redline import diff
+from redline.diff import Edit, Op, _blocks, _codes, _edits, _line_tokens, _place_insertions
+
+
+def _fold_spaces_v1(blocks: list[tuple[Op, list[object]]]) -> list[tuple[Op, list[object]]]:
+    out: list[tuple[Op, list[object]]] = []
+    i = 0
+    while i < len(blocks):
+        op, toks = blocks[i]
+        if (
+            op is Op.EQUAL
+            and len(toks) == 1
+            and isinstance(toks[0], str)
+            and toks[0].isspace()
+            and out
+            and out[-1][0] is not Op.EQUAL
+            and i + 1 < len(blocks)
+            and blocks[i + 1][0] is not Op.EQUAL
+        ):
+            out.append((Op.DELETE, list(toks)))
+            out.append((Op.INSERT, list(toks)))
+        else:
+            out.append((op, list(toks)))
+        i += 1
+    grouped: list[tuple[Op, list[object]]] = []
+    run: dict[Op, list[object]] = {Op.DELETE: [], Op.INSERT: []}
+
+    def flush() -> None:
+        for kind in (Op.DELETE, Op.INSERT):
+            if run[kind]:
+                grouped.append((kind, run[kind]))
+                run[kind] = []
+
+    for op, toks in out:
+        if op is Op.EQUAL:
+            flush()
+            grouped.append((op, toks))
+        else:
+            run[op].extend(toks)
+    flush()
+    return grouped
+
+
+def _invert_v1(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    swap = {Op.EQUAL: Op.EQUAL, Op.INSERT: Op.DELETE, Op.DELETE: Op.INSERT}
+    out: list[Edit] = []
+    run: list[Edit] = []
+    for e in (*edits, None):
+        if e is None or e.op is Op.EQUAL:
+            out += [x for x in run if x.op is Op.DELETE] + [x for x in run if x.op is Op.INSERT]
+            run = []
+            if e is not None:
+                out.append(e)
+        else:
+            run.append(Edit(swap[e.op], e.text, e.mark))
+    return tuple(out)
+
+
+def _diff_lines_v1(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
+    if tuple(new) == tuple(old):
+        return diff._unchanged(old)
+    if tuple(new) < tuple(old):
+        return _place_insertions(_invert_v1(_diff_lines_v1(new, old)))
+    tokens = [_line_tokens(old), _line_tokens(new)]
+    codes = _codes(tokens)
+    a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(a, b, False)
+    blocks = _blocks(diffs, codes)
+    return _place_insertions(_edits(_fold_spaces_v1(blocks)))  # type: ignore[arg-type]
+
+
+def _diff_sequences_v1(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[Op, int]]:
+    (a, b), _ = diff.encode_tokens([list(old), list(new)])  # type: ignore[arg-type]
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    ops = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
+    runs: list[tuple[Op, int]] = []
+    pending: dict[Op, int] = {}
+    for op, chars in dmp.diff_main(a, b, False):
+        kind = ops[op]
+        if kind is Op.EQUAL:
+            runs += [(k, pending[k]) for k in (Op.DELETE, Op.INSERT) if pending.get(k)]
+            pending = {}
+            runs.append((kind, len(chars)))
+        else:
+            pending[kind] = pending.get(kind, 0) + len(chars)
+    runs += [(k, pending[k]) for k in (Op.DELETE, Op.INSERT) if pending.get(k)]
+    return runs
+
+
+_WORDS = ["a", "b", "c", "the", "of", "1", ",", ".", " ", " ", "  ", ";"]
+
+
+def _lines(rng: random.Random) -> list[str]:
+    return [
+        "".join(rng.choices(_WORDS, k=rng.randrange(0, 12))) for _ in range(rng.randrange(1, 4))
+    ]
+
+
+def _edited(rng: random.Random, lines: list[str]) -> list[str]:
+    if rng.random() < 0.3:
+        return _lines(rng)
+    out = []
+    for line in lines:
+        words = list(line)
+        for _ in range(rng.randrange(0, 4)):
+            at = rng.randrange(0, len(words) + 1)
+            if words and at < len(words) and rng.random() < 0.5:
+                del words[at]
+            else:
+                words.insert(at, rng.choice(_WORDS))
+        out.append("".join(words))
+    if rng.random() < 0.2:
+        out.insert(rng.randrange(0, len(out) + 1), "".join(rng.choices(_WORDS, k=3)))
+    if len(out) > 1 and rng.random() < 0.2:
+        out[0:2] = [out[0] + out[1]]
+    return out
+
+
+def test_diff_lines_and_sequences_as_their_first_versions() -> None:
+    rng = random.Random(14)
+    for _ in range(6000):
+        old = _lines(rng)
+        new = _edited(rng, old)
+        assert diff.diff_lines(old, new) == _diff_lines_v1(old, new), (old, new)
+        assert diff.diff_lines(new, old) == _diff_lines_v1(new, old), (new, old)
+        a, b = diff._line_tokens(old), diff._line_tokens(new)
+        assert diff.diff_sequences(a, b) == _diff_sequences_v1(a, b), (old, new)
+
+
+def test_remembered_diffs_are_the_same() -> None:
+    """Inside `remembering`, a pair diffed again (as lines, as units, either way round)
+    gets the edits it gets outside."""
+    rng = random.Random(15)
+    cases = [(old, _edited(rng, old)) for old in (_lines(rng) for _ in range(300))]
+    want = [(diff.diff_lines(a, b), diff.diff_lines(b, a)) for a, b in cases]
+    with diff.remembering():
+        for _ in range(2):
+            got = [(diff.diff_lines(a, b), diff.diff_lines(b, a)) for a, b in cases]
+            assert got == want
