@@ -9,7 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import struct
+import sys
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -149,6 +152,10 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)
 def zip_parts(out: BinaryIO, parts: dict[str, bytes]) -> None:
     """The parts as a deterministic ZIP: the content types first, then sorted names, one
     fixed timestamp, so the same parts give the same bytes on any machine."""
+    data = _archive(parts) if _at_start(out) else None
+    if data is not None:
+        out.write(data)
+        return
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         ordered = ["[Content_Types].xml", *sorted(k for k in parts if k != "[Content_Types].xml")]
         for name in ordered:
@@ -156,6 +163,87 @@ def zip_parts(out: BinaryIO, parts: dict[str, bytes]) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             z.writestr(info, parts[name])
+
+
+def _at_start(out: BinaryIO) -> bool:
+    try:
+        return out.seekable() and out.tell() == 0
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+# The ZIP records as zipfile packs them (local header, central directory entry, end).
+_LOCAL, _CENTRAL, _END = "<4s2B4HL2L2H", "<4s4B4HL2L5H2L", "<4s4H2LH"
+_VERSION = 20  # zipfile's DEFAULT_VERSION: deflate, no ZIP64
+_SYSTEM = 0 if sys.platform == "win32" else 3  # zipfile's create_system
+_DOS_DATE = (_EPOCH[0] - 1980) << 9 | _EPOCH[1] << 5 | _EPOCH[2]
+_DOS_TIME = _EPOCH[3] << 11 | _EPOCH[4] << 5 | _EPOCH[5] // 2
+_LIMIT = 1 << 30  # below every ZIP64 threshold of zipfile, with room for the headers
+_CONSTANT = frozenset(
+    text.encode()
+    for text in (CONTENT_TYPES, ROOT_RELS, DOCUMENT_RELS, SETTINGS, NUMBERING, STYLES, APP)
+)
+_DEFLATED: dict[bytes, tuple[int, bytes]] = {}
+
+
+def _deflate(data: bytes) -> tuple[int, bytes]:
+    """CRC-32 and raw deflate of `data` as zipfile makes them (default level, compress then
+    flush); redline's own constant parts are deflated once."""
+    known = _DEFLATED.get(data)
+    if known is not None:
+        return known
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    made = (zlib.crc32(data), compressor.compress(data) + compressor.flush())
+    if data in _CONSTANT:
+        _DEFLATED[data] = made
+    return made
+
+
+def _archive(parts: dict[str, bytes]) -> bytes | None:
+    """The very bytes `zipfile` writes for the parts from the start of a seekable stream
+    (see zip_parts), packed here without its per-entry objects; None where zipfile would
+    do more than this packs (a name it rewrites, ZIP64 sizes): it writes those itself."""
+    if len(parts) >= 0xFFFF or sum(len(v) for v in parts.values()) > _LIMIT:
+        return None
+    ordered = ["[Content_Types].xml", *sorted(k for k in parts if k != "[Content_Types].xml")]
+    chunks: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name in ordered:
+        if "\0" in name or (os.sep != "/" and os.sep in name):
+            return None
+        data = parts[name]
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        try:
+            raw, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            raw, flags = name.encode("utf-8"), 0x800
+        crc, packed = _deflate(data)
+        fields = (flags, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), len(data), len(raw))
+        chunks += (struct.pack(_LOCAL, b"PK\x03\x04", _VERSION, 0, *fields, 0), raw, packed)
+        central += (
+            struct.pack(
+                _CENTRAL,
+                b"PK\x01\x02",
+                _VERSION,
+                _SYSTEM,
+                _VERSION,
+                0,
+                *fields,
+                0,
+                0,
+                0,
+                0,
+                0o644 << 16,
+                offset,
+            ),
+            raw,
+        )
+        offset += 30 + len(raw) + len(packed)
+    size = sum(len(c) for c in central)
+    end = struct.pack(_END, b"PK\x05\x06", 0, 0, len(ordered), len(ordered), size, offset, 0)
+    return b"".join(chunks) + b"".join(central) + end
 
 
 def write_package(path: Path, parts: dict[str, bytes]) -> None:
