@@ -15,7 +15,6 @@ files is the same atom.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from ...document import ATOM, Atom, Block, Document, Para, Row, Table
-from ..oxml import MC_NS, R_NS, W_NS, visible_text
+from ..oxml import MC_NS, R_NS, W_NS, clone, visible_text
 from ._document import count_changes
 from ._package import Package
 from ._stories import box_contents, margins, text_boxes
@@ -114,7 +113,7 @@ def atom_key(kind: str, element: etree._Element | list[etree._Element], resolve:
     parts = element if isinstance(element, list) else [element]
     out = []
     for e in parts:
-        c = copy.deepcopy(e)
+        c = clone(e)
         if kind == "text box":  # its text is a story of its own, compared inside the box
             for box in c.iter(f"{_W}txbxContent"):
                 for child in list(box):
@@ -260,7 +259,7 @@ def _frame(atom: etree._Element, kind: str, resolve: Resolve) -> str:
     run, text, plain = _INNER[kind]
     if any(child.tag not in plain for r in inner_runs(atom, kind) for child in r):
         return ""
-    c = copy.deepcopy(atom)
+    c = clone(atom)
     for r in c.iter(run):
         for child in list(r):
             if child.tag == text or kind == "equation":
@@ -292,7 +291,7 @@ def look_of(p: etree._Element) -> str:
     for tag in _LOOK_TAGS:
         e = first.get(tag)
         if e is not None:
-            c = copy.deepcopy(e)
+            c = clone(e)
             parts.append(etree.tostring(c).decode())
     return "".join(parts)
 
@@ -328,7 +327,7 @@ def run_format(run: etree._Element) -> str:
     rpr = run.find(f"{_W}rPr")
     if rpr is None:
         return ""
-    c = copy.deepcopy(rpr)
+    c = clone(rpr)
     for change in c.findall(f"{_W}rPrChange"):
         c.remove(change)
     return etree.tostring(c).decode()

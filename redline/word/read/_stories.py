@@ -20,6 +20,8 @@ _R = f"{{{R_NS}}}"
 def text_boxes(root: etree._Element) -> list[etree._Element]:
     """The run children holding a text box, in document order (boxes inside boxes aside):
     the k-th is story "box:k", in the reader and the writer alike."""
+    if next(root.iter(f"{_W}txbxContent"), None) is None:  # most documents: one walk in C
+        return []
     found = []
     for r in root.iter(f"{_W}r"):
         if any(True for _ in r.iterancestors(f"{_W}txbxContent")):
