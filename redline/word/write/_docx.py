@@ -13,7 +13,6 @@ import copy
 import datetime as dt
 import functools
 import itertools
-import re
 from collections.abc import Callable, Sequence
 
 from lxml import etree
@@ -29,8 +28,6 @@ from ...comparison import (
 )
 from ...diff import Edit, Op
 from ...lines import Line, Style
-from ...scripts import EAST_ASIAN
-from .._xml_safe import _ANY, xml_safe
 from ..oxml import W_NS, el, sub
 from ._clean import clean_package
 from ._conserve import check_written
@@ -42,23 +39,14 @@ from ._marks import (
 )
 from ._moves import moves_at_edges
 from ._onto import first_note_id, onto_template
+from ._runs import make_run, plain_runs
 from ._seams import separate_seams
 from ._template import Template
 
 __all__ = ["docx_bytes"]
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-
 _W = f"{{{W_NS}}}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# Either script a run is marked for: searched once before each of the two.
-_SCRIPTS = re.compile(f"[{_RTL.pattern[1:-1]}{EAST_ASIAN.pattern[1:-1]}]")
-# Any character that makes a run more than one plain w:t: either script, or one XML cannot hold
-_RUN_SPECIAL = re.compile(f"[{_SCRIPTS.pattern[1:-1]}{_ANY.pattern[1:-1]}]")
 _Element, _SubElement = etree.Element, etree.SubElement
-_R, _RPR, _RFONTS, _HINT = _W + "r", _W + "rPr", _W + "rFonts", _W + "hint"
-_I, _ICS, _RTL_TAG = _W + "i", _W + "iCs", _W + "rtl"
-_T, _DEL_TEXT, _TAB, _BR = _W + "t", _W + "delText", _W + "tab", _W + "br"
 _ID, _AUTHOR, _DATE = _W + "id", _W + "author", _W + "date"
 _SCRATCH = _W + "made"  # the holder of elements made for redline's own package
 
@@ -114,32 +102,43 @@ class _Builder:
 
     # -- runs ----------------------------------------------------------------------------
     def run(self, text: str, *, italic: bool, deleted: bool) -> etree._Element:
-        r = self.new(_R)
-        # One search for either script first: most runs hold neither.
-        rtl = cjk = False
-        if _SCRIPTS.search(text) is not None:
-            rtl = _RTL.search(text) is not None
-            cjk = EAST_ASIAN.search(text) is not None
-        if italic or rtl or cjk:
-            rpr = _SubElement(r, _RPR)
-            if cjk:  # the East Asian font for ideographs
-                _SubElement(rpr, _RFONTS).set(_HINT, "eastAsia")
-            if italic:
-                _SubElement(rpr, _I)
-                _SubElement(rpr, _ICS)
-            if rtl:  # only on runs holding right-to-left text: on digits it reorders them
-                _SubElement(rpr, _RTL_TAG)
-        shown = _DEL_TEXT if deleted else _T
-        for kind, piece in xml_safe(text):
-            if kind == "tab":
-                _SubElement(r, _TAB)
-            elif kind == "br":
-                _SubElement(r, _BR)
-            else:
-                t = _SubElement(r, shown)
-                t.set(_XML_SPACE, "preserve")
-                t.text = piece
-        return r
+        return make_run(self.new, text, italic=italic, deleted=deleted)
+
+    def plain_runs(
+        self,
+        content: list[etree._Element],
+        text: str,
+        italic: Sequence[tuple[int, int]],
+        base: int,
+        kind: _Wrap,
+    ) -> None:
+        """`plain_runs` of the edit's text, made by this builder."""
+        plain_runs(self.new, self.wrap, content, text, italic, base, kind)
+
+    def kept_line(self, seg: Segment) -> bool:
+        """A paragraph kept as it was (one line each side, its text one kept edit, no note,
+        no italics change, no move: most of a long revision) built without the walk, as
+        the walk builds it; False for any other segment."""
+        if (
+            seg.role is not Role.PAIR
+            or seg.move
+            or seg.notes
+            or seg.italics
+            or len(seg.edits) != 1
+            or len(seg.old) != 1
+            or len(seg.new) != 1
+        ):
+            return False
+        e, line = seg.edits[0], seg.new[0]
+        if e.op is not Op.EQUAL or e.mark or line.notes or seg.old[0].notes:
+            return False
+        para = _Para(line.style, line.numbered, anchor=self.new_seen, old_anchor=self.old_seen)
+        para.kept = para.old_kept = bool(e.text)
+        self.plain_runs(para.content, e.text, line.italic, 0, None)
+        self.paras.append(para)
+        self.new_seen += 1
+        self.old_seen += 1
+        return True
 
     def format_change(self, run: etree._Element, *, italic: bool) -> None:
         """Record on `run` that its text was (not) italic before: a tracked format change."""
@@ -193,6 +192,8 @@ class _Builder:
 
     # -- segments ------------------------------------------------------------------------
     def segment(self, seg: Segment, *, fallback: bool) -> None:
+        if self.kept_line(seg):
+            return
         move = seg.move if seg.move and not fallback else None
         source = seg.role is Role.MOVE_SOURCE
         if source:
@@ -309,36 +310,8 @@ class _Render:
         refs_new = self._refs(False, e) if e.op is not Op.DELETE else []
         refs_old = self._refs(True, e) if e.op is not Op.INSERT else []
         if not changes and not refs_new and not refs_old:
-            # No note and no italics change (the common case): runs cut at the italics
-            # only, each as the general walk below makes it.
-            if italic:
-                cuts: Sequence[int] = sorted(
-                    {0, size, *(max(0, min(size, x - base)) for span in italic for x in span)}
-                )
-            else:
-                cuts = (0, size)
-            # Text without a character of either script or one XML cannot hold (most text)
-            # is one w:t per run, with no script properties: built here directly.
-            plain = _RUN_SPECIAL.search(e.text) is None
-            deleted = kind == "del"
-            content = self.para.content
-            wrap, make, new = self.b.wrap, self.b.run, self.b.new
-            for a, b in itertools.pairwise(cuts):
-                if a == b:
-                    continue
-                it = any(s <= base + a and base + b <= t for s, t in italic) if italic else False
-                if plain:
-                    run = new(_R)
-                    if it:
-                        rpr = _SubElement(run, _RPR)
-                        _SubElement(rpr, _I)
-                        _SubElement(rpr, _ICS)
-                    t = _SubElement(run, _DEL_TEXT if deleted else _T)
-                    t.set(_XML_SPACE, "preserve")
-                    t.text = e.text[a:b]
-                else:
-                    run = make(e.text[a:b], italic=it, deleted=deleted)
-                content.extend(wrap(kind, [run]))
+            # No note and no italics change (the common case).
+            self.b.plain_runs(self.para.content, e.text, italic, base, kind)
             self._advance(e, kind, size)
             return
         cuts = sorted(
