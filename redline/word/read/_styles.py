@@ -89,6 +89,7 @@ class Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self._styles: dict[str, _Style] = {}
         self._looks: dict[tuple[str | None, str | None], RunLook] = {}
+        self._numbering: dict[str | None, tuple[str | None, str | None]] = {}
         self.default_paragraph: str | None = None
         self.defaults = RunLook()
         if root is None:
@@ -129,12 +130,16 @@ class Styles:
         return self._looks[key]
 
     def numbering(self, paragraph_style: str | None) -> tuple[str | None, str | None]:
-        """(numId, ilvl) a paragraph style gives, the nearest definition winning."""
-        num_id = ilvl = None
-        for st in self._chain(paragraph_style or self.default_paragraph):
-            num_id = st.num_id if st.num_id is not None else num_id
-            ilvl = st.ilvl if st.ilvl is not None else ilvl
-        return num_id, ilvl
+        """(numId, ilvl) a paragraph style gives, the nearest definition winning (worked out
+        once per style: every paragraph asks)."""
+        found = self._numbering.get(paragraph_style)
+        if found is None:
+            num_id = ilvl = None
+            for st in self._chain(paragraph_style or self.default_paragraph):
+                num_id = st.num_id if st.num_id is not None else num_id
+                ilvl = st.ilvl if st.ilvl is not None else ilvl
+            found = self._numbering[paragraph_style] = (num_id, ilvl)
+        return found
 
 
 @dataclass(slots=True)

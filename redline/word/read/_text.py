@@ -36,6 +36,7 @@ __all__ = ["Reference", "TextReader", "TextRun", "choose"]
 _W = f"{{{W_NS}}}"
 _MC = f"{{{MC_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_AC = f"{_MC}AlternateContent"
 _THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 _CHANGES = {"ins", "del", "moveFrom", "moveTo"}
 DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
@@ -71,6 +72,10 @@ class TextRun:
     bold: list[bool] = field(default_factory=list)
     notes: list[NoteRef] = field(default_factory=list)
     breaking: bool = False
+    # Whether an italic (a bold) character was ever added: when not, the lists hold none and
+    # spans and all_bold need not scan them (most paragraphs).
+    some_italic: bool = False
+    some_bold: bool = False
 
     def __len__(self) -> int:
         return len(self.chars)
@@ -84,13 +89,18 @@ class TextRun:
             if self.chars:
                 self._put(" ", False, False)
         self.chars += text  # a character each, as list.extend reads a string
-        self.italic += [bool(look and look.shows_italic)] * len(text)
-        self.bold += [bool(look and look.bold)] * len(text)
+        it, bd = bool(look and look.shows_italic), bool(look and look.bold)
+        self.italic += [it] * len(text)
+        self.bold += [bd] * len(text)
+        self.some_italic = self.some_italic or it
+        self.some_bold = self.some_bold or bd
 
     def _put(self, ch: str, it: bool, bd: bool) -> None:
         self.chars.append(ch)
         self.italic.append(it)
         self.bold.append(bd)
+        self.some_italic = self.some_italic or it
+        self.some_bold = self.some_bold or bd
 
     def line_break(self) -> None:
         while self.chars and self.chars[-1] == " ":
@@ -107,6 +117,8 @@ class TextRun:
         self.bold += other.bold
         self.notes += [NoteRef(n.offset + base, n.mark) for n in other.notes]
         self.breaking = False
+        self.some_italic = self.some_italic or other.some_italic
+        self.some_bold = self.some_bold or other.some_bold
 
     @property
     def text(self) -> str:
@@ -114,7 +126,7 @@ class TextRun:
 
     def spans(self) -> list[tuple[int, int]]:
         """Italic spans without edge whitespace, merged across whitespace-only gaps."""
-        if True not in self.italic:  # most paragraphs: nothing to walk
+        if not self.some_italic or True not in self.italic:  # most paragraphs: nothing to walk
             return []
         text = self.text  # a character an entry: its offsets are the entries'
         raw: list[list[int]] = []
@@ -128,7 +140,7 @@ class TextRun:
         return [(a, b) for a, b in raw]
 
     def all_bold(self) -> bool:
-        if True not in self.bold:  # most paragraphs: no bold character, shown or not
+        if not self.some_bold or True not in self.bold:  # most: no bold character at all
             return False
         shown = [b for c, b in zip(self.chars, self.bold) if not c.isspace()]
         return bool(shown) and all(shown)
@@ -184,8 +196,8 @@ class TextReader:
         boxes: list[etree._Element],
     ) -> None:
         for child in node:
-            name = local(child)
             tag = child.tag if isinstance(child.tag, str) else ""
+            name = tag.rpartition("}")[2]  # local(child), inline: a step per element
             if tag.startswith(_W):
                 if name == "r":
                     self._run(child, out, style, refs, boxes)
@@ -198,7 +210,7 @@ class TextReader:
                     content = child.find(f"{_W}sdtContent")
                     if content is not None:
                         self._inline(content, out, style, refs, boxes)
-            elif tag == f"{_MC}AlternateContent":
+            elif tag == _AC:
                 branch = choose(child)
                 if branch is not None:
                     self._inline(branch, out, style, refs, boxes)
@@ -221,7 +233,8 @@ class TextReader:
         look = self.styles.look(style, w_val(rpr, "rStyle")).over(rpr)
         counted = False
         for child in r:
-            name = local(child)
+            tag = child.tag
+            name = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # local(child)
             if name == "fldChar":
                 kind = child.get(f"{_W}fldCharType")
                 if kind == "begin":
@@ -231,7 +244,7 @@ class TextReader:
                 elif kind == "end" and self.fields:
                     self.fields.pop()
                 continue
-            if name in ("drawing", "pict", "object") or child.tag == f"{_MC}AlternateContent":
+            if name in ("drawing", "pict", "object") or tag == _AC:
                 if not look.hidden:
                     _find_boxes(child, boxes)
                 continue
