@@ -33,6 +33,13 @@ _SPECIAL = re.compile("\r\n|[\x00-\x1f\ufffe\uffff\ud800-\udfff]")
 _ANY = re.compile("[\x00-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def _plain(text: str) -> bool:
+    """No character the mapping changes: a printable text holds none (control characters
+    are Cc, surrogates Cs, U+FFFE/U+FFFF Cn, none printable), tested in C faster than the
+    class is searched; any other text is searched."""
+    return text.isprintable() or _ANY.search(text) is None
+
+
 def _replace(ch: str) -> str:
     if ch in ("\r\n", "\r", "\n", "\x0b"):
         return "\n"
@@ -50,7 +57,7 @@ def _replace(ch: str) -> str:
 
 def xml_safe(text: str) -> Iterator[Piece]:
     """Cut text into run children that XML can hold, by the mapping above."""
-    if _ANY.search(text) is None:
+    if _plain(text):
         if text:
             yield ("text", text)
         return
@@ -72,14 +79,14 @@ def xml_safe(text: str) -> Iterator[Piece]:
 
 def xml_safe_text(text: str) -> str:
     """What a reader of the written DOCX gets back for `text`."""
-    if _ANY.search(text) is None:
+    if _plain(text):
         return text
     return _SPECIAL.sub(lambda m: _replace(m.group()), text)
 
 
 def substitutions(text: str) -> list[tuple[int, str, str]]:
     """Every character the mapping changes: (offset, original, replacement)."""
-    if _ANY.search(text) is None:
+    if _plain(text):
         return []
     return [
         (m.start(), m.group(), _replace(m.group()))
