@@ -155,9 +155,10 @@ class _Reader:
         text = TextRun()
         refs: list[Reference] = []
         boxes: list[etree._Element] = []
-        self.text.read(p, text, refs, boxes)
-        props = self.text.paragraph_props(p)
-        current = _Pending(self.paragraphs, text, props, w_val(props, "pStyle"), refs, boxes)
+        props = self.text.paragraph_props(p)  # read once, for the text and the look
+        style = w_val(props, "pStyle")
+        self.text.read_styled(p, style, text, refs, boxes)
+        current = _Pending(self.paragraphs, text, props, style, refs, boxes)
         if pending is not None:
             if not pending.text.text.strip():  # a wholly removed paragraph: the next one's look
                 pending.props, pending.style = current.props, current.style

@@ -37,6 +37,7 @@ _W = f"{{{W_NS}}}"
 _MC = f"{{{MC_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _AC = f"{_MC}AlternateContent"
+_PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
 _THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 _CHANGES = {"ins", "del", "moveFrom", "moveTo"}
 DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
@@ -173,8 +174,12 @@ class TextReader:
         return ppr
 
     def mark_dropped(self, p: etree._Element) -> bool:
-        rpr = p.find(f"{_W}pPr/{_W}rPr")
-        return rpr is not None and any(local(c) in self.drop for c in rpr)
+        # The first pPr/rPr, as find() of that path gives it, without parsing the path.
+        for ppr in p.iterchildren(_PPR):
+            rpr = ppr.find(_RPR)
+            if rpr is not None:
+                return any(local(c) in self.drop for c in rpr)
+        return False
 
     def read(
         self,
@@ -184,7 +189,17 @@ class TextReader:
         boxes: list[etree._Element],
     ) -> None:
         """Append paragraph `p`'s visible text to `out`; note references and text boxes aside."""
-        style = w_val(self.paragraph_props(p), "pStyle")
+        self.read_styled(p, w_val(self.paragraph_props(p), "pStyle"), out, refs, boxes)
+
+    def read_styled(
+        self,
+        p: etree._Element,
+        style: str | None,
+        out: TextRun,
+        refs: list[Reference],
+        boxes: list[etree._Element],
+    ) -> None:
+        """`read`, for a caller that has the paragraph's properties already (its style)."""
         self._inline(p, out, style, refs, boxes)
 
     def _inline(
