@@ -20,7 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-__all__ = ["Bags", "code_char"]
+__all__ = ["Bags", "char_code", "code_char", "floor_within", "reach", "shortest"]
 
 _SLACK = 1e-9
 """Room left in the integer bounds, so that no rounding of the threshold prunes a pair."""
@@ -83,14 +83,13 @@ class Bags:
             return iter(())
         half = threshold / 2
         # The fewest shared words a paragraph of lb words needs: ceil(t(la+lb)/2).
-        shortest = math.ceil(threshold * la / (2 - threshold) - _SLACK)
         up_to = self._up_to_lengths()
-        longest = _floor_within(_reach(la, half, la), len(up_to) - 1)
+        longest = floor_within(reach(la, half, la), len(up_to) - 1)
         found = 0
-        lb = shortest
+        lb = shortest(la, threshold)
         while lb <= longest:
             need = math.ceil(half * (la + lb) - _SLACK)
-            last = max(lb, _floor_within(_reach(need * _SPAN, half, la), longest))
+            last = max(lb, floor_within(reach(need * _SPAN, half, la), longest))
             lengths = up_to[last] & ~up_to[lb - 1] if lb else up_to[last]
             if lengths:
                 found |= _at_least(planes, need, lengths)
@@ -135,13 +134,18 @@ class Bags:
         return self._up_to
 
 
-def _reach(shared: float, half: float, la: int) -> float:
+def shortest(la: int, threshold: float) -> int:
+    """The fewest words a paragraph can hold and reach the threshold with a query of la."""
+    return math.ceil(threshold * la / (2 - threshold) - _SLACK)
+
+
+def reach(shared: float, half: float, la: int) -> float:
     """The longest paragraph that `shared` words bring to the threshold (2*half) with a query
     of la words: shared >= half*(la+lb); unbounded for a threshold near 0."""
     return (shared + _SLACK) / half - la if half else math.inf
 
 
-def _floor_within(bound: float, most: int) -> int:
+def floor_within(bound: float, most: int) -> int:
     """floor(bound), at most `most` (the bound is infinite for a threshold near 0)."""
     return most if bound >= most else math.floor(bound)
 
@@ -149,6 +153,12 @@ def _floor_within(bound: float, most: int) -> int:
 def code_char(code: int) -> str:
     """One character per word code, the surrogate block skipped (rapidfuzz compares them)."""
     return chr(code + 0x800 if code >= 0xD800 else code)
+
+
+def char_code(char: str) -> int:
+    """The word code `code_char` gave this character."""
+    n = ord(char)
+    return n - 0x800 if n >= 0xE000 else n
 
 
 def _repeats(texts: Sequence[str]) -> dict[str, list[tuple[int, int]]]:

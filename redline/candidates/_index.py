@@ -19,7 +19,6 @@ it against exhaustive scoring).
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,25 +27,18 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ._bags import Bags
+from ._bags import _SLACK, Bags, floor_within, reach, shortest
+from ._bags import char_code as _code
 from ._bags import code_char as _char
 
 __all__ = ["WordIndex"]
 
-_SLACK = 1e-9
-"""Room left in the integer bounds, so that no rounding of the threshold prunes a pair."""
 _SCORE_ALL_UP_TO = 200
 """Indexes of up to this many paragraphs are scored whole: filtering costs more than it saves."""
 _BAGS_UP_TO = 20_000
 """Indexes of up to this many paragraphs are searched by counting shared words bit-sliced."""
 _CUTOFF_ROOM = 1e-6
 """How far under the threshold rapidfuzz's own cutoff is set when every paragraph is scored."""
-
-
-def _bound(shared: int, total: int) -> float:
-    """The most an Indel similarity can be with `shared` words in common, computed the way
-    rapidfuzz computes the score (1 - distance/total), so the bound never rounds below it."""
-    return 1.0 - (total - 2 * shared) / total
 
 
 class WordIndex:
@@ -172,7 +164,7 @@ class WordIndex:
         counts = Counter(query)
         postings, sizes = self._postings, self._sizes
         half = threshold / 2
-        shortest = math.ceil(threshold * la / (2 - threshold) - _SLACK)
+        fewest = shortest(la, threshold)
         longest = max(self._lengths, default=0)
         shared: Counter[int] = Counter()
         reaches: list[tuple[int, int]] = []  # (reach of a probed word, words probed with it)
@@ -185,14 +177,13 @@ class WordIndex:
                 sizes[code] = [self._lengths[p] for p in postings[code]]
                 self._unsorted.discard(code)
             # the longest paragraph whose window holds this word (`probed` words before it)
-            bound = (la - probed + _SLACK) / half - la if half else math.inf  # t near 0
-            reach = longest if bound >= longest else math.floor(bound)
-            if reach < shortest:
+            most = floor_within(reach(la - probed, half, la), longest)
+            if most < fewest:
                 break
-            first, cut = bisect_left(sizes[code], shortest), bisect_right(sizes[code], reach)
+            first, cut = bisect_left(sizes[code], fewest), bisect_right(sizes[code], most)
             slices.append((code, first, cut))
             probed += counts[code]
-            reaches.append((reach, probed))
+            reaches.append((most, probed))
         if sum((cut - first) * counts[code] for code, first, cut in slices) > len(self._texts):
             return None
         for code, first, cut in slices:
@@ -201,7 +192,7 @@ class WordIndex:
         # rest_at[lb]: the query's words after the window of a paragraph of lb words
         rest_at = [la] * (reaches[0][0] + 1 if reaches else 0)
         k = 0
-        for lb in range(len(rest_at) - 1, shortest - 1, -1):
+        for lb in range(len(rest_at) - 1, fewest - 1, -1):
             while k < len(reaches) and reaches[k][0] >= lb:
                 k += 1
             rest_at[lb] = la - reaches[k - 1][1] if k else la
@@ -251,9 +242,3 @@ class _Chars(dict[str, str]):
 
     def __missing__(self, word: str) -> str:
         return "\x00"
-
-
-def _code(char: str) -> int:
-    """The word code `_char` gave this character."""
-    n = ord(char)
-    return n - 0x800 if n >= 0xE000 else n
