@@ -105,7 +105,7 @@ def tokenize(text: str) -> list[str]:
     return (_TOKEN_CUT if WORDLESS.search(text) else _TOKEN).findall(text)
 
 
-_Diffs = tuple[tuple[int, str], ...]
+_Diffs = tuple[tuple[int, int], ...]
 _Memo = tuple[dict[str, list[str]], dict[tuple[str, str], _Diffs]]
 _MEMO: ContextVar[_Memo | None] = ContextVar("redline_diffs", default=None)
 
@@ -156,14 +156,16 @@ _SIGN = {"=": 0, "-": -1, "+": 1}
 
 
 def plain_diff(a: str, b: str, *, compiled: bool = True) -> _Diffs:
-    """diff-match-patch's `diff_main(a, b, checklines=False)` with no timeout and no cleanup:
-    (-1 | 0 | 1, text) runs. `compiled=False` asks for the Python original."""
+    """diff-match-patch's `diff_main(a, b, checklines=False)` with no timeout and no cleanup,
+    as (-1 | 0 | 1, characters) runs: the tokens are sliced from their lists by count, so
+    the compiled diff hands back counts, not text. `compiled=False` asks for the Python
+    original."""
     if compiled and _compiled_diff is not None:
-        runs = _compiled_diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=False)
-        return tuple([(_SIGN[op], text) for op, text in runs])
+        runs = _compiled_diff(a, b, timelimit=0, checklines=False, cleanup="No")
+        return tuple([(_SIGN[op], n) for op, n in runs])
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    return tuple(dmp.diff_main(a, b, False))
+    return tuple([(op, len(text)) for op, text in dmp.diff_main(a, b, False)])
 
 
 class _Mark:
@@ -208,14 +210,28 @@ def _line_tokens(lines: Sequence[str]) -> list[_Token]:
     return out
 
 
-_OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
-
-
 def _blocks(
-    diffs: Iterable[tuple[int, str]], codes: dict[_Token, str]
+    runs: Iterable[tuple[int, int]], old: list[_Token], new: list[_Token]
 ) -> list[tuple[Op, list[_Token]]]:
-    token = dict(zip(codes.values(), codes.keys())).__getitem__  # character -> its token
-    return [(_OPS[op], list(map(token, chars))) for op, chars in diffs if chars]
+    """The diff's runs as the tokens they cover: equal and deleted runs read the old tokens,
+    inserted runs the new (one code is one token, so an equal run reads the same either
+    side)."""
+    blocks: list[tuple[Op, list[_Token]]] = []
+    i = j = 0
+    for op, n in runs:
+        if not n:
+            continue
+        if op == 0:
+            blocks.append((Op.EQUAL, old[i : i + n]))
+            i += n
+            j += n
+        elif op < 0:
+            blocks.append((Op.DELETE, old[i : i + n]))
+            i += n
+        else:
+            blocks.append((Op.INSERT, new[j : j + n]))
+            j += n
+    return blocks
 
 
 def _fold_spaces(blocks: list[tuple[Op, list[_Token]]]) -> list[tuple[Op, list[_Token]]]:
@@ -296,7 +312,7 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
         tokens = [_line_tokens(old), _line_tokens(new)]
         codes = _codes(tokens)
         a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
-        edits = _edits(_fold_spaces(_blocks(_diff_main(a, b), codes)))
+        edits = _edits(_fold_spaces(_blocks(_diff_main(a, b), *tokens)))
     # Each run of changes already reads deletions first: with one old line there is no
     # deleted mark, and nothing for _place_insertions to move.
     return _place_insertions(edits) if len(olds) > 1 else edits
@@ -369,18 +385,18 @@ def diff_sequences(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tup
     (a, b), _ = encode_tokens([list(old), list(new)])  # type: ignore[arg-type]
     runs: list[tuple[Op, int]] = []
     deleted = inserted = 0
-    for op, chars in _diff_main(a, b):
+    for op, n in _diff_main(a, b):
         if op == 0:
             if deleted:
                 runs.append((Op.DELETE, deleted))
             if inserted:
                 runs.append((Op.INSERT, inserted))
             deleted = inserted = 0
-            runs.append((Op.EQUAL, len(chars)))
+            runs.append((Op.EQUAL, n))
         elif op == -1:
-            deleted += len(chars)
+            deleted += n
         else:
-            inserted += len(chars)
+            inserted += n
     if deleted:
         runs.append((Op.DELETE, deleted))
     if inserted:

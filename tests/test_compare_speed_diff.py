@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import random
 from collections.abc import Hashable, Sequence
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
 from redline import diff
-from redline.diff import Edit, Op, _blocks, _codes, _edits, _line_tokens, _place_insertions
+from redline.diff import Edit, Op, _codes, _edits, _line_tokens, _place_insertions
+
+_OPS_V1 = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
+
+
+def _blocks_v1(diffs: Any, codes: dict[Any, str]) -> list[tuple[Op, list[Any]]]:
+    """The first `_blocks`, verbatim: each character of the diff's text decoded back to its
+    token through the alphabet."""
+    token = dict(zip(codes.values(), codes.keys())).__getitem__  # character -> its token
+    return [(_OPS_V1[op], list(map(token, chars))) for op, chars in diffs if chars]
 
 
 def _fold_spaces_v1(blocks: list[tuple[Op, list[object]]]) -> list[tuple[Op, list[object]]]:
@@ -82,7 +92,7 @@ def _diff_lines_v1(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
-    blocks = _blocks(diffs, codes)
+    blocks = _blocks_v1(diffs, codes)
     return _place_insertions(_edits(_fold_spaces_v1(blocks)))  # type: ignore[arg-type]
 
 

@@ -117,6 +117,12 @@ def test_an_unchanged_unit_gives_what_the_token_diff_gives(lines: list[str]) -> 
     (a, b), _ = d.encode_tokens([d._line_tokens(lines), d._line_tokens(lines)])
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    codes = {tok: a[k] for k, tok in enumerate(d._line_tokens(lines))}
-    blocks = d._blocks(engine.diff_main(a, b, False), codes)
+    tokens = d._line_tokens(lines)
+    ops = {0: d.Op.EQUAL, 1: d.Op.INSERT, -1: d.Op.DELETE}
+    decoded = dict(zip(a, tokens))  # character -> its token
+    blocks = [
+        (ops[op], [decoded[char] for char in chars])
+        for op, chars in engine.diff_main(a, b, False)
+        if chars
+    ]
     assert diff_lines(lines, list(lines)) == d._place_insertions(d._edits(d._fold_spaces(blocks)))
