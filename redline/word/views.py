@@ -52,7 +52,7 @@ def read_view(path: str | Path, mode: Literal["accept", "reject"]) -> View:
     return views_of(parts, source=str(path))[mode]
 
 
-_Piece = tuple[str | None, int, bool, bool]  # text (None: a note reference, its id), dropped
+_Item = str | int  # a piece of text, or a note reference (its id)
 
 
 _SKIPPED = frozenset({f"{_W}pPr", f"{_W}rPr"})
@@ -67,21 +67,27 @@ _P, _PPR, _RPR, _R = f"{_W}p", f"{_W}pPr", f"{_W}rPr", f"{_W}r"
 _NUMPR, _NUMID, _PPR_CHANGE = f"{_W}numPr", f"{_W}numId", f"{_W}pPrChange"
 
 
-def _pieces(el: etree._Element, on: tuple[bool, bool], out: list[_Piece]) -> None:
-    """What a paragraph shows, in order, each piece with whether accept-all and reject-all
-    drop it: one walk for both views. Properties are skipped whole (tab stops are
+def _pieces(
+    el: etree._Element,
+    accept: bool,
+    reject: bool,
+    shown: tuple[list[_Item], list[_Item]],
+) -> int:
+    """What a paragraph shows, in order, each view's pieces appended to its list in
+    `shown` (accept-all's, reject-all's) unless that view drops them: one walk for both
+    views. A note reference is its id (an int), numbered when the view is read; the count
+    of references met is returned. Properties are skipped whole (tab stops are
     ``w:pPr/w:tabs/w:tab``, not characters).
 
     By full tag (``w:`` names only, as `visible_text` reads them); a comment or processing
     instruction has no children and shows nothing."""
-    accept, reject = on
+    refs = 0
+    on_accept, on_reject = shown
     for child in el:
         tag = child.tag
         if tag in _SKIPPED:
             continue
-        if tag == _NOTE_REF:
-            out.append((None, int(child.get(_ID) or 0), accept, reject))
-        elif tag == _R:
+        if tag == _R:
             # A run (most children): its children read here as the call for it would read
             # them (a run drops nothing itself), the same tests in the same order.
             for g in child:
@@ -89,43 +95,94 @@ def _pieces(el: etree._Element, on: tuple[bool, bool], out: list[_Piece]) -> Non
                 if tag in _SKIPPED:
                     continue
                 if tag == _NOTE_REF:
-                    out.append((None, int(g.get(_ID) or 0), accept, reject))
-                elif len(g):
-                    inner = (accept or tag in _GONE_ACCEPT, reject or tag in _GONE_REJECT)
-                    _pieces(g, inner, out)
-                elif tag in _TEXTS:
-                    out.append((g.text or "", 0, accept, reject))
+                    fid = int(g.get(_ID) or 0)
+                    refs += 1
+                    if not accept:
+                        on_accept.append(fid)
+                    if not reject:
+                        on_reject.append(fid)
+                    continue
+                if len(g):
+                    refs += _pieces(
+                        g, accept or tag in _GONE_ACCEPT, reject or tag in _GONE_REJECT, shown
+                    )
+                    continue
+                if tag in _TEXTS:
+                    text = g.text or ""
                 elif tag == _SYM:
-                    out.append((visible_text(g) or "", 0, accept, reject))
+                    text = visible_text(g) or ""
                 else:
-                    text = _SHOWN_BY_TAG.get(tag)
-                    if text is not None:
-                        out.append((text, 0, accept, reject))
-        elif len(child):
-            inner = (accept or tag in _GONE_ACCEPT, reject or tag in _GONE_REJECT)
-            _pieces(child, inner, out)
-        elif tag in _TEXTS:
-            out.append((child.text or "", 0, accept, reject))
+                    found = _SHOWN_BY_TAG.get(tag)
+                    if found is None:
+                        continue
+                    text = found
+                if not accept:
+                    on_accept.append(text)
+                if not reject:
+                    on_reject.append(text)
+            continue
+        if tag == _NOTE_REF:
+            fid = int(child.get(_ID) or 0)
+            refs += 1
+            if not accept:
+                on_accept.append(fid)
+            if not reject:
+                on_reject.append(fid)
+            continue
+        if len(child):
+            refs += _pieces(
+                child, accept or tag in _GONE_ACCEPT, reject or tag in _GONE_REJECT, shown
+            )
+            continue
+        if tag in _TEXTS:
+            text = child.text or ""
         elif tag == _SYM:
-            out.append((visible_text(child) or "", 0, accept, reject))
+            text = visible_text(child) or ""
         else:
-            text = _SHOWN_BY_TAG.get(tag)
-            if text is not None:
-                out.append((text, 0, accept, reject))
+            found = _SHOWN_BY_TAG.get(tag)
+            if found is None:
+                continue
+            text = found
+        if not accept:
+            on_accept.append(text)
+        if not reject:
+            on_reject.append(text)
+    return refs
 
 
 @dataclass(frozen=True, slots=True)
 class _Shown:
-    """A paragraph read for both views: its pieces, and by view whether it is numbered and
-    whether its mark is dropped."""
+    """A paragraph read for both views: by view, its pieces, whether it is numbered and
+    whether its mark is dropped; `refs`: whether it holds a note reference."""
 
-    pieces: list[_Piece]
+    pieces: tuple[list[_Item], list[_Item]]
     numbered: tuple[bool, bool]
     dropped: tuple[bool, bool]
+    refs: bool
 
 
 def _numbered(ppr: etree._Element | None) -> bool:
-    return ppr is not None and ppr.find(f"{_W}numPr/{_W}numId") is not None
+    """A ``w:numPr`` child of `ppr` holds a ``w:numId``, as ``find("w:numPr/w:numId")``
+    finds it."""
+    return ppr is not None and any(_has(n, _NUMID) for n in ppr.iterchildren(_NUMPR))
+
+
+def _has(el: etree._Element, tag: str) -> bool:
+    """`el` has a child of this tag (``el.find(tag) is not None``, asked in C)."""
+    for _ in el.iterchildren(tag):
+        return True
+    return False
+
+
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of this tag, as ``el.find(tag)`` gives it (most often the first
+    child: properties lead)."""
+    head = el[0] if len(el) else None
+    if head is not None and head.tag == tag:
+        return head
+    for child in el.iterchildren(tag):
+        return child
+    return None
 
 
 def views_of(
@@ -180,22 +237,22 @@ def views_of_tree(
             gone = (gone_accept, gone_reject)
             if parent is not None:
                 held[parent] = gone
-        pieces: list[_Piece] = []
-        _pieces(p, gone, pieces)
+        pieces: tuple[list[_Item], list[_Item]] = ([], [])
+        refs = _pieces(p, gone[0], gone[1], pieces)
         # The paragraph's properties in one pass over them, as `_numbered` and the first
         # w:pPrChange read them; the mark's revisions by local name, as `_local` gives it.
         numbered = changed = False
         was: bool | None = None
         marked_accept, marked_reject = gone
-        ppr = p.find(_PPR)
+        ppr = _first(p, _PPR)
         for c in ppr if ppr is not None else ():
             tag = c.tag
             if tag == _NUMPR:
-                numbered = numbered or c.find(_NUMID) is not None
+                numbered = numbered or _has(c, _NUMID)
             elif tag == _PPR_CHANGE:
                 if not changed:
                     changed = True
-                    was = _numbered(c.find(_PPR))
+                    was = _numbered(_first(c, _PPR))
             elif tag == _RPR:
                 for m in c.iterchildren("*"):
                     local = m.tag.rpartition("}")[2]
@@ -203,20 +260,19 @@ def views_of_tree(
                     marked_reject = marked_reject or local in reject_drops
         # Reject-all shows the look before a paragraph change.
         looks = (numbered, numbered if was is None else was)
-        shown.append(_Shown(pieces, looks, (marked_accept, marked_reject)))
+        shown.append(_Shown(pieces, looks, (marked_accept, marked_reject), refs > 0))
     return {mode: _view(shown, notes, k) for k, mode in enumerate(("accept", "reject"))}
 
 
-def _said(pieces: list[_Piece], side: int, refs: list[int]) -> str:
+def _said(pieces: list[_Item], refs: list[int]) -> str:
+    """A view's pieces as its text: each note reference numbered in `refs`' order."""
     out: list[str] = []
-    for text, fid, *dropped in pieces:
-        if dropped[side]:
-            continue
-        if text is None:
-            refs.append(fid)
+    for piece in pieces:
+        if isinstance(piece, int):
+            refs.append(piece)
             out.append(str(len(refs)))
         else:
-            out.append(text)
+            out.append(piece)
     return "".join(out)
 
 
@@ -228,7 +284,8 @@ def _view(shown: list[_Shown], notes: dict[int, etree._Element], side: int) -> V
     pending_numbered: bool | None = None
     count = 0
     for p in shown:
-        text = pending + _said(p.pieces, side, refs)
+        pieces = p.pieces[side]
+        text = pending + (_said(pieces, refs) if p.refs else "".join(pieces))  # type: ignore[arg-type]
         # Joined paragraphs take the look of the first, as in LibreOffice.
         first = pending_numbered if pending_numbered is not None else p.numbered[side]
         if p.dropped[side]:
@@ -247,8 +304,8 @@ def _view(shown: list[_Shown], notes: dict[int, etree._Element], side: int) -> V
         if fn is not None:
             texts = []
             for fp in fn.iter(f"{_W}p"):
-                held: list[_Piece] = []
-                _pieces(fp, (False, False), held)
-                texts.append(_said(held, side, []))
+                held: tuple[list[_Item], list[_Item]] = ([], [])
+                _pieces(fp, False, False, held)
+                texts.append(_said(held[side], []))
             footnotes.append("".join(texts))
     return View(tuple(body), tuple(numbers), tuple(footnotes))

@@ -254,6 +254,8 @@ class _Render:
         for change in seg.italics:
             self.italics.setdefault(change.line, []).append(change)
         self.old, self.new = old, seg.new
+        # Whether a line shown holds a note reference: if none does, no edit meets one.
+        self.noted = any(ln.notes for ln in old) or any(ln.notes for ln in seg.new)
         self.kinds = kinds
         self.oi = self.ni = 0  # line on each side
         self.oo = self.no = 0  # offset in that line
@@ -307,8 +309,8 @@ class _Render:
         italic = shown.italic if shown else ()
         # Kept words whose italics changed (the comparison's decision): w:rPrChange.
         changes = self.italics.get(self.ni, []) if e.op is Op.EQUAL and kind is None else []
-        refs_new = self._refs(False, e) if e.op is not Op.DELETE else []
-        refs_old = self._refs(True, e) if e.op is not Op.INSERT else []
+        refs_new = self._refs(False, e) if self.noted and e.op is not Op.DELETE else []
+        refs_old = self._refs(True, e) if self.noted and e.op is not Op.INSERT else []
         if not changes and not refs_new and not refs_old:
             # No note and no italics change (the common case).
             self.b.plain_runs(self.para.content, e.text, italic, base, kind)

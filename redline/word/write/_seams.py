@@ -26,7 +26,9 @@ _SKIP = ("moveFromRangeStart", "moveToRangeStart", "bookmarkStart")
 
 
 def _name(el: etree._Element) -> str:
-    return str(etree.QName(el).localname)
+    """The local name, as ``etree.QName(el).localname`` gives it (elements only: the
+    builder's own)."""
+    return el.tag.rpartition("}")[2]
 
 
 def _group(content: list[etree._Element], *, tail: bool) -> list[int]:
