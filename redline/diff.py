@@ -84,6 +84,8 @@ _TOKEN, _TOKEN_CUT = (
 
 _WORD = re.compile(r"\w+")
 _PIECE = re.compile(_WHOLE, re.DOTALL)
+_IS_WORD = re.compile(r"\w").fullmatch
+_IS_SPACE = re.compile(r"\s").fullmatch
 _NOT_PLAIN = re.compile(rf"(?=[^\x00-\u02ff])(?:{_ATTACHED}|{WORDLESS.pattern})")
 r"""A character that can join a token to the next or cut a word up; without one, the tokens
 are the pieces `\w+|\s+|.` and the words among them are the runs of word characters."""
@@ -312,13 +314,98 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     if news < olds:  # one orientation, so swapping the texts gives the inverse
         edits = _invert(diff_lines(new, old))
     else:
-        tokens = [_line_tokens(old), _line_tokens(new)]
+        tokens = _framed_tokens(olds, news) or [_line_tokens(old), _line_tokens(new)]
         codes = _codes(tokens)
         a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
         edits = _edits(_fold_spaces(_blocks(_diff_main(a, b), *tokens)))
     # Each run of changes already reads deletions first: with one old line there is no
     # deleted mark, and nothing for _place_insertions to move.
     return _place_insertions(edits) if len(olds) > 1 else edits
+
+
+def _framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[_Token]] | None:
+    """The two lines' tokens with their shared head and tail each one token, when that
+    gives the very edits their full tokens give; else None.
+
+    Most paragraph pairs of a revision differ in a few words (or only in their number), and
+    tokenizing the rest is most of their diff's cost. diff-match-patch strips the common
+    head and tail, diffs the middle, and merges the runs; the merge reads the head and tail
+    only by concatenation, except where it slides an edit across a whole equality, which
+    needs an edit as long as it. So with plain text (nothing joins or cuts tokens: there a
+    token boundary is a change of class), a head and tail cut at a boundary of both lines,
+    and every middle shorter in tokens than the head and the tail hold, the edits are the
+    same, and only the middles are tokenized.
+    """
+    if len(old) != 1 or len(new) != 1:
+        return None
+    a, b = old[0], new[0]
+    if _NOT_PLAIN.search(a) or _NOT_PLAIN.search(b):
+        return None
+    head = _boundary_before(a, b, _common_head(a, b))
+    tail = _common_tail(a, b, head)
+    while tail and not (_cuts(a, len(a) - tail) and _cuts(b, len(b) - tail)):
+        tail -= 1
+    mid_a, mid_b = _PIECE.findall(a[head : len(a) - tail]), _PIECE.findall(b[head : len(b) - tail])
+    longest = max(len(mid_a), len(mid_b))
+    if (head and not _holds_more(a[:head], longest)) or (
+        tail and not _holds_more(a[len(a) - tail :], longest)
+    ):
+        return None
+    # diff-match-patch must strip exactly the head and the tail: the middles (each followed
+    # by the tail's first token) differ at their first token and end on different tokens.
+    found = _PIECE.match(a, len(a) - tail) if tail else None
+    after = [found.group()] if found else []
+    firsts = [(m or after)[:1] for m in (mid_a, mid_b)]
+    if (firsts[0] and firsts[0] == firsts[1]) or (mid_a and mid_b and mid_a[-1] == mid_b[-1]):
+        return None
+    first = [a[:head]] if head else []
+    last = [a[len(a) - tail :]] if tail else []
+    return [[*first, *mid_a, *last], [*first, *mid_b, *last]]
+
+
+def _common_head(a: str, b: str) -> int:
+    """The length of the longest common prefix (halving, each test one comparison in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_tail(a: str, b: str, head: int) -> int:
+    """The length of the longest common suffix of what follows the head in each."""
+    lo, hi = 0, min(len(a), len(b)) - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _boundary_before(a: str, b: str, at: int) -> int:
+    """The last position at or before `at` where both plain texts start a new token."""
+    while at and not (_cuts(a, at) and _cuts(b, at)):
+        at -= 1
+    return at
+
+
+def _cuts(text: str, at: int) -> bool:
+    """Whether a token of plain text (\\w+, \\s+ or one other sign) ends at `at`."""
+    if at <= 0 or at >= len(text):
+        return True
+    x, y = text[at - 1], text[at]
+    return not (_IS_WORD(x) and _IS_WORD(y)) and not (_IS_SPACE(x) and _IS_SPACE(y))
+
+
+def _holds_more(text: str, tokens: int) -> bool:
+    """Whether plain text holds more than `tokens` tokens: each run of non-space characters
+    is one token or more, so most heads and tails are told without being tokenized."""
+    return len(text.split()) > tokens or len(_PIECE.findall(text)) > tokens
 
 
 def _unchanged(lines: Sequence[str]) -> tuple[Edit, ...]:

@@ -13,6 +13,8 @@ from collections.abc import Hashable, Sequence
 from typing import Any
 
 from diff_match_patch import diff_match_patch
+from hypothesis import given
+from hypothesis import strategies as st
 
 from redline import diff
 from redline.diff import Edit, Op, _codes, _edits, _line_tokens, _place_insertions
@@ -165,3 +167,43 @@ def test_remembered_diffs_are_the_same() -> None:
         for _ in range(2):
             got = [(diff.diff_lines(a, b), diff.diff_lines(b, a)) for a, b in cases]
             assert got == want
+
+
+# One-line pairs: the shared head and tail go to diff-match-patch as one token each when
+# that gives the same edits (`_framed_tokens`). Few short pieces, so that heads, tails and
+# middles repeat each other: the slides and stripped runs where a shortcut would go wrong.
+_PIECES = ["a", "b", "ab", "the", "12", "13", " ", "  ", ",", ".", "\t", "a b", "b a", "é"]
+_piece_text = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+
+
+@given(_piece_text, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 2), _piece_text)))
+def test_one_line_pairs_as_their_first_version(a: str, changes: list[tuple[int, int, str]]) -> None:
+    b = a
+    for at, kind, piece in changes[:3]:
+        at = min(at, len(b))
+        if kind == 0:
+            b = b[:at] + piece + b[at:]
+        elif kind == 1:
+            b = b[:at] + b[at + len(piece) :]
+        else:
+            b = b[:at] + piece + b[at + 1 :]
+    assert diff.diff_lines([a], [b]) == _diff_lines_v1([a], [b])
+    assert diff.diff_lines([b], [a]) == _diff_lines_v1([b], [a])
+
+
+def test_the_shortcut_is_taken_and_keeps_the_text() -> None:
+    """A renumbered or reworded paragraph goes the short way, and its tokens still read
+    as the lines; a pair whose changed middle is as long as its shared head is not."""
+    old = "12.\tCalls upon all States to cooperate fully with the Special Rapporteur, and"
+    for new in (
+        "13.\tCalls upon all States to cooperate fully with the Special Rapporteur, and",
+        "12.\tCalls upon all States to cooperate with the Special Rapporteur, and",
+        "12.\tCalls upon all Member States to cooperate fully with the Special Rapporteur, and",
+    ):
+        tokens = diff._framed_tokens((old,), (new,))
+        assert tokens is not None
+        assert ["".join(t) for t in tokens] == [old, new]  # type: ignore[arg-type]
+        assert diff.diff_lines([old], [new]) == _diff_lines_v1([old], [new])
+    old, new = "12.\tx, and", "12.\ty z w, and"
+    assert diff._framed_tokens((old,), (new,)) is None
+    assert diff.diff_lines([old], [new]) == _diff_lines_v1([old], [new])
