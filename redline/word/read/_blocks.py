@@ -24,6 +24,7 @@ from lxml import etree
 from ...document import ATOM, Atom, Block, Document, Para, Row, Table
 from ..oxml import MC_NS, R_NS, W_NS, clone, visible_text
 from ._document import count_changes
+from ._formats import Formats, look_of, run_format
 from ._package import Package
 from ._stories import box_contents, margins, text_boxes
 from ._text import choose, local
@@ -37,6 +38,7 @@ __all__ = [
     "read_blocks",
     "read_document",
     "rows_of",
+    "run_format",
 ]
 
 _W = f"{{{W_NS}}}"
@@ -77,8 +79,8 @@ _VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a ke
     f"{_W14}paraId",
     f"{_W14}textId",
 }
-_LOOK = ("pStyle", "numPr", "jc", "ind")
-_LOOK_TAGS = tuple(f"{_W}{name}" for name in _LOOK)  # in this order
+_PPR, _RPR, _RUN, _T = f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
+_NOT_ITEMS = (_RPR, f"{_W}lastRenderedPageBreak")  # a run's children that are no item
 
 Resolve = Callable[[str], str]
 """A relationship id → what it points to (a part's digest, an external URL)."""
@@ -177,13 +179,13 @@ def items(
     depth = 0
     whole = False
     for child in p:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == f"{_W}pPr" or not tag:
+        tag = child.tag
+        if tag == _PPR or not isinstance(tag, str):
             continue
         if tag in ZERO_WIDTH and not field_runs:
             pending.append(child)
             continue
-        if tag == f"{_W}r" and (field_runs or _field_state(child)):
+        if tag == _RUN and (field_runs or _field_state(child)):
             field_runs.append(child)
             for state in _field_state(child):
                 depth += {"begin": 1, "end": -1}.get(state, 0)
@@ -197,15 +199,16 @@ def items(
         if field_runs:  # a hyperlink or bookmark inside a field: part of it
             field_runs.append(child)
             continue
-        if tag == f"{_W}r":
+        if tag == _RUN:
             for rc in child:
-                rtag = rc.tag if isinstance(rc.tag, str) else ""
-                if rtag in (f"{_W}rPr", f"{_W}lastRenderedPageBreak") or not rtag:
-                    continue
-                if rtag == f"{_W}t":
-                    if rc.text:
-                        out.append(Item("text", [child, rc], rc.text, before=pending))
+                rtag = rc.tag
+                if rtag == _T:
+                    text = rc.text
+                    if text:
+                        out.append(Item("text", [child, rc], text, before=pending))
                         pending = []
+                    continue
+                if rtag in _NOT_ITEMS or not isinstance(rtag, str):
                     continue
                 kind = _kind(rc)
                 ref = f"{kind}:{rc.get(f'{_W}id') or ''}" if kind in ("footnote", "endnote") else ""
@@ -278,40 +281,32 @@ def _field(runs: list[etree._Element], resolve: Resolve, before: list[etree._Ele
     return Item("runs", list(runs), atom=Atom("field", key, shown), before=before)
 
 
-def look_of(p: etree._Element) -> str:
-    ppr = p.find(f"{_W}pPr")
-    if ppr is None:
-        return ""
-    first: dict[str, etree._Element] = {}  # each property's first element, as find() gives
-    for child in ppr:
-        tag = child.tag
-        if tag in _LOOK_TAGS and tag not in first:
-            first[tag] = child
-    parts = []
-    for tag in _LOOK_TAGS:
-        e = first.get(tag)
-        if e is not None:
-            c = clone(e)
-            parts.append(etree.tostring(c).decode())
-    return "".join(parts)
-
-
 def paragraph(
-    p: etree._Element, resolve: Resolve, boxes: dict[etree._Element, str] | None = None
+    p: etree._Element,
+    resolve: Resolve,
+    boxes: dict[etree._Element, str] | None = None,
+    formats: Formats | None = None,
 ) -> Para:
     found, _, whole = items(p, resolve, boxes)
     if whole:
         key = atom_key("paragraph", [c for c in p if local(c) != "pPr"], resolve)
         shown = _text_of([p], instr=False)
-        return Para(ATOM, ((0, Atom("paragraph", key, shown)),), look_of(p), whole=True)
+        return Para(ATOM, ((0, Atom("paragraph", key, shown)),), look_of(p, formats), whole=True)
     text: list[str] = []
     atoms: list[tuple[int, Atom]] = []
-    formats: list[tuple[int, str]] = []
+    formats_at: list[tuple[int, str]] = []
     pos = 0
+    run: etree._Element | None = None
+    run_look = ""
     for it in found:
-        look = run_format(it.elements[0]) if it.level in ("text", "run") else ""
-        if not formats or formats[-1][1] != look:
-            formats.append((pos, look))
+        look = ""
+        if it.level in ("text", "run"):
+            if it.elements[0] is not run:  # a run's items share its format
+                run = it.elements[0]
+                run_look = formats.run(run) if formats is not None else run_format(run)
+            look = run_look
+        if not formats_at or formats_at[-1][1] != look:
+            formats_at.append((pos, look))
         if it.atom is not None:
             atoms.append((pos, it.atom))
             text.append(ATOM)
@@ -319,18 +314,7 @@ def paragraph(
         else:
             text.append(it.text)
             pos += len(it.text)
-    return Para("".join(text), tuple(atoms), look_of(p), formats=tuple(formats))
-
-
-def run_format(run: etree._Element) -> str:
-    """A run's format as compared: its properties, a tracked format change aside."""
-    rpr = run.find(f"{_W}rPr")
-    if rpr is None:
-        return ""
-    c = clone(rpr)
-    for change in c.findall(f"{_W}rPrChange"):
-        c.remove(change)
-    return etree.tostring(c).decode()
+    return Para("".join(text), tuple(atoms), look_of(p, formats), formats=tuple(formats_at))
 
 
 def rows_of(table: etree._Element) -> list[etree._Element]:
@@ -349,10 +333,13 @@ def block_elements(container: etree._Element) -> list[etree._Element]:
 
 
 def block(
-    e: etree._Element, resolve: Resolve, boxes: dict[etree._Element, str] | None = None
+    e: etree._Element,
+    resolve: Resolve,
+    boxes: dict[etree._Element, str] | None = None,
+    formats: Formats | None = None,
 ) -> Block:
     if e.tag == f"{_W}p":
-        return paragraph(e, resolve, boxes)
+        return paragraph(e, resolve, boxes, formats)
     if (
         e.tag == f"{_W}tbl"
         and all(tr.getparent() is e for tr in rows_of(e))
@@ -363,7 +350,7 @@ def block(
             cells = []
             shape = []
             for tc in tr.findall(f"{_W}tc"):
-                cells.append(tuple(block(b, resolve, boxes) for b in block_elements(tc)))
+                cells.append(tuple(block(b, resolve, boxes, formats) for b in block_elements(tc)))
                 span = tc.find(f"{_W}tcPr/{_W}gridSpan")
                 merge = tc.find(f"{_W}tcPr/{_W}vMerge")
                 shape.append(
@@ -407,13 +394,16 @@ def read_document(pkg: Package) -> Document:
     if root is None or body is None:
         raise pkg.error(pkg.main, "the main part has no body")
     resolve = _resolver(pkg, pkg.main)
+    formats = _formats(pkg, pkg.main, root)
     tracked = count_changes(root)
     stories: dict[str, tuple[Block, ...]] = {}
     boxes = {e: f"box:{k}" for k, e in enumerate(text_boxes(root))}
     for e, name in boxes.items():
         content = box_contents(e)
         if content:
-            stories[name] = tuple(block(b, resolve) for b in block_elements(content[0]))
+            stories[name] = tuple(
+                block(b, resolve, None, formats) for b in block_elements(content[0])
+            )
     for kind in ("footnote", "endnote"):
         for part in pkg.related(pkg.main, f"{kind}s"):
             nroot = pkg.tree(part)
@@ -421,20 +411,26 @@ def read_document(pkg: Package) -> Document:
                 continue
             tracked += count_changes(nroot)
             nresolve = _resolver(pkg, part)
+            nformats = _formats(pkg, part, nroot)
             for note in nroot.findall(f"{_W}{kind}"):
                 if note.get(f"{_W}type") in _SEPARATORS:
                     continue
                 stories[f"{kind}:{note.get(f'{_W}id') or ''}"] = tuple(
-                    block(b, nresolve) for b in block_elements(note)
+                    block(b, nresolve, None, nformats) for b in block_elements(note)
                 )
     for name, part in margins(pkg, root).items():
         mroot = pkg.tree(part)
         if mroot is not None:
             tracked += count_changes(mroot)
             mresolve = _resolver(pkg, part)
-            stories[name] = tuple(block(b, mresolve) for b in block_elements(mroot))
-    blocks = tuple(block(b, resolve, boxes) for b in block_elements(body))
+            mformats = _formats(pkg, part, mroot)
+            stories[name] = tuple(block(b, mresolve, None, mformats) for b in block_elements(mroot))
+    blocks = tuple(block(b, resolve, boxes, formats) for b in block_elements(body))
     return Document(blocks, stories, tracked)
+
+
+def _formats(pkg: Package, part: str, root: etree._Element) -> Formats:
+    return Formats(pkg.read(part) or b"", root)
 
 
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")

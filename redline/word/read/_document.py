@@ -36,7 +36,7 @@ from ...parse._source import SourceLine
 from ..oxml import MC_NS, W_NS
 from ._package import Package
 from ._styles import Numbering, Styles, w_val
-from ._text import Reference, TextReader, TextRun, choose, local
+from ._text import Reference, TextReader, TextRun, choose, first_props, local
 
 __all__ = ["EXISTING_CHANGES", "read_docx", "read_lines"]
 
@@ -44,6 +44,7 @@ EXISTING_CHANGES = ("accept", "reject")
 """How tracked changes already in a drafter's file are read: as accepted, or as rejected."""
 
 _W = f"{{{W_NS}}}"
+_P = f"{_W}p"
 _STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRACKED = {
     "ins",
@@ -124,10 +125,10 @@ class _Reader:
     def blocks(self, container: etree._Element) -> None:
         pending: _Pending | None = None
         for child in container:
-            name = local(child)
-            if child.tag == f"{_W}p":
+            if child.tag == _P:
                 pending = self._paragraph(child, pending)
                 continue
+            name = local(child)
             if pending is not None:
                 self._emit(pending)
                 pending = None
@@ -155,7 +156,8 @@ class _Reader:
         text = TextRun()
         refs: list[Reference] = []
         boxes: list[etree._Element] = []
-        props = self.text.paragraph_props(p)  # read once, for the text and the look
+        ppr = first_props(p)
+        props = self.text.shown_props(ppr)  # read once, for the text and the look
         style = w_val(props, "pStyle")
         self.text.read_styled(p, style, text, refs, boxes)
         current = _Pending(self.paragraphs, text, props, style, refs, boxes)
@@ -166,7 +168,7 @@ class _Reader:
             pending.refs += refs
             pending.boxes += boxes
             current = pending
-        if self.text.mark_dropped(p):
+        if self.text.mark_dropped(p, ppr):
             return current
         self._emit(current)
         return None

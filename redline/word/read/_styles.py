@@ -21,7 +21,11 @@ __all__ = ["Numbering", "RunLook", "Styles", "format_number"]
 _W = f"{{{W_NS}}}"
 _OFF = {"0", "false", "off", "none"}
 _MAX_CHAIN = 32  # basedOn chains longer than this are a loop
-_LOOK_TAGS = {f"{_W}{name}" for name in ("i", "iCs", "b", "vanish", "rtl", "cs")}
+_LOOK_ORDER = tuple(f"{_W}{name}" for name in ("i", "iCs", "b", "vanish", "rtl", "cs"))
+_LOOK_TAGS = set(_LOOK_ORDER)
+_UNSAID = [None] * len(_LOOK_ORDER)
+_RSTYLE, _VAL = f"{_W}rStyle", f"{_W}val"
+_RUN_TAGS = _LOOK_TAGS | {_RSTYLE}
 
 
 def on(el: etree._Element | None) -> bool | None:
@@ -55,17 +59,19 @@ class RunLook:
             tag = child.tag
             if tag in _LOOK_TAGS and tag not in first:
                 first[tag] = child
+        return self.over_first(first)
 
-        def pick(name: str, old: bool | None) -> bool | None:
-            new = on(first.get(f"{_W}{name}"))
-            return old if new is None else new
-
-        rtl, cs = on(first.get(f"{_W}rtl")), on(first.get(f"{_W}cs"))
+    def over_first(self, first: dict[str, etree._Element]) -> RunLook:
+        """`over`, given the first element of each property (other tags in `first` aside)."""
+        said = [on(first.get(tag)) for tag in _LOOK_ORDER]
+        if said == _UNSAID:
+            return self  # nothing said: these very properties
+        i, ics, b, vanish, rtl, cs = said
         return RunLook(
-            pick("i", self.italic),
-            pick("iCs", self.italic_cs),
-            pick("b", self.bold),
-            pick("vanish", self.hidden),
+            self.italic if i is None else i,
+            self.italic_cs if ics is None else ics,
+            self.bold if b is None else b,
+            self.hidden if vanish is None else vanish,
             self.complex if rtl is None and cs is None else bool(rtl or cs),
         )
 
@@ -128,6 +134,22 @@ class Styles:
                 look = look.over(st.rpr)
             self._looks[key] = look
         return self._looks[key]
+
+    def run_look(self, paragraph_style: str | None, rpr: etree._Element | None) -> RunLook:
+        """`look(paragraph_style, rpr's w:rStyle).over(rpr)`: the run's look, its properties
+        read in one pass (the first of each, as find() gives it)."""
+        if rpr is None:
+            return self.look(paragraph_style, None)
+        first: dict[str, etree._Element] = {}
+        for child in rpr:
+            tag = child.tag
+            if tag in _RUN_TAGS and tag not in first:
+                first[tag] = child
+        if not first:
+            return self.look(paragraph_style, None)
+        rstyle = first.get(_RSTYLE)
+        look = self.look(paragraph_style, rstyle.get(_VAL) if rstyle is not None else None)
+        return look.over_first(first)
 
     def numbering(self, paragraph_style: str | None) -> tuple[str | None, str | None]:
         """(numId, ilvl) a paragraph style gives, the nearest definition winning (worked out

@@ -31,13 +31,13 @@ from ...model import NoteRef
 from ..oxml import LINE_BREAK, MC_NS, W_NS, visible_text
 from ._styles import RunLook, Styles, format_number, w_val
 
-__all__ = ["Reference", "TextReader", "TextRun", "choose"]
+__all__ = ["Reference", "TextReader", "TextRun", "choose", "first_props"]
 
 _W = f"{{{W_NS}}}"
 _MC = f"{{{MC_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _AC = f"{_MC}AlternateContent"
-_PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
+_PPR, _RPR, _R, _T = f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
 _THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 _CHANGES = {"ins", "del", "moveFrom", "moveTo"}
 DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
@@ -47,6 +47,12 @@ def local(el: etree._Element) -> str:
     """The tag without its namespace ("" for a comment or processing instruction)."""
     tag = el.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def first_props(p: etree._Element) -> etree._Element | None:
+    """A paragraph's first `w:pPr`, as find() gives it (most often its first child)."""
+    first = p[0] if len(p) else None
+    return first if first is not None and first.tag == _PPR else p.find(_PPR)
 
 
 def choose(ac: etree._Element) -> etree._Element | None:
@@ -66,20 +72,24 @@ class Reference:
 
 @dataclass(slots=True)
 class TextRun:
-    """A paragraph's text being read, character by character, with what formats it."""
+    """A paragraph's text being read, piece by piece, with what formats each piece.
 
-    chars: list[str] = field(default_factory=list)
-    italic: list[bool] = field(default_factory=list)
+    A piece is the text of one `add`, italic and bold alike throughout: a paragraph's runs
+    are a few pieces, where a list of characters would be hundreds of entries."""
+
+    pieces: list[str] = field(default_factory=list)
+    italic: list[bool] = field(default_factory=list)  # one entry per piece
     bold: list[bool] = field(default_factory=list)
     notes: list[NoteRef] = field(default_factory=list)
     breaking: bool = False
-    # Whether an italic (a bold) character was ever added: when not, the lists hold none and
-    # spans and all_bold need not scan them (most paragraphs).
+    size: int = 0  # characters in the pieces
+    # Whether an italic (a bold) piece was ever added: when not, spans and all_bold need
+    # not look at the pieces (most paragraphs).
     some_italic: bool = False
     some_bold: bool = False
 
     def __len__(self) -> int:
-        return len(self.chars)
+        return self.size
 
     def add(self, text: str, look: RunLook | None = None) -> None:
         if self.breaking:
@@ -87,35 +97,41 @@ class TextRun:
             if not text:
                 return
             self.breaking = False
-            if self.chars:
+            if self.size:
                 self._put(" ", False, False)
-        self.chars += text  # a character each, as list.extend reads a string
-        it, bd = bool(look and look.shows_italic), bool(look and look.bold)
-        self.italic += [it] * len(text)
-        self.bold += [bd] * len(text)
+        it, bd = (look.shows_italic, bool(look.bold)) if look is not None else (False, False)
+        if text:
+            self._put(text, it, bd)
         self.some_italic = self.some_italic or it
         self.some_bold = self.some_bold or bd
 
-    def _put(self, ch: str, it: bool, bd: bool) -> None:
-        self.chars.append(ch)
+    def _put(self, text: str, it: bool, bd: bool) -> None:
+        self.pieces.append(text)
         self.italic.append(it)
         self.bold.append(bd)
-        self.some_italic = self.some_italic or it
-        self.some_bold = self.some_bold or bd
+        self.size += len(text)
 
     def line_break(self) -> None:
-        while self.chars and self.chars[-1] == " ":
-            self.chars.pop()
+        pieces = self.pieces
+        while pieces:  # the spaces before the break go, piece by piece
+            last = pieces[-1]
+            kept = last.rstrip(" ")
+            self.size -= len(last) - len(kept)
+            if kept:
+                pieces[-1] = kept
+                break
+            pieces.pop()
             self.italic.pop()
             self.bold.pop()
         self.breaking = True
 
     def extend(self, other: TextRun) -> None:
         """Join `other` on directly (a paragraph mark removed between them)."""
-        base = len(self.chars)
-        self.chars += other.chars
+        base = self.size
+        self.pieces += other.pieces
         self.italic += other.italic
         self.bold += other.bold
+        self.size += other.size
         self.notes += [NoteRef(n.offset + base, n.mark) for n in other.notes]
         self.breaking = False
         self.some_italic = self.some_italic or other.some_italic
@@ -123,15 +139,23 @@ class TextRun:
 
     @property
     def text(self) -> str:
-        return "".join(self.chars)
+        return "".join(self.pieces)
+
+    def _flags(self, flags: list[bool]) -> list[bool]:
+        """One flag per character, as each piece's flag spreads over its characters."""
+        out: list[bool] = []
+        for piece, flag in zip(self.pieces, flags):
+            out += [flag] * len(piece)
+        return out
 
     def spans(self) -> list[tuple[int, int]]:
         """Italic spans without edge whitespace, merged across whitespace-only gaps."""
         if not self.some_italic or True not in self.italic:  # most paragraphs: nothing to walk
             return []
-        text = self.text  # a character an entry: its offsets are the entries'
+        text = self.text  # a character an entry: its offsets are the flags'
+        italic = self._flags(self.italic)
         raw: list[list[int]] = []
-        for i in compress(range(len(self.italic)), self.italic):  # the italic ones only
+        for i in compress(range(len(italic)), italic):  # the italic ones only
             if text[i].isspace():
                 continue
             if raw and (raw[-1][1] == i or text[raw[-1][1] : i].isspace()):
@@ -143,7 +167,7 @@ class TextRun:
     def all_bold(self) -> bool:
         if not self.some_bold or True not in self.bold:  # most: no bold character at all
             return False
-        shown = [b for c, b in zip(self.chars, self.bold) if not c.isspace()]
+        shown = [b for c, b in zip(self.text, self._flags(self.bold)) if not c.isspace()]
         return bool(shown) and all(shown)
 
 
@@ -166,19 +190,38 @@ class TextReader:
 
     def paragraph_props(self, p: etree._Element) -> etree._Element | None:
         """The paragraph's properties as the chosen view shows them."""
-        ppr = p.find(f"{_W}pPr")
+        return self.shown_props(first_props(p))
+
+    def shown_props(self, ppr: etree._Element | None) -> etree._Element | None:
+        """`paragraph_props`, given the paragraph's first `w:pPr` (`first_props`)."""
         if self.mode == "reject" and ppr is not None:
             old = ppr.find(f"{_W}pPrChange/{_W}pPr")
             if old is not None:
                 return old
         return ppr
 
-    def mark_dropped(self, p: etree._Element) -> bool:
-        # The first pPr/rPr, as find() of that path gives it, without parsing the path.
-        for ppr in p.iterchildren(_PPR):
+    def mark_dropped(self, p: etree._Element, ppr: etree._Element | None = None) -> bool:
+        """Whether the view removes the paragraph's mark: the first pPr/rPr, as find() of
+        that path gives it. `ppr`, when given, is the paragraph's first pPr."""
+        if ppr is not None:  # most paragraphs: the first pPr's own rPr, or no other pPr
             rpr = ppr.find(_RPR)
             if rpr is not None:
-                return any(local(c) in self.drop for c in rpr)
+                return self._dropped(rpr)
+            others = ppr.itersiblings(_PPR)
+        else:
+            others = p.iterchildren(_PPR)
+        for ppr in others:
+            rpr = ppr.find(_RPR)
+            if rpr is not None:
+                return self._dropped(rpr)
+        return False
+
+    def _dropped(self, rpr: etree._Element) -> bool:
+        drop = self.drop
+        for c in rpr:
+            tag = c.tag
+            if isinstance(tag, str) and tag.rpartition("}")[2] in drop:  # local(c)
+                return True
         return False
 
     def read(
@@ -211,7 +254,14 @@ class TextReader:
         boxes: list[etree._Element],
     ) -> None:
         for child in node:
-            tag = child.tag if isinstance(child.tag, str) else ""
+            tag = child.tag
+            if tag == _R:  # most children: a run, else the properties (which show nothing)
+                self._run(child, out, style, refs, boxes)
+                continue
+            if tag == _PPR:
+                continue
+            if not isinstance(tag, str):
+                tag = ""
             name = tag.rpartition("}")[2]  # local(child), inline: a step per element
             if tag.startswith(_W):
                 if name == "r":
@@ -241,14 +291,31 @@ class TextReader:
         refs: list[Reference],
         boxes: list[etree._Element],
     ) -> None:
-        rpr = r.find(f"{_W}rPr")
+        kids = list(r)  # held, so each child's proxy is made once
+        rpr = kids[0] if kids and kids[0].tag == _RPR else r.find(_RPR)  # find()'s first rPr
         if self.mode == "reject" and rpr is not None:
             old = rpr.find(f"{_W}rPrChange/{_W}rPr")
             rpr = old if old is not None else rpr
-        look = self.styles.look(style, w_val(rpr, "rStyle")).over(rpr)
+        look = self.styles.run_look(style, rpr)
         counted = False
-        for child in r:
+        for child in kids:
             tag = child.tag
+            if tag == _T:  # most children: text, read as _piece reads it
+                if not all(self.fields):
+                    continue
+                if look.hidden:
+                    if not counted:
+                        self.hidden_runs += 1
+                        counted = True
+                    continue
+                text = child.text or ""
+                if self._custom is not None and text.strip():
+                    self._custom_mark(text, out, refs)
+                else:
+                    out.add(text, look)
+                continue
+            if tag == _RPR:  # shows nothing: every branch below passes it by
+                continue
             name = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # local(child)
             if name == "fldChar":
                 kind = child.get(f"{_W}fldCharType")
@@ -272,6 +339,15 @@ class TextReader:
                 continue
             self._piece(child, name, out, look, refs)
 
+    def _custom_mark(self, text: str, out: TextRun, refs: list[Reference]) -> None:
+        """The text after a `w:customMarkFollows` reference: that note's mark."""
+        assert self._custom is not None
+        kind, nid = self._custom
+        self._custom = None
+        mark = text.strip()
+        refs.append(Reference(kind, nid, mark))
+        out.notes.append(NoteRef(len(out), mark))
+
     def _piece(
         self,
         child: etree._Element,
@@ -286,11 +362,7 @@ class TextReader:
         if name == "t" or name == "delText":
             text = shown or ""
             if self._custom is not None and text.strip():
-                kind, nid = self._custom
-                self._custom = None
-                mark = text.strip()
-                refs.append(Reference(kind, nid, mark))
-                out.notes.append(NoteRef(len(out), mark))
+                self._custom_mark(text, out, refs)
                 return
             out.add(text, look)
         elif shown == LINE_BREAK:
