@@ -35,7 +35,7 @@ from ...parse._patterns import SYMBOL_LINE
 from ...parse._source import SourceLine
 from ..oxml import MC_NS, W_NS
 from ._package import Package
-from ._styles import Numbering, Styles, w_val
+from ._styles import Numbering, Styles, style_of, w_val
 from ._text import Reference, TextReader, TextRun, choose, first_props, local
 
 __all__ = ["EXISTING_CHANGES", "read_docx", "read_lines"]
@@ -158,7 +158,7 @@ class _Reader:
         boxes: list[etree._Element] = []
         ppr = first_props(p)
         props = self.text.shown_props(ppr)  # read once, for the text and the look
-        style = w_val(props, "pStyle")
+        style = style_of(props)
         self.text.read_styled(p, style, text, refs, boxes)
         current = _Pending(self.paragraphs, text, props, style, refs, boxes)
         if pending is not None:

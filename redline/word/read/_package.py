@@ -79,6 +79,7 @@ class Package:
         # reader, so reading a part does not parse it a second time.
         self._fresh: dict[str, etree._Element] = {}
         self._shared: dict[str, etree._Element | None] = {}
+        self._rels: dict[str, list[tuple[str, str]]] = {}
         types = self._parse(_CONTENT_TYPES)
         for part in self._xml_parts(types):
             tree = self._parse(part)
@@ -154,7 +155,14 @@ class Package:
         return None if data is None else parse_part(data, source=self.source, part=part)
 
     def relationships(self, part: str) -> list[tuple[str, str]]:
-        """(type, target part) of each internal relationship of `part` ("" for the package)."""
+        """(type, target part) of each internal relationship of `part` ("" for the package),
+        worked out once per part (the readers ask for the main part's, kind by kind)."""
+        found = self._rels.get(part)
+        if found is None:
+            found = self._rels[part] = self._relationships(part)
+        return list(found)
+
+    def _relationships(self, part: str) -> list[tuple[str, str]]:
         folder, name = posixpath.split(part)
         rels_part = posixpath.join(folder, "_rels", f"{name}.rels")
         root = self.tree(rels_part)

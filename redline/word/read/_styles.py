@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..oxml import W_NS
 
-__all__ = ["Numbering", "RunLook", "Styles", "format_number"]
+__all__ = ["Numbering", "RunLook", "Styles", "format_number", "style_of"]
 
 _W = f"{{{W_NS}}}"
 _OFF = {"0", "false", "off", "none"}
@@ -24,7 +24,7 @@ _MAX_CHAIN = 32  # basedOn chains longer than this are a loop
 _LOOK_ORDER = tuple(f"{_W}{name}" for name in ("i", "iCs", "b", "vanish", "rtl", "cs"))
 _LOOK_TAGS = set(_LOOK_ORDER)
 _UNSAID = [None] * len(_LOOK_ORDER)
-_RSTYLE, _VAL = f"{_W}rStyle", f"{_W}val"
+_RSTYLE, _PSTYLE, _VAL = f"{_W}rStyle", f"{_W}pStyle", f"{_W}val"
 _RUN_TAGS = _LOOK_TAGS | {_RSTYLE}
 
 
@@ -38,6 +38,14 @@ def on(el: etree._Element | None) -> bool | None:
 def w_val(el: etree._Element | None, name: str) -> str | None:
     node = el.find(f"{_W}{name}") if el is not None else None
     return node.get(f"{_W}val") if node is not None else None
+
+
+def style_of(ppr: etree._Element | None) -> str | None:
+    """`w_val(ppr, "pStyle")`: the style is most often the properties' first child."""
+    first = ppr[0] if ppr is not None and len(ppr) else None
+    if first is not None and first.tag == _PSTYLE:
+        return first.get(_VAL)
+    return w_val(ppr, "pStyle")
 
 
 @dataclass(frozen=True, slots=True)

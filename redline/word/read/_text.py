@@ -23,7 +23,6 @@ Decisions, each what a reader of the printed page sees:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress
 
 from lxml import etree
 
@@ -141,33 +140,34 @@ class TextRun:
     def text(self) -> str:
         return "".join(self.pieces)
 
-    def _flags(self, flags: list[bool]) -> list[bool]:
-        """One flag per character, as each piece's flag spreads over its characters."""
-        out: list[bool] = []
-        for piece, flag in zip(self.pieces, flags):
-            out += [flag] * len(piece)
-        return out
-
     def spans(self) -> list[tuple[int, int]]:
         """Italic spans without edge whitespace, merged across whitespace-only gaps."""
         if not self.some_italic or True not in self.italic:  # most paragraphs: nothing to walk
             return []
-        text = self.text  # a character an entry: its offsets are the flags'
-        italic = self._flags(self.italic)
+        text = self.text
         raw: list[list[int]] = []
-        for i in compress(range(len(italic)), italic):  # the italic ones only
-            if text[i].isspace():
+        at = 0
+        for piece, italic in zip(self.pieces, self.italic):
+            start, at = at, at + len(piece)
+            if not italic:
                 continue
-            if raw and (raw[-1][1] == i or text[raw[-1][1] : i].isspace()):
-                raw[-1][1] = i + 1
+            # The piece's characters but its edge whitespace: any whitespace between them
+            # merges them, so they are one span, joined to the one before as a character is.
+            shown = piece.strip()
+            if not shown:
+                continue
+            first = start + len(piece) - len(piece.lstrip())
+            if raw and (raw[-1][1] == first or text[raw[-1][1] : first].isspace()):
+                raw[-1][1] = first + len(shown)
             else:
-                raw.append([i, i + 1])
+                raw.append([first, first + len(shown)])
         return [(a, b) for a, b in raw]
 
     def all_bold(self) -> bool:
+        """Whether every character but whitespace is bold (and there is one)."""
         if not self.some_bold or True not in self.bold:  # most: no bold character at all
             return False
-        shown = [b for c, b in zip(self.text, self._flags(self.bold)) if not c.isspace()]
+        shown = [bold for piece, bold in zip(self.pieces, self.bold) if piece.strip()]
         return bool(shown) and all(shown)
 
 
