@@ -1,4 +1,4 @@
-"""The word-level diff: one tokenizer, one wrapper of diff-match-patch.
+"""The word-level diff: one wrapper of diff-match-patch, over the tokens of `tokens`.
 
 Each token (a word, a run of spaces, a punctuation sign, a paragraph mark) is encoded as one
 character before diff-match-patch sees the texts, as in its line mode, so no edit can begin
@@ -13,7 +13,6 @@ no compiled wheel exists.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,7 +26,15 @@ try:
 except ImportError:  # pragma: no cover - no wheel for this Python: the Python original
     _compiled_diff = None
 
-from .scripts import WORDLESS, mark_ranges
+from .tokens import (
+    first_token,
+    is_plain,
+    plain_tokens,
+    solid_tokens,
+    token_ends_at,
+    tokenize,
+    words,
+)
 
 __all__ = [
     "Edit",
@@ -39,6 +46,7 @@ __all__ = [
     "remembered_tokens",
     "remembering",
     "side_lines",
+    "solid_tokens",
     "tokenize",
     "words",
 ]
@@ -59,55 +67,6 @@ class Edit:
     op: Op
     text: str
     mark: bool = False
-
-
-# A token is a piece -- a word (\w+), a run of spaces, one sign, or one character of a word
-# that holds Chinese or Japanese (`WORDLESS`: each ideograph or kana is a word of its own, and
-# so is every character of a word mixing them with letters) -- followed by what belongs to
-# it: combining marks, variation selectors and emoji modifiers, so a grapheme cluster is never
-# cut, and a joiner (ZWNJ, ZWJ) with the piece after it. One compiled pattern, no loop per
-# character; tests/test_tokenize_speedup.py checks it against the per-character original.
-_JOINERS = "\u200c\u200d"
-_ATTACHED = f"[{mark_ranges()}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff{_JOINERS}]"
-_WHOLE = r"\w+|\s+|."
-_CUT = rf"(?<=\w)\w|(?=\w*(?=\w){WORDLESS.pattern})\w|"
-# (?<=\w)\w: a piece starting inside a word is one character of a word being cut up;
-# (?=\w*(?=\w)[ideographs, kana])\w: the first character of a word that holds one;
-# (?=[^\x00-\u02ff]): a quick test before the long class (no mark sits below U+0300).
-_TOKEN, _TOKEN_CUT = (
-    re.compile(
-        rf"(?:{piece})(?:(?=[^\x00-\u02ff]){_ATTACHED}|(?<=[{_JOINERS}])(?:{piece}))*", re.DOTALL
-    )
-    for piece in (_WHOLE, _CUT + _WHOLE)
-)
-
-
-_WORD = re.compile(r"\w+")
-_PIECE = re.compile(_WHOLE, re.DOTALL)
-_IS_WORD = re.compile(r"\w").fullmatch
-_IS_SPACE = re.compile(r"\s").fullmatch
-_NOT_PLAIN = re.compile(rf"(?=[^\x00-\u02ff])(?:{_ATTACHED}|{WORDLESS.pattern})")
-r"""A character that can join a token to the next or cut a word up; without one, the tokens
-are the pieces `\w+|\s+|.` and the words among them are the runs of word characters."""
-
-
-def words(text: str) -> list[str]:
-    """The word tokens of `tokenize(text)` (those that begin with a letter, digit or "_"),
-    found by one pattern when nothing in the text joins or cuts tokens."""
-    if _NOT_PLAIN.search(text):
-        return [t for t in tokenize(text) if t[0].isalnum() or t[0] == "_"]
-    return _WORD.findall(text)
-
-
-def tokenize(text: str) -> list[str]:
-    """Split text into words, whitespace runs and single signs; "".join gives it back.
-
-    Chinese and Japanese have no spaces between words: each ideograph or kana is a token of
-    its own, so an edit there is never wider than the characters that changed.
-    """
-    if not _NOT_PLAIN.search(text):  # nothing joins or cuts: the plain pieces, quicker
-        return _PIECE.findall(text)
-    return (_TOKEN_CUT if WORDLESS.search(text) else _TOKEN).findall(text)
 
 
 _Diffs = tuple[tuple[int, int], ...]
@@ -339,13 +298,13 @@ def _framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[_Tok
     if len(old) != 1 or len(new) != 1:
         return None
     a, b = old[0], new[0]
-    if _NOT_PLAIN.search(a) or _NOT_PLAIN.search(b):
+    if not (is_plain(a) and is_plain(b)):
         return None
     head = _boundary_before(a, b, _common_head(a, b))
     tail = _common_tail(a, b, head)
-    while tail and not (_cuts(a, len(a) - tail) and _cuts(b, len(b) - tail)):
+    while tail and not (token_ends_at(a, len(a) - tail) and token_ends_at(b, len(b) - tail)):
         tail -= 1
-    mid_a, mid_b = _PIECE.findall(a[head : len(a) - tail]), _PIECE.findall(b[head : len(b) - tail])
+    mid_a, mid_b = plain_tokens(a[head : len(a) - tail]), plain_tokens(b[head : len(b) - tail])
     longest = max(len(mid_a), len(mid_b))
     if (head and not _holds_more(a[:head], longest)) or (
         tail and not _holds_more(a[len(a) - tail :], longest)
@@ -353,8 +312,7 @@ def _framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[_Tok
         return None
     # diff-match-patch must strip exactly the head and the tail: the middles (each followed
     # by the tail's first token) differ at their first token and end on different tokens.
-    found = _PIECE.match(a, len(a) - tail) if tail else None
-    after = [found.group()] if found else []
+    after = [first_token(a, len(a) - tail)] if tail else []
     firsts = [(m or after)[:1] for m in (mid_a, mid_b)]
     if (firsts[0] and firsts[0] == firsts[1]) or (mid_a and mid_b and mid_a[-1] == mid_b[-1]):
         return None
@@ -389,23 +347,15 @@ def _common_tail(a: str, b: str, head: int) -> int:
 
 def _boundary_before(a: str, b: str, at: int) -> int:
     """The last position at or before `at` where both plain texts start a new token."""
-    while at and not (_cuts(a, at) and _cuts(b, at)):
+    while at and not (token_ends_at(a, at) and token_ends_at(b, at)):
         at -= 1
     return at
-
-
-def _cuts(text: str, at: int) -> bool:
-    """Whether a token of plain text (\\w+, \\s+ or one other sign) ends at `at`."""
-    if at <= 0 or at >= len(text):
-        return True
-    x, y = text[at - 1], text[at]
-    return not (_IS_WORD(x) and _IS_WORD(y)) and not (_IS_SPACE(x) and _IS_SPACE(y))
 
 
 def _holds_more(text: str, tokens: int) -> bool:
     """Whether plain text holds more than `tokens` tokens: each run of non-space characters
     is one token or more, so most heads and tails are told without being tokenized."""
-    return len(text.split()) > tokens or len(_PIECE.findall(text)) > tokens
+    return len(text.split()) > tokens or len(plain_tokens(text)) > tokens
 
 
 def _unchanged(lines: Sequence[str]) -> tuple[Edit, ...]:

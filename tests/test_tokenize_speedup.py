@@ -14,14 +14,16 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from itertools import accumulate
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from redline.diff import tokenize, words
+from redline.diff import solid_tokens, tokenize, words
 from redline.parse import language
 from redline.parse.language import latin_scores, script_counts
 from redline.scripts import IDEOGRAPH, WORDLESS, mark_ranges
+from redline.tokens import first_token, is_plain, token_ends_at
 
 # --- the reference: verbatim from 6e8b8a2 ---------------------------------------------------
 
@@ -152,6 +154,28 @@ def test_tokenize_is_the_per_character_original(text: str) -> None:
 def test_words_are_the_word_tokens(text: str) -> None:
     """`words` (one pattern when nothing joins or cuts) is the tokenizer's word tokens."""
     assert words(text) == [t for t in old_tokenize(text) if t[0].isalnum() or t[0] == "_"]
+
+
+@given(TEXT)
+@example("a \t\n b,\u00a0c")
+@example(" \u0301x")  # a space carrying a mark is no longer only space
+def test_solid_tokens_are_the_tokens_that_are_not_space(text: str) -> None:
+    """`solid_tokens` (one pattern for plain text) is the tokenizer's non-space tokens."""
+    assert solid_tokens(text) == [t for t in old_tokenize(text) if not t.isspace()]
+
+
+@given(TEXT)
+@example("ab  c,d\t\n_e1")
+def test_token_boundaries_of_plain_text(text: str) -> None:
+    """Where plain text's tokens end, and the token at each boundary, as the per-character
+    original cuts it (what the diff's one-line shortcut relies on)."""
+    if not is_plain(text):
+        return
+    pieces = old_tokenize(text)
+    ends = {0, *accumulate(map(len, pieces))}
+    assert {at for at in range(len(text) + 1) if token_ends_at(text, at)} == ends
+    starts = list(accumulate(map(len, pieces), initial=0))
+    assert [first_token(text, at) for at in starts[:-1]] == pieces
 
 
 @given(TEXT)

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from ..diff import Op, diff_sequences, encode_tokens
@@ -70,13 +71,30 @@ def _gap_pairs(
     score: dict[tuple[int, int], float] = {}
     for i in range(n):
         centre = i * m // n
-        table = isinstance(old[i], Table)
-        for j in range(max(0, centre - _BAND), min(m, centre + _BAND + 1)):
-            if pairable(old[i], new[j]):
-                s = float(Indel.normalized_similarity(a[i], b[j]))
-                if s >= PAIR_AT or table:
-                    score[i, j] = s + (1.0 if table else 0.0)
+        near = range(max(0, centre - _BAND), min(m, centre + _BAND + 1))
+        js = [j for j in near if pairable(old[i], new[j])]
+        if isinstance(old[i], Table):  # a table is paired with its like at any similarity
+            for j in js:
+                score[i, j] = float(Indel.normalized_similarity(a[i], b[j])) + 1.0
+            continue
+        for j, s in _scored(a[i], [b[j] for j in js], PAIR_AT - _ROOM):
+            if s >= PAIR_AT:
+                score[i, js[j]] = s
     return _best_chain(score, m)
+
+
+_ROOM = 1e-9
+"""How far under a threshold rapidfuzz's cutoff is set, so that no score at the threshold
+is rounded out: the threshold is then tested on the exact score."""
+
+
+def _scored(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
+    """(choice, similarity) of the choices scoring `cutoff` or more, in rapidfuzz's C loop:
+    the very scores `Indel.normalized_similarity` gives one pair at a time."""
+    hits = process.extract(
+        query, choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
+    )
+    return [(k, float(s)) for _, s, k in hits]
 
 
 def _best_chain(score: dict[tuple[int, int], float], m: int) -> list[tuple[int, int]]:
@@ -240,10 +258,9 @@ def find_moves(
     a, b = codes[: len(gone)], codes[len(gone) :]
     scored = []
     for x, (gk, _) in enumerate(gone):
-        for y, (ck, _) in enumerate(came):
-            s = float(Indel.normalized_similarity(a[x], b[y], score_cutoff=MOVE_AT))
+        for y, s in _scored(a[x], b, MOVE_AT):
             if s >= MOVE_AT:
-                scored.append((-s, gk, ck))
+                scored.append((-s, gk, came[y][0]))
     scored.sort()
     used: set[int] = set()
     out = list(changes)

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import accumulate
+from typing import cast
 
-from ..diff import Op, diff_sequences, remembered_tokens, remembering
+from ..diff import Op, diff_sequences, remembered_tokens, remembering, solid_tokens
 from ..document import Block, Para
 from ._changes import InnerEdit, Step
 
@@ -93,7 +94,7 @@ def units(block: Block) -> list[object]:
 def _units(block: Block) -> list[object]:
     if isinstance(block, Para):
         if not block.atoms:  # words and signs only: no offsets to keep
-            return [t for t in _tokenize(block.text) if not t.isspace()]
+            return cast("list[object]", solid_tokens(block.text))
         return [
             u for u in tokens(block, framed=True)[0] if not (isinstance(u, str) and u.isspace())
         ]

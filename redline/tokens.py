@@ -1,0 +1,103 @@
+"""The one tokenizer: words, runs of spaces and signs, and what a token boundary is.
+
+The diff encodes each token as one character, similarity reads the words among them, and
+the diff's one-line shortcut cuts plain text only where a token ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .scripts import WORDLESS, mark_ranges
+
+__all__ = [
+    "first_token",
+    "is_plain",
+    "plain_tokens",
+    "solid_tokens",
+    "token_ends_at",
+    "tokenize",
+    "words",
+]
+
+# A token is a piece -- a word (\w+), a run of spaces, one sign, or one character of a word
+# that holds Chinese or Japanese (`WORDLESS`: each ideograph or kana is a word of its own, and
+# so is every character of a word mixing them with letters) -- followed by what belongs to
+# it: combining marks, variation selectors and emoji modifiers, so a grapheme cluster is never
+# cut, and a joiner (ZWNJ, ZWJ) with the piece after it. One compiled pattern, no loop per
+# character; tests/test_tokenize_speedup.py checks it against the per-character original.
+_JOINERS = "\u200c\u200d"
+_ATTACHED = f"[{mark_ranges()}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff{_JOINERS}]"
+_WHOLE = r"\w+|\s+|."
+_CUT = rf"(?<=\w)\w|(?=\w*(?=\w){WORDLESS.pattern})\w|"
+# (?<=\w)\w: a piece starting inside a word is one character of a word being cut up;
+# (?=\w*(?=\w)[ideographs, kana])\w: the first character of a word that holds one;
+# (?=[^\x00-\u02ff]): a quick test before the long class (no mark sits below U+0300).
+_TOKEN, _TOKEN_CUT = (
+    re.compile(
+        rf"(?:{piece})(?:(?=[^\x00-\u02ff]){_ATTACHED}|(?<=[{_JOINERS}])(?:{piece}))*", re.DOTALL
+    )
+    for piece in (_WHOLE, _CUT + _WHOLE)
+)
+
+
+_WORD = re.compile(r"\w+")
+_PIECE = re.compile(_WHOLE, re.DOTALL)
+_SOLID = re.compile(r"\w+|[^\w\s]")
+_IS_WORD = re.compile(r"\w").fullmatch
+_IS_SPACE = re.compile(r"\s").fullmatch
+_NOT_PLAIN = re.compile(rf"(?=[^\x00-\u02ff])(?:{_ATTACHED}|{WORDLESS.pattern})")
+r"""A character that can join a token to the next or cut a word up; without one, the tokens
+are the pieces `\w+|\s+|.` and the words among them are the runs of word characters."""
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of `tokenize(text)` (those that begin with a letter, digit or "_"),
+    found by one pattern when nothing in the text joins or cuts tokens."""
+    if _NOT_PLAIN.search(text):
+        return [t for t in tokenize(text) if t[0].isalnum() or t[0] == "_"]
+    return _WORD.findall(text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into words, whitespace runs and single signs; "".join gives it back.
+
+    Chinese and Japanese have no spaces between words: each ideograph or kana is a token of
+    its own, so an edit there is never wider than the characters that changed.
+    """
+    if not _NOT_PLAIN.search(text):  # nothing joins or cuts: the plain pieces, quicker
+        return _PIECE.findall(text)
+    return (_TOKEN_CUT if WORDLESS.search(text) else _TOKEN).findall(text)
+
+
+def solid_tokens(text: str) -> list[str]:
+    """The tokens of `tokenize(text)` that are not whitespace (what similarity reads), by
+    one pattern when nothing in the text joins or cuts tokens."""
+    if not _NOT_PLAIN.search(text):
+        return _SOLID.findall(text)
+    return [t for t in tokenize(text) if not t.isspace()]
+
+
+def is_plain(text: str) -> bool:
+    """Whether nothing in the text joins or cuts tokens: its tokens are then the pieces
+    `\\w+`, `\\s+` and single signs, and a token ends wherever the class changes."""
+    return not _NOT_PLAIN.search(text)
+
+
+def plain_tokens(text: str) -> list[str]:
+    """`tokenize` of plain text (see `is_plain`)."""
+    return _PIECE.findall(text)
+
+
+def first_token(text: str, at: int) -> str:
+    """The token of plain text that starts at `at` (a token boundary, before the end)."""
+    found = _PIECE.match(text, at)
+    return found.group() if found else ""
+
+
+def token_ends_at(text: str, at: int) -> bool:
+    """Whether a token of plain text ends at `at` (its start and end included)."""
+    if at <= 0 or at >= len(text):
+        return True
+    x, y = text[at - 1], text[at]
+    return not (_IS_WORD(x) and _IS_WORD(y)) and not (_IS_SPACE(x) and _IS_SPACE(y))
