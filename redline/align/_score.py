@@ -37,7 +37,13 @@ def _words(p: Paragraph) -> list[str]:
 
 
 def _scored_words(text: str) -> list[str]:
+    if text.isascii():  # most texts: \w is [A-Za-z0-9_], and the rest are spaces to split on
+        return text.encode("ascii").translate(_ASCII_WORD).decode("ascii").lower().split()
     return words(text.casefold())
+
+
+_ASCII_WORD = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+"""Each ASCII word character kept, every other byte a space: `words` of ASCII text, in C."""
 
 
 def similarity(a: Paragraph, b: Paragraph) -> float:
@@ -66,15 +72,26 @@ def _candidates(
         return found
 
     index = WordIndex(map(words_of, new))
+    hits: dict[str, list[tuple[int, float]]] = {}  # a query text's pairs: the same for its copies
     pairs: dict[tuple[int, int], float] = {}
     for i, p in enumerate(old):
         tell("matching paragraphs", i, len(old))
-        words = words_of(p)
-        for j, score in index.search(words, threshold):
-            if score == threshold or score - threshold < 1e-9:
-                cut = Indel.normalized_similarity(words, words_of(new[j]), score_cutoff=threshold)
-                if cut < threshold or (cut == 0 and threshold > 0):
-                    continue
+        found = hits.get(p.full_text)
+        if found is None:
+            words = words_of(p)
+            found = hits[p.full_text] = [
+                (j, score)
+                for j, score in index.search(words, threshold)
+                if not (score == threshold or score - threshold < 1e-9)
+                or _cut_keeps(words, words_of(new[j]), threshold)
+            ]
+        for j, score in found:
             pairs[(i, j)] = score
     tell("matching paragraphs", len(old), len(old))
     return pairs
+
+
+def _cut_keeps(a: list[str], b: list[str], threshold: float) -> bool:
+    """Whether rapidfuzz's `score_cutoff` keeps a pair scored at the threshold."""
+    cut = Indel.normalized_similarity(a, b, score_cutoff=threshold)
+    return not (cut < threshold or (cut == 0 and threshold > 0))

@@ -24,9 +24,6 @@ __all__ = ["Bags", "char_code", "code_char", "floor_within", "reach", "shortest"
 
 _SLACK = 1e-9
 """Room left in the integer bounds, so that no rounding of the threshold prunes a pair."""
-_SPAN = 1.25
-"""Lengths are compared in runs whose needed count grows by at most this factor, each run at
-its shortest length's need: fewer comparisons, a few more paragraphs scored, none lost."""
 _RARE = 8
 """A word held by fewer paragraphs than this is counted one paragraph at a time."""
 
@@ -34,7 +31,7 @@ _RARE = 8
 class Bags:
     """Bit sets of an index's paragraphs, made per word when a query first needs it."""
 
-    __slots__ = ("_held", "_lengths", "_postings", "_rare", "_repeats", "_texts", "_up_to")
+    __slots__ = ("_held", "_lengths", "_offset", "_postings", "_rare", "_repeats", "_texts")
 
     def __init__(
         self,
@@ -49,15 +46,20 @@ class Bags:
         self._postings = postings  # code -> the positions holding it
         self._rare = _RARE if rare is None else rare
         self._held: dict[int, list[int]] = {}  # code -> bits of "holds it >= k times", k = 1..
-        self._up_to: list[int] = []  # lb -> bits of the paragraphs of at most lb words
+        self._offset: dict[float, tuple[list[int], int]] = {}  # threshold -> its offsets
         self._repeats: dict[str, list[tuple[int, int]]] | None = None  # made when first needed
 
     def reaching(self, counts: dict[int, int], threshold: float) -> Iterator[int]:
         """Positions whose shared words with the query (code -> times it holds it) could give
-        the threshold (0 < threshold <= 1), in increasing order: a superset of the hits."""
+        the threshold (0 < threshold <= 1), in increasing order: a superset of the hits.
+
+        A paragraph of lb words reaches it only if 2·shared >= t·la + t·lb, so (both sides
+        integers) only if 2·shared - ⌊t·lb⌋ >= ⌊t·la⌋: the per-paragraph part is added to the
+        count once as an offset, and every paragraph is compared with one number."""
         la = sum(counts.values())
         size, rare = len(self._texts), self._rare
-        planes: list[int] = []  # planes[i]: bit i of each paragraph's shared-word count
+        offset, base = self._offsets(threshold)
+        columns = [[bits] for bits in offset] + [[]]  # bit sets by weight 2^k
         scattered: list[int] = []  # the rare words' paragraphs, one entry per shared word
         postings, held = self._postings, self._held
         for code, times in counts.items():
@@ -69,32 +71,30 @@ class Bags:
                     for p, n in self._repeated(code):
                         scattered += [p] * (min(times, n) - 1)
                 continue
-            for bits in (held.get(code) or self._bits(code))[:times]:
-                for i, plane in enumerate(planes):  # add one at every set bit: ripple carry
-                    planes[i] = plane ^ bits
-                    bits &= plane
-                    if not bits:
-                        break
-                else:
-                    planes.append(bits)
+            columns[1] += (held.get(code) or self._bits(code))[:times]  # each shared word: 2
         if scattered:
-            _add_counts(planes, Counter(scattered), size)
-        if not planes:
-            return iter(())
-        half = threshold / 2
-        # The fewest shared words a paragraph of lb words needs: ceil(t(la+lb)/2).
-        up_to = self._up_to_lengths()
-        longest = floor_within(reach(la, half, la), len(up_to) - 1)
-        found = 0
-        lb = shortest(la, threshold)
-        while lb <= longest:
-            need = math.ceil(half * (la + lb) - _SLACK)
-            last = max(lb, floor_within(reach(need * _SPAN, half, la), longest))
-            lengths = up_to[last] & ~up_to[lb - 1] if lb else up_to[last]
-            if lengths:
-                found |= _at_least(planes, need, lengths)
-            lb = last + 1
-        return _positions(found)
+            by_count = Counter(scattered).items()
+            for i in range(max(n for _, n in by_count).bit_length()):
+                while len(columns) <= i + 1:
+                    columns.append([])
+                columns[i + 1].append(_bitset([p for p, n in by_count if n >> i & 1], size))
+        need = base + math.floor(threshold * la)
+        return _positions(_at_least(_sum(columns), need, (1 << size) - 1))
+
+    def _offsets(self, threshold: float) -> tuple[list[int], int]:
+        """The bit slices of base - ⌊t·lb⌋ for every paragraph, and base (a power of two
+        above every ⌊t·lb⌋, so no paragraph's offset is negative)."""
+        found = self._offset.get(threshold)
+        if found is None:
+            cut = [math.floor(threshold * lb) for lb in range(max(self._lengths, default=0) + 1)]
+            base = 1 << max(cut, default=0).bit_length()
+            value = [base - cut[lb] for lb in self._lengths]
+            planes = [
+                _bitset([p for p, v in enumerate(value) if v >> k & 1], len(value))
+                for k in range(base.bit_length())
+            ]
+            found = self._offset[threshold] = (planes, base)
+        return found
 
     def _repeated(self, code: int) -> list[tuple[int, int]]:
         """(position, times) of the paragraphs holding the word twice or more."""
@@ -119,19 +119,6 @@ class Bags:
             held = [_bitset(self._postings[code], size), *reversed(more)]
             self._held[code] = held
         return held
-
-    def _up_to_lengths(self) -> list[int]:
-        if not self._up_to:
-            by_length: list[list[int]] = [[] for _ in range(max(self._lengths, default=0) + 1)]
-            for p, lb in enumerate(self._lengths):
-                by_length[lb].append(p)
-            up_to, running = [], 0
-            for positions in by_length:
-                if positions:
-                    running |= _bitset(positions, len(self._texts))
-                up_to.append(running)
-            self._up_to = up_to
-        return self._up_to
 
 
 def shortest(la: int, threshold: float) -> int:
@@ -186,23 +173,34 @@ def _bitset(positions: Sequence[int], size: int) -> int:
     return int(digits, 2) if size else 0
 
 
-def _add_counts(planes: list[int], counts: Counter[int], size: int) -> None:
-    """Add per-paragraph counts to the slices: the counts sliced first, then one addition
-    of two bit-sliced numbers (full adders, plane by plane)."""
-    items = counts.items()
-    sliced = [[p for p, n in items if n >> i & 1] for i in range(max(counts.values()).bit_length())]
-    carry = 0
-    for i in range(max(len(planes), len(sliced))):
-        a = planes[i] if i < len(planes) else 0
-        b = _bitset(sliced[i], size) if i < len(sliced) else 0
-        total = a ^ b
-        if i < len(planes):
-            planes[i] = total ^ carry
-        else:
-            planes.append(total ^ carry)
-        carry = (a & b) | (carry & total)
-    if carry:
-        planes.append(carry)
+def _sum(columns: list[list[int]]) -> list[int]:
+    """The bit slices of the sum of bit sets (columns[k]: those worth 2^k each), by full
+    adders (carry-save: three bit sets become their sum and their carry, worth twice), so
+    each costs a few operations however long the carries would ripple."""
+    planes: list[int] = []
+    carry: list[int] = []
+    k = 0
+    while k < len(columns) or carry:
+        column = (columns[k] if k < len(columns) else []) + carry
+        carry = []
+        while len(column) > 2:
+            kept = column[len(column) - len(column) % 3 :]
+            sets = iter(column)
+            for a, b, c in zip(sets, sets, sets):
+                ab = a ^ b
+                kept.append(ab ^ c)
+                carried = a & b | c & ab
+                if carried:
+                    carry.append(carried)
+            column = kept
+        if len(column) == 2:
+            a, b = column
+            column = [a ^ b]
+            if a & b:
+                carry.append(a & b)
+        planes.append(column[0] if column else 0)
+        k += 1
+    return planes
 
 
 def _at_least(planes: list[int], need: int, among: int) -> int:
@@ -214,8 +212,9 @@ def _at_least(planes: list[int], need: int, among: int) -> int:
         if need >> i & 1:
             equal &= planes[i]
         else:
-            above |= equal & planes[i]
-            equal &= ~planes[i]
+            higher = equal & planes[i]
+            above |= higher
+            equal ^= higher
     return above | equal
 
 

@@ -37,6 +37,8 @@ _SCORE_ALL_UP_TO = 200
 """Indexes of up to this many paragraphs are scored whole: filtering costs more than it saves."""
 _BAGS_UP_TO = 20_000
 """Indexes of up to this many paragraphs are searched by counting shared words bit-sliced."""
+_ONE_BY_ONE = 8
+"""Up to this many paragraphs are scored one call each: `process.extract` costs more to set up."""
 _CUTOFF_ROOM = 1e-6
 """How far under the threshold rapidfuzz's own cutoff is set when every paragraph is scored."""
 
@@ -142,7 +144,9 @@ class WordIndex:
             if survivors is None:
                 if self._bags is None:
                     self._bags = Bags(self._texts, self._lengths, self._postings)
-                counts = {_code(char): n for char, n in Counter(query).items()}
+                held = Counter(query)
+                codes = map(ord, held) if len(self._postings) <= 0xD800 else map(_code, held)
+                counts = dict(zip(codes, held.values()))  # no code is in the surrogate block
                 survivors = list(self._bags.reaching(counts, threshold))
             found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
@@ -212,6 +216,11 @@ class WordIndex:
         """The given paragraphs scored in rapidfuzz's C loop, as `_score_all` scores all."""
         kept = list(positions)
         texts = self._texts
+        if len(kept) <= _ONE_BY_ONE:
+            cutoff = max(threshold - _CUTOFF_ROOM, 0.0)
+            score = Indel.normalized_similarity
+            scores = [score(query, texts[p], score_cutoff=cutoff) for p in kept]
+            return [(p, float(s)) for p, s in zip(kept, scores) if s >= threshold]
         hits = process.extract(
             query,
             [texts[position] for position in kept],
