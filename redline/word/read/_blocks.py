@@ -80,6 +80,7 @@ _VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a ke
     f"{_W14}textId",
 }
 _PPR, _RPR, _RUN, _T = f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
+_FLDCHAR = f"{_W}fldChar"
 _NOT_ITEMS = (_RPR, f"{_W}lastRenderedPageBreak")  # a run's children that are no item
 
 Resolve = Callable[[str], str]
@@ -135,7 +136,7 @@ def atom_key(kind: str, element: etree._Element | list[etree._Element], resolve:
 
 
 def _field_state(run: etree._Element) -> list[str]:
-    return [fc.get(f"{_W}fldCharType") or "" for fc in run.iter(f"{_W}fldChar")]
+    return [fc.get(f"{_W}fldCharType") or "" for fc in run.iter(_FLDCHAR)]
 
 
 def _text_of(elements: list[etree._Element], instr: bool) -> str:
@@ -178,6 +179,7 @@ def items(
     field_runs: list[etree._Element] = []
     depth = 0
     whole = False
+    fields = next(p.iter(_FLDCHAR), None) is not None  # most paragraphs: no run has a field
     for child in p:
         tag = child.tag
         if tag == _PPR or not isinstance(tag, str):
@@ -185,7 +187,7 @@ def items(
         if tag in ZERO_WIDTH and not field_runs:
             pending.append(child)
             continue
-        if tag == _RUN and (field_runs or _field_state(child)):
+        if tag == _RUN and (field_runs or (fields and _field_state(child))):
             field_runs.append(child)
             for state in _field_state(child):
                 depth += {"begin": 1, "end": -1}.get(state, 0)

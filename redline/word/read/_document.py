@@ -35,8 +35,8 @@ from ...parse._patterns import SYMBOL_LINE
 from ...parse._source import SourceLine
 from ..oxml import MC_NS, W_NS
 from ._package import Package
-from ._styles import Numbering, Styles, style_of, w_val
-from ._text import Reference, TextReader, TextRun, choose, first_props, local
+from ._styles import Numbering, Styles, w_val
+from ._text import Reference, TextReader, TextRun, choose, first_props, local, properties
 
 __all__ = ["EXISTING_CHANGES", "read_docx", "read_lines"]
 
@@ -45,6 +45,7 @@ EXISTING_CHANGES = ("accept", "reject")
 
 _W = f"{{{W_NS}}}"
 _P = f"{_W}p"
+_PSTYLE, _NUMPR, _RPR, _VAL = f"{_W}pStyle", f"{_W}numPr", f"{_W}rPr", f"{_W}val"
 _STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRACKED = {
     "ins",
@@ -73,7 +74,7 @@ class _Pending:
 
     number: int
     text: TextRun
-    props: etree._Element | None
+    num: etree._Element | None  # the paragraph's w:numPr
     style: str | None
     refs: list[Reference] = field(default_factory=list)
     boxes: list[etree._Element] = field(default_factory=list)
@@ -157,18 +158,21 @@ class _Reader:
         refs: list[Reference] = []
         boxes: list[etree._Element] = []
         ppr = first_props(p)
-        props = self.text.shown_props(ppr)  # read once, for the text and the look
-        style = style_of(props)
+        own = properties(ppr)  # read once, for the text, the look and the mark
+        props = self.text.shown_props(ppr)
+        shown = own if props is ppr else properties(props)
+        style_el = shown.get(_PSTYLE)
+        style = style_el.get(_VAL) if style_el is not None else None
         self.text.read_styled(p, style, text, refs, boxes)
-        current = _Pending(self.paragraphs, text, props, style, refs, boxes)
+        current = _Pending(self.paragraphs, text, shown.get(_NUMPR), style, refs, boxes)
         if pending is not None:
             if not pending.text.text.strip():  # a wholly removed paragraph: the next one's look
-                pending.props, pending.style = current.props, current.style
+                pending.num, pending.style = current.num, current.style
             pending.text.extend(text)
             pending.refs += refs
             pending.boxes += boxes
             current = pending
-        if self.text.mark_dropped(p, ppr):
+        if self.text.mark_dropped(ppr, own.get(_RPR)):
             return current
         self._emit(current)
         return None
@@ -182,8 +186,7 @@ class _Reader:
                 self.blocks(cell)
 
     def _label(self, para: _Pending) -> tuple[str, str]:
-        num = para.props.find(f"{_W}numPr") if para.props is not None else None
-        num_id, ilvl = w_val(num, "numId"), w_val(num, "ilvl")
+        num_id, ilvl = w_val(para.num, "numId"), w_val(para.num, "ilvl")
         style_num, style_lvl = self.text.styles.numbering(para.style)
         if num_id is None:
             num_id = style_num

@@ -16,16 +16,19 @@ from lxml import etree
 
 from ..oxml import W_NS
 
-__all__ = ["Numbering", "RunLook", "Styles", "format_number", "style_of"]
+__all__ = ["Numbering", "RunLook", "Styles", "format_number"]
 
 _W = f"{{{W_NS}}}"
 _OFF = {"0", "false", "off", "none"}
 _MAX_CHAIN = 32  # basedOn chains longer than this are a loop
 _LOOK_ORDER = tuple(f"{_W}{name}" for name in ("i", "iCs", "b", "vanish", "rtl", "cs"))
 _LOOK_TAGS = set(_LOOK_ORDER)
-_UNSAID = [None] * len(_LOOK_ORDER)
-_RSTYLE, _PSTYLE, _VAL = f"{_W}rStyle", f"{_W}pStyle", f"{_W}val"
+_RSTYLE, _VAL = f"{_W}rStyle", f"{_W}val"
 _RUN_TAGS = _LOOK_TAGS | {_RSTYLE}
+_STYLE_TAGS = {f"{_W}{name}" for name in ("pPr", "rPr", "basedOn")}
+_LEVEL_TAGS = {
+    f"{_W}{name}" for name in ("lvlRestart", "start", "numFmt", "lvlText", "isLgl", "pStyle")
+}
 
 
 def on(el: etree._Element | None) -> bool | None:
@@ -38,14 +41,6 @@ def on(el: etree._Element | None) -> bool | None:
 def w_val(el: etree._Element | None, name: str) -> str | None:
     node = el.find(f"{_W}{name}") if el is not None else None
     return node.get(f"{_W}val") if node is not None else None
-
-
-def style_of(ppr: etree._Element | None) -> str | None:
-    """`w_val(ppr, "pStyle")`: the style is most often the properties' first child."""
-    first = ppr[0] if ppr is not None and len(ppr) else None
-    if first is not None and first.tag == _PSTYLE:
-        return first.get(_VAL)
-    return w_val(ppr, "pStyle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +66,16 @@ class RunLook:
 
     def over_first(self, first: dict[str, etree._Element]) -> RunLook:
         """`over`, given the first element of each property (other tags in `first` aside)."""
-        said = [on(first.get(tag)) for tag in _LOOK_ORDER]
-        if said == _UNSAID:
-            return self  # nothing said: these very properties
+        said = [first.get(tag) for tag in _LOOK_ORDER]
+        if said.count(None) == len(said):  # nothing said: these very properties
+            return self
         i, ics, b, vanish, rtl, cs = said
         return RunLook(
-            self.italic if i is None else i,
-            self.italic_cs if ics is None else ics,
-            self.bold if b is None else b,
-            self.hidden if vanish is None else vanish,
-            self.complex if rtl is None and cs is None else bool(rtl or cs),
+            self.italic if i is None else on(i),
+            self.italic_cs if ics is None else on(ics),
+            self.bold if b is None else on(b),
+            self.hidden if vanish is None else on(vanish),
+            self.complex if rtl is None and cs is None else bool(on(rtl) or on(cs)),
         )
 
     @property
@@ -113,10 +108,18 @@ class Styles:
             sid = st.get(f"{_W}styleId")
             if not sid:
                 continue
-            ppr = st.find(f"{_W}pPr")
+            first: dict[str, etree._Element] = {}  # the first of each, as find() gives it
+            for child in st:
+                tag = child.tag
+                if tag in _STYLE_TAGS and tag not in first:
+                    first[tag] = child
+            ppr, based = first.get(f"{_W}pPr"), first.get(f"{_W}basedOn")
             num = ppr.find(f"{_W}numPr") if ppr is not None else None
             self._styles[sid] = _Style(
-                w_val(st, "basedOn"), st.find(f"{_W}rPr"), w_val(num, "numId"), w_val(num, "ilvl")
+                based.get(_VAL) if based is not None else None,
+                first.get(f"{_W}rPr"),
+                w_val(num, "numId"),
+                w_val(num, "ilvl"),
             )
             if st.get(f"{_W}type") == "paragraph" and st.get(f"{_W}default") in ("1", "true"):
                 self.default_paragraph = sid
@@ -190,14 +193,24 @@ def _levels(el: etree._Element) -> dict[int, _Level]:
 
 
 def _level(lvl: etree._Element) -> _Level:
-    restart = w_val(lvl, "lvlRestart")
+    first: dict[str, etree._Element] = {}  # each property's first element, as find() gives
+    for child in lvl:
+        tag = child.tag
+        if tag in _LEVEL_TAGS and tag not in first:
+            first[tag] = child
+
+    def val(name: str) -> str | None:
+        e = first.get(f"{_W}{name}")
+        return e.get(_VAL) if e is not None else None
+
+    restart = val("lvlRestart")
     return _Level(
-        start=_int(w_val(lvl, "start"), 1),
-        fmt=w_val(lvl, "numFmt") or "decimal",
-        text=w_val(lvl, "lvlText") or "",
-        legal=bool(on(lvl.find(f"{_W}isLgl"))),
+        start=_int(val("start"), 1),
+        fmt=val("numFmt") or "decimal",
+        text=val("lvlText") or "",
+        legal=bool(on(first.get(f"{_W}isLgl"))),
         restart=_int(restart, 1) if restart is not None else None,
-        style=w_val(lvl, "pStyle"),
+        style=val("pStyle"),
     )
 
 
@@ -225,6 +238,7 @@ class Numbering:
         self._styles = styles
         self._counters: dict[str, dict[int, int | None]] = {}
         self._used: set[str] = set()
+        self._plans: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
         if root is None:
             return
         for ab in root.iter(f"{_W}abstractNum"):
@@ -271,8 +285,13 @@ class Numbering:
         num = self._nums.get(num_id)
         if num is None or num_id == "0":
             return "", ""
-        aid = self._abstract_of(num)
-        levels = {**self._abstract.get(aid, {}), **num.levels}
+        plan = self._plans.get(num_id)
+        if plan is None:  # what a list's levels are never changes: worked out once
+            aid = self._abstract_of(num)
+            levels = {**self._abstract.get(aid, {}), **num.levels}
+            start = {k: num.starts.get(k, lv.start) for k, lv in levels.items()}
+            plan = self._plans[num_id] = (aid, levels, start)
+        aid, levels, start = plan
         ilvl = min(max(ilvl, 0), 8)
         if ilvl not in levels:
             return "", ""
@@ -281,7 +300,6 @@ class Numbering:
             self._used.add(num_id)
             for k in num.starts:
                 counters[k] = None
-        start = {k: num.starts.get(k, lv.start) for k, lv in levels.items()}
         current = counters.get(ilvl)
         counters[ilvl] = start[ilvl] if current is None else current + 1
         for k, lv in levels.items():

@@ -30,13 +30,14 @@ from ...model import NoteRef
 from ..oxml import LINE_BREAK, MC_NS, W_NS, visible_text
 from ._styles import RunLook, Styles, format_number, w_val
 
-__all__ = ["Reference", "TextReader", "TextRun", "choose", "first_props"]
+__all__ = ["Reference", "TextReader", "TextRun", "choose", "first_props", "properties"]
 
 _W = f"{{{W_NS}}}"
 _MC = f"{{{MC_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _AC = f"{_MC}AlternateContent"
 _PPR, _RPR, _R, _T = f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
+_PROPERTIES = {f"{_W}pStyle", f"{_W}numPr", _RPR}
 _THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 _CHANGES = {"ins", "del", "moveFrom", "moveTo"}
 DROP = {"accept": {"del", "moveFrom"}, "reject": {"ins", "moveTo"}}
@@ -52,6 +53,17 @@ def first_props(p: etree._Element) -> etree._Element | None:
     """A paragraph's first `w:pPr`, as find() gives it (most often its first child)."""
     first = p[0] if len(p) else None
     return first if first is not None and first.tag == _PPR else p.find(_PPR)
+
+
+def properties(ppr: etree._Element | None) -> dict[str, etree._Element]:
+    """The first `w:pStyle`, `w:numPr` and `w:rPr` of paragraph properties, by tag (as find()
+    gives each): one pass over them."""
+    first: dict[str, etree._Element] = {}
+    for child in ppr if ppr is not None else ():
+        tag = child.tag
+        if tag in _PROPERTIES and tag not in first:
+            first[tag] = child
+    return first
 
 
 def choose(ac: etree._Element) -> etree._Element | None:
@@ -200,18 +212,13 @@ class TextReader:
                 return old
         return ppr
 
-    def mark_dropped(self, p: etree._Element, ppr: etree._Element | None = None) -> bool:
-        """Whether the view removes the paragraph's mark: the first pPr/rPr, as find() of
-        that path gives it. `ppr`, when given, is the paragraph's first pPr."""
-        if ppr is not None:  # most paragraphs: the first pPr's own rPr, or no other pPr
-            rpr = ppr.find(_RPR)
-            if rpr is not None:
-                return self._dropped(rpr)
-            others = ppr.itersiblings(_PPR)
-        else:
-            others = p.iterchildren(_PPR)
-        for ppr in others:
-            rpr = ppr.find(_RPR)
+    def mark_dropped(self, ppr: etree._Element | None, rpr: etree._Element | None) -> bool:
+        """Whether the view removes the paragraph's mark, as the first pPr/rPr (find() of that
+        path) says: `ppr` is the paragraph's first pPr, `rpr` that one's first rPr."""
+        if rpr is not None:
+            return self._dropped(rpr)
+        for other in ppr.itersiblings(_PPR) if ppr is not None else ():
+            rpr = other.find(_RPR)
             if rpr is not None:
                 return self._dropped(rpr)
         return False
