@@ -17,8 +17,20 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from redline import model as _model
 from redline.model import Paragraph, Part
-from redline.parse import _conserve, _leads, _patterns, _source, language, parse_string
+from redline.parse import (
+    _blocks,
+    _conserve,
+    _evidence,
+    _header,
+    _leads,
+    _patterns,
+    _source,
+    _structure,
+    language,
+    parse_string,
+)
 from redline.parse.lexicon import LEADS
 
 # --- the references: verbatim from 64d403d ----------------------------------------------------
@@ -94,6 +106,258 @@ def old_conserved(text: str, r: object) -> bool:
     accounted = _conserve._count([t for _, t in _conserve.content_texts(r)])  # type: ignore[arg-type]
     accounted += _conserve._count([n.text for n in r.noise])  # type: ignore[attr-defined]
     return source == accounted
+
+
+# --- the references of the second round: verbatim from 9b9fec5 ---------------------------------
+# The block pass asked whether a piece opens a paragraph before the cheap test that mostly
+# settles it, the paragraph pass counted in a dict keyed by an enum, the text reader went
+# line by line, the vote test copied every paragraph, the conservation check searched each
+# piece whole. The helpers these call are unchanged (or, as `starts_vote`, checked against
+# their own old copy below).
+
+
+def old_starts_vote(text: str) -> bool:
+    t = text.strip()
+    return bool(_header._meeting(t)) or t.startswith(_header._VOTE_OPENING)
+
+
+def old_left(source: str, pieces: list[str]) -> tuple[str, list[str]]:
+    rest: list[str] = []
+    missed: list[str] = []
+    at = 0
+    for piece in pieces:
+        if not piece:
+            continue
+        k = source.find(piece, at, at + len(piece) + _conserve._WINDOW)
+        if k < 0:
+            missed.append(piece)
+            continue
+        rest.append(source[at:k])
+        at = k + len(piece)
+    rest.append(source[at:])
+    return "".join(rest), missed
+
+
+def old_logical_lines(
+    text: str,
+) -> tuple[list[_source.SourceLine], list[_model.Noise], list[_model.Repair]]:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pages = _source.read_pages(raw)
+    lines: list[_source.SourceLine] = []
+    noise: list[_model.Noise] = []
+    repairs = [
+        _model.Repair(
+            _model.RepairKind.RUNNING_HEAD,
+            a + 1,
+            " | ".join(t.strip() for t in raw[a : b + 1] if t.strip()),
+        )
+        for a, b in pages.heads
+    ]
+    notes: list[_source.SourceLine] = []
+    i = 0
+    while i < len(raw):
+        number = i + 1
+        current = raw[i]
+        if i in pages.breaks or "\f" in current:
+            lines.append(_source.SourceLine(number, "", page_break=True))
+        aside = i in pages.furniture or i in pages.separators or pages.footnote_line(i)
+        if aside and _source._set_aside(
+            pages, i, current, noise, notes
+        ):  # (what it looks at first)
+            i += 1
+            continue
+        # A Markdown hard break (two trailing spaces) continues the line.
+        while (
+            current.endswith("  ")
+            and current.strip()
+            and i + 1 < len(raw)
+            and raw[i + 1].strip()
+            and i + 1 not in pages.furniture
+            and i + 1 not in pages.breaks
+        ):
+            i += 1
+            current = current.rstrip(" ") + " " + raw[i].lstrip()
+        i += 1
+        current = current.replace("\f", "")  # a form feed: the page break is marked above
+        if _source._RULE.match(current):
+            noise.append(_model.Noise(number, current, "page rule"))
+            lines.append(_source.SourceLine(number, "", rule=True))
+            continue
+        if "*" not in current and "<sup>" not in current and "[^" not in current:
+            # no markup (each pattern needs one of these): the line as it stands, bold
+            # as `_line_from_spans` has a line of one plain span (blank: all of none)
+            lines.append(
+                _source.SourceLine(number, current, bold=bool(current) and not current.strip())
+            )
+            continue
+        markup: list[str] = []
+        m = _source._FOOTNOTE_DEF.match(current)
+        if m and current[m.end() :].strip():
+            markup.append(m.group(0))  # "<sup>1</sup> " before a footnote's text
+            body = _source._line_from_spans(number, _source._spans(current[m.end() :], markup))
+            body.footnote = m.group("sup") or m.group("fn")
+            lines.append(body)
+        else:
+            for group in _source._split_glued(number, _source._spans(current, markup)):
+                lines.append(_source._line_from_spans(number, group))
+        noise += [_model.Noise(number, piece, "markup") for piece in markup]
+    if notes:
+        repairs += _source.attach_marks(lines, notes, pages, noise)
+        notes = [n for n in notes if not _source._to_header(lines, n, noise, repairs)]
+        for note in notes:
+            lines += [_source.SourceLine(note.number, ""), note]
+    repairs += _source.attach_loose_marks(lines, noise)
+    return lines, noise, repairs
+
+
+def old_group_blocks(
+    lines: list[_source.SourceLine],
+    evidence: _blocks.Evidence = _blocks.AS_GIVEN,
+    language: str = "en",
+) -> tuple[list[_blocks.Block], _blocks.Reading]:
+    blocks: list[_blocks.Block] = []
+    out = _blocks.Reading()
+    words = _blocks.vocabulary(ln.text for ln in lines) if evidence.wrapped else frozenset()
+    current: _blocks.Block | None = None
+    note: list[str] | None = None
+    last = ""  # the body line before, as printed
+    width = _blocks.text_width(lines)
+    broken = rule = False
+    gap = 0
+    for line in lines:
+        if line.page_break:
+            broken, current, note = True, None, None
+            continue
+        if line.blank or line.rule:
+            gap += not line.rule
+            rule = rule or line.rule
+            current = note = None
+            continue
+        if line.footnote is not None:
+            broken = broken or (rule and evidence.pages)  # notes under a rule: a page's foot
+            note = [line.text.strip()]
+            out.footnotes.append(_blocks.Footnote(line.footnote, note[0]))
+            current = None
+            continue
+        if note is not None and evidence.wrapped:  # a footnote continued on the next line
+            note.append(line.text.strip())
+            out.footnotes[-1] = _blocks.Footnote(out.footnotes[-1].mark, " ".join(note))
+            continue
+        note = None
+        text = line.text.strip()
+        broken = broken or (evidence.pages and gap >= evidence.gap)
+        stripped = _blocks._stripped(line)
+        if (
+            current is not None
+            and (evidence.wrapped or (evidence.pages and _blocks.wrapped_pair(last, text, width)))
+            and not _blocks._opens_after(current, text, language)
+        ):
+            _blocks._join(current, stripped, words, out)
+            out.repairs.append(
+                _model.Repair(
+                    _model.RepairKind.WRAPPED_LINE, line.number, _blocks._seam(current, text)
+                )
+            )
+        elif (
+            current is None and blocks and old_goes_on(blocks[-1], text, broken, evidence, language)
+        ):
+            current = blocks[-1]
+            _blocks._join(current, stripped, words, out)
+            out.repairs.append(
+                _model.Repair(
+                    _model.RepairKind.PAGE_BREAK, line.number, _blocks._seam(current, text)
+                )
+            )
+        else:
+            current = _blocks.Block(line.number)
+            blocks.append(current)
+            current.add(stripped)
+        broken = rule = False
+        gap = 0
+        last = text
+    return blocks, out
+
+
+def old_goes_on(
+    block: _blocks.Block, text: str, broken: bool, evidence: _blocks.Evidence, language: str
+) -> bool:
+    if _blocks.opens(text, language) or old_starts_vote(block.text):
+        return False  # nor is the adoption record continued (a note's line after it)
+    if broken:  # a comma may end a page; a sentence's end may not, before a small letter
+        return not _blocks.ended(block.text) or text[:1].islower()
+    return evidence.pages and text[:1].islower() and _blocks._unfinished(block, language)
+
+
+def old_paragraphs(
+    blocks: list[_blocks.Block], language: str, markup: list[_model.Noise]
+) -> tuple[list[_model.Paragraph], list[str], list[str]]:
+    paragraphs: list[_model.Paragraph] = []
+    vote: list[str] = []
+    warnings: list[str] = []
+    part = _model.Part.PREAMBLE
+    count = {p: 0 for p in _model.Part}
+    bracket = False
+    for block in blocks:
+        text = block.text
+        if (
+            part is not _model.Part.ANNEX
+            and not _structure._ANNEX_HEAD.match(text)
+            and (bracket or old_starts_vote(text) or (vote and _structure._vote_line(text)))
+        ):
+            if not vote and part is _model.Part.PREAMBLE:
+                warnings.append(
+                    f"line {block.line}: adoption record before any operative paragraph"
+                )
+            vote.append(text)
+            if text.lstrip().startswith("["):
+                bracket = True
+            if text.rstrip().endswith("]"):
+                bracket = False
+            continue
+        if vote or part is _model.Part.ANNEX:
+            part = _model.Part.ANNEX
+            count[part] += 1
+            paragraphs.append(
+                _model.Paragraph(
+                    _model.Part.ANNEX, count[part], text, notes=tuple(block.notes), line=block.line
+                )
+            )
+            continue
+        sub = _structure.SUBPARA.match(text)
+        if sub and paragraphs:
+            markup.append(_model.Noise(block.line, "()", "markup"))  # the label itself is kept
+            rest = block.cut(sub.end())
+            parent = paragraphs[-1]
+            paragraphs[-1] = _structure._with_sub(
+                parent, _model.SubParagraph(sub.group("label"), rest.text, tuple(rest.notes))
+            )
+            continue
+        num = _structure.NUMBER.match(text)
+        if num:
+            part = _model.Part.OPERATIVE
+            sign = num.group(0).replace(num.group("num"), "", 1)  # list dash, "." or " -"
+            markup.append(_model.Noise(block.line, sign.strip(), "markup"))
+            block = block.cut(num.end())
+        count[part] += 1
+        lead = _structure._lead(block, part, language)
+        if not lead and part in (_model.Part.PREAMBLE, _model.Part.OPERATIVE):
+            warnings.append(
+                f"line {block.line}: no lead recognised in "
+                f"{part.prefix}{count[part]} ({block.text[:40]!r}…)"
+            )
+        paragraphs.append(
+            _model.Paragraph(
+                part,
+                count[part],
+                block.text,
+                lead=lead,
+                number=_structure._SPACES.sub(" ", num.group("num")) if num else "",
+                notes=tuple(block.notes),
+                line=block.line,
+                italic=_structure._italic(block) or None,  # none yet: `_formatted` decides
+            )
+        )
+    return _structure._formatted(paragraphs), vote, warnings
 
 
 # --- the strategies ---------------------------------------------------------------------------
@@ -368,3 +632,224 @@ def test_no_character_lowers_to_an_ascii_non_letter() -> None:
         if not 0xD800 <= c < 0xE000
         and any(ord(x) < 128 and not x.isalpha() for x in chr(c).lower())
     ]
+
+
+# --- the second round: the vote test, the text reader, the block and paragraph passes ---------
+
+VOTE_LIKE = st.one_of(
+    TEXT,
+    st.builds(
+        lambda pad, a, b: pad + a + b,
+        st.sampled_from(["", " ", "\t", "\u3000", "\xa0"]),
+        st.sampled_from(
+            [
+                "51st plenary meeting",
+                "12th meeting",
+                "第51次全体会议",
+                "الجلسة العامة 51",
+                "٥١",
+                "51e séance plénière",
+                "sesión plenaria 3",
+                "заседание 4",
+                "[Adopted",
+                "Adopted ",
+                "Adopted",
+                "[",
+                "A",
+                "s",
+                "m",
+                "p",
+            ]
+        ),
+        st.sampled_from(["", " ", " 12 July 2021", "\n", "x", ", 25 septembre 2015"]),
+    ),
+)
+
+
+@given(VOTE_LIKE)
+@example("")
+@example(" ")
+@example("\u0663 plenary meeting")
+def test_starts_vote_is_the_pattern_test(text: str) -> None:
+    assert _header.starts_vote(text) == old_starts_vote(text)
+
+
+LINE = st.one_of(
+    TEXT,
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "  ",
+            "---",
+            " *** ",
+            "___",
+            "====",
+            "_______",
+            "2/4",
+            "24-24160 2/4",
+            "*2326037*",
+            "A/RES/79/166",
+            "1 A/CONF.157/24",
+            "* On behalf of",
+            "77 and China.",
+            "**Human Rights Council****Forty-seventh session**",
+            "*Recalling* its",
+            "text  ",
+            "<sup>1</sup> A note",
+            "[^1]: A note",
+            "rights,1 for",
+            "80/4. Necessity of ending",
+            "Necessity of ending",
+            "\f",
+            "a\fb",
+            "The General Assembly,",
+            "3. Decides",
+            "(a) To",
+        ]
+    ),
+)
+TEXTS = st.builds(
+    lambda lines, sep: sep.join(lines),
+    st.lists(LINE, max_size=40),
+    st.sampled_from(["\n", "\r\n", "\r", "\n\n"]),
+)
+
+
+@given(TEXTS)
+@example("a  \nb  \n\nc")
+@example("x\n\f\n---  \ny")
+def test_logical_lines_are_the_line_by_line_read(text: str) -> None:
+    assert _source.logical_lines(text) == old_logical_lines(text)
+
+
+PIECE = st.sampled_from(
+    [
+        "Recalling its resolution 70/1,",
+        "recalling also",
+        "3. Decides",
+        "(a) To",
+        "cooperation",
+        "and",
+        "Decides to remain seized",
+        "12th plenary meeting",
+        "[Adopted without a vote]",
+        "Annex",
+        "IV",
+        "non-",
+        "self-",
+        "determination",
+        "selfdetermination",
+        "governmental",
+        "",
+        "привнимая во внимание",
+        "постановляет",
+        "请秘书长",
+        "وإذ تشير",
+        "Deeply concerned,",
+        "…of the",
+        "international",
+        "Recalling the work of the international",
+        "3. Decides to enhance the",
+        "Union of Burma and",
+        "2000, 2  its",
+        "A" * 30 + " of the",
+    ]
+)
+SOURCE_LINE = st.one_of(
+    st.builds(
+        lambda text, pad, italic: _source.SourceLine(
+            1, pad + text + pad, [(0, len(text) // 2)] if italic else []
+        ),
+        st.one_of(PIECE, TEXT),
+        st.sampled_from(["", " "]),
+        st.booleans(),
+    ),
+    st.builds(lambda: _source.SourceLine(1, "")),
+    st.builds(lambda: _source.SourceLine(1, "", page_break=True)),
+    st.builds(lambda: _source.SourceLine(1, "", rule=True)),
+    st.builds(lambda t: _source.SourceLine(1, t, footnote="1"), PIECE),
+    st.builds(lambda t: _source.SourceLine(1, t, notes=[_model.NoteRef(len(t) // 2, "2")]), PIECE),
+)
+EVIDENCE = st.builds(_evidence.Evidence, st.booleans(), st.booleans(), st.integers(0, 4))
+
+
+def _numbered(lines: list[_source.SourceLine]) -> list[_source.SourceLine]:
+    for n, line in enumerate(lines, 1):
+        line.number = n
+    return lines
+
+
+UNFINISHED = [
+    _source.SourceLine(1, "Recalling the work of the international"),
+    _source.SourceLine(2, ""),
+    _source.SourceLine(3, "Union of Burma and"),
+    _source.SourceLine(4, "cooperation"),
+]
+
+
+@given(st.lists(SOURCE_LINE, max_size=30).map(_numbered), EVIDENCE, st.sampled_from(sorted(LEADS)))
+@example(UNFINISHED, _evidence.Evidence(pages=True, gap=3), "en")
+@example(UNFINISHED, _evidence.Evidence(pages=True, gap=1), "en")
+@example(UNFINISHED, _evidence.Evidence(wrapped=True, pages=True, gap=3), "en")
+def test_group_blocks_is_the_block_pass(
+    lines: list[_source.SourceLine], evidence: _evidence.Evidence, lang: str
+) -> None:
+    assert _blocks.group_blocks(lines, evidence, lang) == old_group_blocks(lines, evidence, lang)
+
+
+BLOCK = st.builds(
+    lambda text, italic, note: _blocks.Block(
+        1, text, [(0, len(text) // 3)] if italic else [], [_model.NoteRef(1, "1")] if note else []
+    ),
+    st.one_of(
+        PIECE,
+        TEXT,
+        st.builds(lambda a, b: a + " " + b, st.sampled_from(["3.", "(b)", "- 4.", "٣ -"]), PIECE),
+    ),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@given(st.lists(BLOCK, max_size=25), st.sampled_from(sorted(LEADS)))
+def test_paragraphs_are_the_paragraph_pass(blocks: list[_blocks.Block], lang: str) -> None:
+    markup: list[_model.Noise] = []
+    old_markup: list[_model.Noise] = []
+    got = _structure._paragraphs(blocks, lang, markup)
+    assert got == old_paragraphs(blocks, lang, old_markup) and markup == old_markup
+
+
+@given(TEXT, st.lists(st.tuples(st.integers(0, 200), st.integers(0, 60), TEXT), max_size=12))
+@example("aaaaaaaaab aaaaaaaaab", [(0, 0, "aaaaaaaab")])
+def test_left_is_the_whole_piece_search(source: str, cuts: list[tuple[int, int, str]]) -> None:
+    """Pieces cut from the source (found, found late, overlapping) or drawn at random."""
+    pieces = [source[a : a + n] if k % 3 else extra for k, (a, n, extra) in enumerate(cuts)]
+    assert _conserve._left(source, pieces) == old_left(source, pieces)
+
+
+def test_the_passes_on_corpus_texts(shared_dir: Path) -> None:
+    """Every step on real texts: the reader, the block pass under each kind of evidence and
+    language, the paragraph pass, the vote test on every line, the conservation search."""
+    for name, text in _corpus_texts(shared_dir, 12):
+        lines = _source.logical_lines(text)
+        assert lines == old_logical_lines(text), name
+        body = lines[0]
+        for line in body:
+            assert _header.starts_vote(line.text) == old_starts_vote(line.text)
+        for evidence in (
+            _evidence.AS_GIVEN,
+            _evidence.read_evidence(body),
+            _evidence.read_evidence(body, markdown=True),
+        ):
+            for lang in ("en", "ru"):
+                blocks = _blocks.group_blocks(body, evidence, lang)
+                assert blocks == old_group_blocks(body, evidence, lang), name
+                markup: list[_model.Noise] = []
+                old_markup: list[_model.Noise] = []
+                got = _structure._paragraphs(blocks[0], lang, markup)
+                assert got == old_paragraphs(blocks[0], lang, old_markup), name
+                assert markup == old_markup
+        r = parse_string(text, source=name)
+        pieces = [*_conserve._texts(r), *(n.text for n in r.noise)]
+        assert _conserve._left(text, pieces) == old_left(text, pieces)

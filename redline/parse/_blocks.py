@@ -102,61 +102,76 @@ def group_blocks(
     current: Block | None = None
     note: list[str] | None = None
     last = ""  # the body line before, as printed
-    width = text_width(lines)
+    width = -1  # the text's width (`text_width`), measured when a pair is first judged by it
     broken = rule = False
     gap = 0
     for line in lines:
         if line.page_break:
             broken, current, note = True, None, None
             continue
-        if line.blank or line.rule:
+        text = line.text.strip()
+        if not text or line.rule:  # (`line.blank or line.rule`)
             gap += not line.rule
             rule = rule or line.rule
             current = note = None
             continue
         if line.footnote is not None:
             broken = broken or (rule and evidence.pages)  # notes under a rule: a page's foot
-            note = [line.text.strip()]
+            note = [text]
             out.footnotes.append(Footnote(line.footnote, note[0]))
             current = None
             continue
         if note is not None and evidence.wrapped:  # a footnote continued on the next line
-            note.append(line.text.strip())
+            note.append(text)
             out.footnotes[-1] = Footnote(out.footnotes[-1].mark, " ".join(note))
             continue
         note = None
-        text = line.text.strip()
         broken = broken or (evidence.pages and gap >= evidence.gap)
-        stripped = _stripped(line)
-        if (
-            current is not None
-            and (evidence.wrapped or (evidence.pages and wrapped_pair(last, text, width)))
-            and not _opens_after(current, text, language)
+        if width < 0 and current is not None and evidence.pages and not evidence.wrapped:
+            width = text_width(lines)
+        if current is not None and (
+            evidence.wrapped or (evidence.pages and wrapped_pair(last, text, width))
         ):
-            _join(current, stripped, words, out)
-            out.repairs.append(Repair(RepairKind.WRAPPED_LINE, line.number, _seam(current, text)))
+            if _opens_after(current, text, language):
+                current = _opened(line, text, blocks)
+            else:
+                _join(current, _stripped(line), words, out)
+                out.repairs.append(
+                    Repair(RepairKind.WRAPPED_LINE, line.number, _seam(current, text))
+                )
         elif current is None and blocks and _goes_on(blocks[-1], text, broken, evidence, language):
             current = blocks[-1]
-            _join(current, stripped, words, out)
+            _join(current, _stripped(line), words, out)
             out.repairs.append(Repair(RepairKind.PAGE_BREAK, line.number, _seam(current, text)))
         else:
-            current = Block(line.number)
-            blocks.append(current)
-            current.add(stripped)
+            current = _opened(line, text, blocks)
         broken = rule = False
         gap = 0
         last = text
     return blocks, out
 
 
+def _opened(line: SourceLine, text: str, blocks: list[Block]) -> Block:
+    """A new block holding the line (`text`: its text stripped), added to `blocks`."""
+    if line.italic or line.notes:
+        block = Block(line.number)
+        block.add(_stripped(line))
+    else:  # what `add` gives an empty block from a line of text alone
+        block = Block(line.number, text)
+    blocks.append(block)
+    return block
+
+
 def _goes_on(block: Block, text: str, broken: bool, evidence: Evidence, language: str) -> bool:
     """Whether a piece after a blank line or a page goes on with the paragraph before: only
     on evidence (`_evidence`), and never when it opens a paragraph itself."""
+    if not broken and not (evidence.pages and text[:1].islower()):
+        return False  # (what the last test asks first: most pieces are told by it alone)
     if opens(text, language) or starts_vote(block.text):
         return False  # nor is the adoption record continued (a note's line after it)
     if broken:  # a comma may end a page; a sentence's end may not, before a small letter
         return not ended(block.text) or text[:1].islower()
-    return evidence.pages and text[:1].islower() and _unfinished(block, language)
+    return _unfinished(block, language)
 
 
 def _unfinished(block: Block, language: str) -> bool:

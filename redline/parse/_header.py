@@ -152,8 +152,22 @@ _LIST_SPLIT = re.compile(rf",\s*|\s+{any_of(_EN['and'])}\s+")
 _VOTE_OPENING = _EN["vote opening"]
 
 
+_VOTE_FIRST = frozenset(
+    {"第"}
+    | {w[0] for words in HEADER_WORDS.values() for w in words.get("meeting", ())}
+    | {w[0] for w in _VOTE_OPENING}
+)
+"""The characters but digits an adoption record's first line may open with: the first of
+`_MEETING_ANY`'s words and of the vote's openings (MEETING and the rest open with a digit)."""
+
+
 def starts_vote(text: str) -> bool:
     """Whether a line opens the adoption record (meeting line or the bracketed vote)."""
+    first = text[:1]
+    if first.isspace():
+        first = text.lstrip()[:1]
+    if first not in _VOTE_FIRST and not first.isdecimal():  # ("" is no digit, in no set)
+        return False  # no pattern can match: most paragraphs, told without a copy of them
     t = text.strip()
     return bool(_meeting(t)) or t.startswith(_VOTE_OPENING)
 

@@ -110,7 +110,9 @@ def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise], list[Repair
     to the end as footnote lines and their marks in the text attached (`_marks`). The
     repairs say what was dropped and moved.
     """
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # (looked for first: two replacements scan the text even for none)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = text.split("\n")
     pages = read_pages(raw)
     lines: list[SourceLine] = []
     noise: list[Noise] = []
@@ -123,49 +125,13 @@ def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise], list[Repair
         for a, b in pages.heads
     ]
     notes: list[SourceLine] = []
-    i = 0
-    while i < len(raw):
-        number = i + 1
-        current = raw[i]
-        if i in pages.breaks or "\f" in current:
-            lines.append(SourceLine(number, "", page_break=True))
-        aside = i in pages.furniture or i in pages.separators or pages.footnote_line(i)
-        if aside and _set_aside(pages, i, current, noise, notes):  # (what it looks at first)
-            i += 1
-            continue
-        # A Markdown hard break (two trailing spaces) continues the line.
-        while (
-            current.endswith("  ")
-            and current.strip()
-            and i + 1 < len(raw)
-            and raw[i + 1].strip()
-            and i + 1 not in pages.furniture
-            and i + 1 not in pages.breaks
-        ):
-            i += 1
-            current = current.rstrip(" ") + " " + raw[i].lstrip()
-        i += 1
-        current = current.replace("\f", "")  # a form feed: the page break is marked above
-        if _RULE.match(current):
-            noise.append(Noise(number, current, "page rule"))
-            lines.append(SourceLine(number, "", rule=True))
-            continue
-        if "*" not in current and "<sup>" not in current and "[^" not in current:
-            # no markup (each pattern needs one of these): the line as it stands, bold
-            # as `_line_from_spans` has a line of one plain span (blank: all of none)
-            lines.append(SourceLine(number, current, bold=bool(current) and not current.strip()))
-            continue
-        markup: list[str] = []
-        m = _FOOTNOTE_DEF.match(current)
-        if m and current[m.end() :].strip():
-            markup.append(m.group(0))  # "<sup>1</sup> " before a footnote's text
-            body = _line_from_spans(number, _spans(current[m.end() :], markup))
-            body.footnote = m.group("sup") or m.group("fn")
-            lines.append(body)
-        else:
-            for group in _split_glued(number, _spans(current, markup)):
-                lines.append(_line_from_spans(number, group))
-        noise += [Noise(number, piece, "markup") for piece in markup]
+    paged = pages.breaks | pages.furniture.keys() | pages.separators | pages.note_set
+    i = 0  # the next raw line to read: lines a hard break joined to the one before are read
+    for k in sorted(paged.union(_marked(raw))):
+        if k >= i:
+            lines += _plain(raw, i, k)
+            i = _read(raw, k, pages, lines, noise, notes)
+    lines += _plain(raw, i, len(raw))
     if notes:
         repairs += attach_marks(lines, notes, pages, noise)
         notes = [n for n in notes if not _to_header(lines, n, noise, repairs)]
@@ -173,6 +139,78 @@ def logical_lines(text: str) -> tuple[list[SourceLine], list[Noise], list[Repair
             lines += [SourceLine(note.number, ""), note]
     repairs += attach_loose_marks(lines, noise)
     return lines, noise, repairs
+
+
+def _marked(raw: list[str]) -> list[int]:
+    """The indices of the raw lines `_read` must read, not taken as they stand: a markup
+    character (each pattern of `_INLINE` and `_FOOTNOTE_DEF` needs one), a form feed, a
+    hard break (two trailing spaces), a rule."""
+    return [
+        k
+        for k, t in enumerate(raw)
+        if "*" in t or "\f" in t or "<sup>" in t or "[^" in t or t.endswith("  ") or _RULE.match(t)
+    ]
+
+
+def _plain(raw: list[str], start: int, end: int) -> list[SourceLine]:
+    """Raw lines `start` to `end` (none page furniture or `_marked`) as they stand:
+    no markup, so bold as `_line_from_spans` has a line of one plain span (blank: all of
+    none)."""
+    return [
+        SourceLine(n, t, bold=bool(t) and not t.strip())
+        for n, t in enumerate(raw[start:end], start + 1)
+    ]
+
+
+def _read(
+    raw: list[str],
+    i: int,
+    pages: Pages,
+    lines: list[SourceLine],
+    noise: list[Noise],
+    notes: list[SourceLine],
+) -> int:
+    """Read raw line `i` (and the lines a hard break joins to it) into `lines`, or set it
+    aside as page furniture or a footnote line; the index of the next line to read."""
+    number = i + 1
+    current = raw[i]
+    if i in pages.breaks or "\f" in current:
+        lines.append(SourceLine(number, "", page_break=True))
+    aside = i in pages.furniture or i in pages.separators or pages.footnote_line(i)
+    if aside and _set_aside(pages, i, current, noise, notes):  # (what it looks at first)
+        return i + 1
+    # A Markdown hard break (two trailing spaces) continues the line.
+    while (
+        current.endswith("  ")
+        and current.strip()
+        and i + 1 < len(raw)
+        and raw[i + 1].strip()
+        and i + 1 not in pages.furniture
+        and i + 1 not in pages.breaks
+    ):
+        i += 1
+        current = current.rstrip(" ") + " " + raw[i].lstrip()
+    i += 1
+    current = current.replace("\f", "")  # a form feed: the page break is marked above
+    if _RULE.match(current):
+        noise.append(Noise(number, current, "page rule"))
+        lines.append(SourceLine(number, "", rule=True))
+        return i
+    if "*" not in current and "<sup>" not in current and "[^" not in current:
+        lines.append(SourceLine(number, current, bold=bool(current) and not current.strip()))
+        return i  # (the line as `_plain` takes one)
+    markup: list[str] = []
+    m = _FOOTNOTE_DEF.match(current)
+    if m and current[m.end() :].strip():
+        markup.append(m.group(0))  # "<sup>1</sup> " before a footnote's text
+        body = _line_from_spans(number, _spans(current[m.end() :], markup))
+        body.footnote = m.group("sup") or m.group("fn")
+        lines.append(body)
+    else:
+        for group in _split_glued(number, _spans(current, markup)):
+            lines.append(_line_from_spans(number, group))
+    noise += [Noise(number, piece, "markup") for piece in markup]
+    return i
 
 
 _STAR = re.compile(r"(?<=\S)\*{1,3}(?=\s|$)")

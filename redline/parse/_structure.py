@@ -169,7 +169,7 @@ def _paragraphs(
     vote: list[str] = []
     warnings: list[str] = []
     part = Part.PREAMBLE
-    count = {p: 0 for p in Part}
+    preambular = operative = annex = 0  # each part's paragraphs so far: its next index - 1
     bracket = False
     for block in blocks:
         text = block.text
@@ -190,9 +190,9 @@ def _paragraphs(
             continue
         if vote or part is Part.ANNEX:
             part = Part.ANNEX
-            count[part] += 1
+            annex += 1
             paragraphs.append(
-                Paragraph(Part.ANNEX, count[part], text, notes=tuple(block.notes), line=block.line)
+                Paragraph(part, annex, text, "", "", (), tuple(block.notes), block.line)
             )
             continue
         sub = SUBPARA.match(text)
@@ -210,23 +210,29 @@ def _paragraphs(
             sign = num.group(0).replace(num.group("num"), "", 1)  # list dash, "." or " -"
             markup.append(Noise(block.line, sign.strip(), "markup"))
             block = block.cut(num.end())
-        count[part] += 1
+        if part is Part.OPERATIVE:  # (here the part is the preamble or the operative part)
+            operative += 1
+            index = operative
+        else:
+            preambular += 1
+            index = preambular
         lead = _lead(block, part, language)
-        if not lead and part in (Part.PREAMBLE, Part.OPERATIVE):
+        if not lead:
             warnings.append(
                 f"line {block.line}: no lead recognised in "
-                f"{part.prefix}{count[part]} ({block.text[:40]!r}…)"
+                f"{part.prefix}{index} ({block.text[:40]!r}…)"
             )
         paragraphs.append(
             Paragraph(
                 part,
-                count[part],
+                index,
                 block.text,
-                lead=lead,
-                number=_SPACES.sub(" ", num.group("num")) if num else "",
-                notes=tuple(block.notes),
-                line=block.line,
-                italic=_italic(block) or None,  # none yet: `_formatted` decides
+                lead,
+                _SPACES.sub(" ", num.group("num")) if num else "",
+                (),
+                tuple(block.notes),
+                block.line,
+                (_italic(block) or None) if block.italic else None,  # none yet: `_formatted`
             )
         )
     return _formatted(paragraphs), vote, warnings
