@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal, Union, get_args
 
+from ._collector import collector_paused
 from ._files import read_limited
 from .align import DEFAULT_THRESHOLD
 from .comparison import Comparison, compare_resolutions
@@ -41,6 +42,7 @@ MAX_PDF_BYTES = 100 * 1024 * 1024
 """PDF files above this size are refused before they are opened."""
 
 
+@collector_paused
 def parse(
     source: Source,
     *,
@@ -134,6 +136,7 @@ def _read_file(
     return parse_bytes(data, source=name, language=language)
 
 
+@collector_paused
 def compare(
     old: Source,
     new: Source,

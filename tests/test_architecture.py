@@ -101,8 +101,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     | {"history/_render"},
     # reading a named file within a size limit (inputs and templates alike)
     "_files": {"errors"},
+    "_collector": set(),
     # the one place that joins core and edges, and the faces
-    "_api": CORE | {"_files", "pdf", "word", "word/read", "word/write", "word/_xml_safe"},
+    "_api": CORE
+    | {"_collector", "_files", "pdf", "word", "word/read", "word/write", "word/_xml_safe"},
     # many pairs at once: the one place's compare() per pair, written as compare writes it
     "_batch": CORE | {"_api", "_files", "word"},
     "__init__": CORE | {"_api", "_batch", "views", "word", "word/write", "trace", "history"},
