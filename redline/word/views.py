@@ -65,6 +65,8 @@ _GONE_REJECT = frozenset(_W + name for name in _DROP["reject"])
 _ID = f"{_W}id"
 _P, _PPR, _RPR, _R = f"{_W}p", f"{_W}pPr", f"{_W}rPr", f"{_W}r"
 _NUMPR, _NUMID, _PPR_CHANGE = f"{_W}numPr", f"{_W}numId", f"{_W}pPrChange"
+# A paragraph mark's revisions, any namespace ("{*}": as a local name matches them).
+_MARKS = tuple(sorted(f"{{*}}{name}" for name in _DROP["accept"] | _DROP["reject"]))
 
 
 def _pieces(
@@ -253,8 +255,8 @@ def views_of_tree(
                 if not changed:
                     changed = True
                     was = _numbered(_first(c, _PPR))
-            elif tag == _RPR:
-                for m in c.iterchildren("*"):
+            elif tag == _RPR:  # only its revision marks, picked in C
+                for m in c.iterchildren(*_MARKS):
                     local = m.tag.rpartition("}")[2]
                     marked_accept = marked_accept or local in accept_drops
                     marked_reject = marked_reject or local in reject_drops

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable, Sequence
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -39,7 +40,7 @@ from ._marks import (
 )
 from ._moves import moves_at_edges
 from ._onto import first_note_id, onto_template
-from ._runs import make_run, plain_runs
+from ._runs import make_run, materialise, plain_runs
 from ._seams import separate_seams
 from ._template import Template
 
@@ -76,6 +77,9 @@ class _Builder:
         self.new_seen = 0  # new lines rendered so far: the next segment's first index
         self.old_seen = 0  # old lines rendered so far (a move's at its source)
         self.footnotes: list[etree._Element] = []
+        # In redline's own package a plain run is written as its XML, parsed with the rest.
+        self.as_xml: Callable[[_Wrap, str], str] | None = self._as_xml if own else None
+        self._stamp = f' w:author="{_attr(author)}" w:date="{_attr(date)}"'
 
     # -- revision elements -------------------------------------------------------------
     def tracked(self, tag: str, **extra: str) -> etree._Element:
@@ -100,6 +104,15 @@ class _Builder:
         holder.extend(runs)
         return [holder]
 
+    def _as_xml(self, kind: _Wrap, xml: str) -> str:
+        """`wrap` of a run's XML: the same tracked changes, ids taken in the same order."""
+        if kind is None:
+            return xml
+        outer, _, inner = kind.partition(">")
+        start = f'<w:{outer} w:id="{self.next_id}"{self._stamp}>'
+        self.next_id += 1
+        return start + self._as_xml(inner or None, xml) + f"</w:{outer}>"
+
     # -- runs ----------------------------------------------------------------------------
     def run(self, text: str, *, italic: bool, deleted: bool) -> etree._Element:
         return make_run(self.new, text, italic=italic, deleted=deleted)
@@ -113,7 +126,7 @@ class _Builder:
         kind: _Wrap,
     ) -> None:
         """`plain_runs` of the edit's text, made by this builder."""
-        plain_runs(self.new, self.wrap, content, text, italic, base, kind)
+        plain_runs(self.new, self.wrap, content, text, italic, base, kind, self.as_xml)
 
     def kept_line(self, seg: Segment) -> bool:
         """A paragraph kept as it was (one line each side, its text one kept edit, no note,
@@ -391,6 +404,11 @@ class _Render:
                 out.extend(self.b.note_ref(pair, kind, whole=True))
 
 
+def _attr(value: str) -> str:
+    """An attribute's value as XML that parses back to it (quotes and whitespace kept)."""
+    return escape(value, {'"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+
+
 def _iso(date: dt.datetime | str | None) -> str:
     if date is None:
         date = dt.datetime.now(dt.timezone.utc)
@@ -421,6 +439,7 @@ def docx_bytes(
     unsafe = moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)
+    materialise(b.paras)
     _relocate_last_mark(b.paras)  # first: the fold fixes the last paragraph's look
     _carry_marks_back(b.paras, "accept")
     _carry_marks_back(b.paras, "reject")

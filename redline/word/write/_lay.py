@@ -82,9 +82,8 @@ def _mark_of(p: etree._Element) -> str | None:
     # the first w:rPr of the first w:pPr holding one, as the path "w:pPr/w:rPr" finds it
     for ppr in p.iterchildren(_PPR):
         for rpr in ppr.iterchildren(_RPR):
-            for c in rpr:
-                if c.tag in _MARKS:
-                    return local_name(c)
+            for c in rpr.iterchildren(*_MARKS):  # its first mark, picked in C
+                return local_name(c)
             return None
     return None
 
@@ -135,7 +134,14 @@ def _gone(p: etree._Element, view: str) -> bool:
     going = _GOING[view]
     if p.tag != f"{_W}p" or f"{_W}{_mark_of(p)}" not in going:
         return False
-    return all(any(a.tag in going for a in r.iterancestors()) for r in p.iter(f"{_W}r"))
+    return all(_under(r, going) for r in p.iter(f"{_W}r"))
+
+
+def _under(e: etree._Element, tags: tuple[str, ...]) -> bool:
+    """Some ancestor of `e` has one of these tags (its ancestors walked in C)."""
+    for _ in e.iterancestors(*tags):
+        return True
+    return False
 
 
 def _look(p: etree._Element) -> bytes:

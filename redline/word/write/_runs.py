@@ -10,15 +10,16 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from lxml import etree
 
 from ...scripts import EAST_ASIAN
 from .._xml_safe import _ANY, xml_safe
-from ..oxml import W_NS
-from ._marks import _Wrap
+from ..oxml import W_NS, parse_part
+from ._marks import _Para, _Wrap
 
-__all__ = ["make_run", "plain_runs"]
+__all__ = ["Pending", "make_run", "materialise", "plain_runs"]
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -67,6 +68,23 @@ def make_run(
     return r
 
 
+class Pending(str):
+    """A run (or the tracked change holding it) written as its XML, standing in a
+    paragraph's content until `materialise` parses it with its paragraphs' others: one
+    parse in C instead of an element, an attribute and a text set from Python each."""
+
+
+# A text this long is made as elements: the parser refuses a text node over 10 MB.
+_LONG = 1_000_000
+_OPEN = {
+    (False, False): '<w:r><w:t xml:space="preserve">',
+    (True, False): '<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">',
+    (False, True): '<w:r><w:delText xml:space="preserve">',
+    (True, True): '<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:delText xml:space="preserve">',
+}
+_CLOSE = {False: "</w:t></w:r>", True: "</w:delText></w:r>"}
+
+
 def plain_runs(
     new: Callable[[str], etree._Element],
     wrap: Callable[[_Wrap, Sequence[etree._Element]], list[etree._Element]],
@@ -75,10 +93,15 @@ def plain_runs(
     italic: Sequence[tuple[int, int]],
     base: int,
     kind: _Wrap,
+    as_xml: Callable[[_Wrap, str], str] | None = None,
 ) -> None:
     """The runs of an edit's `text` with no note and no italics change, cut at the
     italics only (`italic`: the line's spans, `base`: the text's offset in the line),
-    each as the general walk makes it, appended to `content`."""
+    each as the general walk makes it, appended to `content`.
+
+    `as_xml` (redline's own package): a plain run is appended as its XML instead, wrapped
+    by `as_xml` as `wrap` wraps an element (the ids taken in the same order), a `Pending`
+    that `materialise` turns into the very element the walk makes."""
     size = len(text)
     if italic:
         cuts: Sequence[int] = sorted(
@@ -90,10 +113,18 @@ def plain_runs(
     # is one w:t per run, with no script properties: built here directly.
     plain = _RUN_SPECIAL.search(text) is None
     deleted = kind == "del"
+    lazy = as_xml is not None and plain and size < _LONG
     for a, b in itertools.pairwise(cuts):
         if a == b:
             continue
         it = any(s <= base + a and base + b <= t for s, t in italic) if italic else False
+        if lazy:
+            assert as_xml is not None
+            # The text holds no character XML cannot hold (plain): only these are escaped.
+            piece = text[a:b].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            xml = as_xml(kind, _OPEN[it, deleted] + piece + _CLOSE[deleted])
+            content.append(cast(etree._Element, Pending(xml)))  # an element once materialised
+            continue
         if plain:
             run = new(_R)
             if it:
@@ -109,3 +140,24 @@ def plain_runs(
             content.append(run)
         else:
             content.extend(wrap(kind, [run]))
+
+
+def materialise(paras: list[_Para]) -> None:
+    """Every `Pending` run in the paragraphs' content replaced by its element: all parsed
+    at once, in a holder declaring ``w`` as the builder's holder does (moved into the
+    document, they take its ``w`` alike)."""
+    xml = [item for para in paras for item in _items(para) if type(item) is Pending]
+    if not xml:
+        return
+    holder = f'<w:made xmlns:w="{W_NS}">' + "".join(cast(list[str], xml)) + "</w:made>"
+    made = iter(parse_part(holder.encode(), source="<redline>", part="word/document.xml"))
+    for para in paras:
+        content = _items(para)
+        for k, item in enumerate(content):
+            if type(item) is Pending:
+                content[k] = next(made)
+
+
+def _items(para: _Para) -> list[object]:
+    """A paragraph's content as built: elements and `Pending` runs."""
+    return cast(list[object], para.content)
