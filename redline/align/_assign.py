@@ -8,6 +8,7 @@ and one below the threshold stays added or deleted rather than a bad pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 from ..model import Paragraph
 from ._moves import drift
@@ -38,56 +39,63 @@ def _components(pairs: dict[tuple[int, int], float]) -> list[tuple[list[int], li
     return [(sorted(o), sorted(n)) for _, (o, n) in sorted(groups.items())]
 
 
-def _assign(weights: list[list[float]]) -> list[int]:
+def _assign(rows: Sequence[Sequence[tuple[int, float]]], cols: int) -> list[int]:
     """Maximum-weight assignment of rows to columns (Hungarian method, shortest paths).
 
-    Rows may stay unassigned (-1): each row gets a private dummy column of weight 0.
+    rows[r] holds (column, weight) of row r's candidate pairs, by column; every other pair
+    weighs -1. Rows may stay unassigned (-1): each row has a dummy column of weight 0.
+
+    The steps and the floating-point arithmetic are those of the dense method (every column
+    scanned at each step, tests/test_align.py keeps it verbatim), so ties go the same way,
+    but a step looks only at the columns that can be chosen: a pair of weight -1 never is,
+    since from the same row a free dummy costs 1 less and is chosen first (ending the
+    search), and the free dummies all read the same, so the first stands for them all.
     """
-    rows = len(weights)
-    cols = len(weights[0]) if rows else 0
-    width = cols + rows
+    count = len(rows)
+    width = cols + count
     inf = float("inf")
-    cost = [[-w for w in row] + [0.0] * rows for row in weights]
-    u = [0.0] * (rows + 1)
+    costs = [[(c + 1, -w) for c, w in row] for row in rows]  # columns from 1, as below
+    u = [0.0] * (count + 1)
     v = [0.0] * (width + 1)
     owner = [0] * (width + 1)  # owner[j]: row (1-based) holding column j
     way = [0] * (width + 1)
-    for i in range(1, rows + 1):
+    dummies: list[tuple[int, float]] = []  # the dummy columns held: a prefix of them
+    for i in range(1, count + 1):
         owner[0] = i
         j0 = 0
-        minv = [inf] * (width + 1)
-        free = list(range(1, width + 1))  # the columns not on the path yet, in order
-        visited = [0]  # those on it
+        minv: dict[int, float] = {}  # the columns reached, not on the path yet
+        visited = [0]  # the columns on the path
+        on_path = {0}
+        free = (cols + len(dummies) + 1, 0.0)  # the first free dummy
         while True:
             i0 = owner[j0]
             ui = u[i0]
-            delta = inf
-            j1 = k1 = 0
-            row = cost[i0 - 1]
-            for k, j in enumerate(free):
-                cur = row[j - 1] - ui - v[j]
-                least = minv[j]
-                if cur < least:
-                    minv[j] = least = cur
+            for j, cost in chain(costs[i0 - 1], dummies, (free,)):
+                if j in on_path:
+                    continue
+                cur = cost - ui - v[j]
+                if cur < minv.get(j, inf):
+                    minv[j] = cur
                     way[j] = j0
-                if least < delta:
-                    delta = least
-                    j1, k1 = j, k
+            delta, j1 = min((least, j) for j, least in minv.items())
             for j in visited:
                 u[owner[j]] += delta
                 v[j] -= delta
-            for j in free:
+            for j in minv:
                 minv[j] -= delta
             j0 = j1
-            del free[k1]
+            del minv[j0]
             visited.append(j0)
+            on_path.add(j0)
             if owner[j0] == 0:
                 break
+        if j0 == free[0]:
+            dummies.append(free)
         while j0:
             j1 = way[j0]
             owner[j0] = owner[j1]
             j0 = j1
-    result = [-1] * rows
+    result = [-1] * count
     for j in range(1, cols + 1):
         if owner[j]:
             result[owner[j] - 1] = j - 1
@@ -100,17 +108,19 @@ def _pairs(
     candidates = _candidates(old, new, threshold)
     chosen: dict[int, tuple[int, float]] = {}
     scale = max(len(old), len(new), 1)
+    by_old: dict[int, list[int]] = {}
+    for i, j in sorted(candidates):
+        by_old.setdefault(i, []).append(j)
     for olds, news in _components(candidates):
-        weights = [
+        column = {j: c for c, j in enumerate(news)}
+        rows = [
             [
-                candidates[(i, j)] - drift(i, len(old), j, len(new)) / (1000 * scale)
-                if (i, j) in candidates
-                else -1.0
-                for j in news
+                (column[j], candidates[(i, j)] - drift(i, len(old), j, len(new)) / (1000 * scale))
+                for j in by_old[i]
             ]
             for i in olds
         ]
-        for r, c in enumerate(_assign(weights)):
-            if c >= 0 and (olds[r], news[c]) in candidates:
+        for r, c in enumerate(_assign(rows, len(news))):
+            if c >= 0:
                 chosen[olds[r]] = (news[c], candidates[(olds[r], news[c])])
     return chosen
