@@ -53,7 +53,9 @@ def run_format(run: etree._Element) -> str:
 def _run_props(run: etree._Element) -> etree._Element | None:
     """A run's first `w:rPr`, as find() gives it (most often its first child)."""
     first = run[0] if len(run) else None
-    return first if first is not None and first.tag == _RPR else run.find(_RPR)
+    if first is not None and first.tag == _RPR:
+        return first
+    return next(run.iterchildren(_RPR), None)  # find()'s, without parsing a path
 
 
 def _format_text(rpr: etree._Element) -> str:

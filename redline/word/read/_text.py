@@ -52,7 +52,9 @@ def local(el: etree._Element) -> str:
 def first_props(p: etree._Element) -> etree._Element | None:
     """A paragraph's first `w:pPr`, as find() gives it (most often its first child)."""
     first = p[0] if len(p) else None
-    return first if first is not None and first.tag == _PPR else p.find(_PPR)
+    if first is not None and first.tag == _PPR:
+        return first
+    return next(p.iterchildren(_PPR), None)  # find()'s, without parsing a path
 
 
 def properties(ppr: etree._Element | None) -> dict[str, etree._Element]:
@@ -299,7 +301,11 @@ class TextReader:
         boxes: list[etree._Element],
     ) -> None:
         kids = list(r)  # held, so each child's proxy is made once
-        rpr = kids[0] if kids and kids[0].tag == _RPR else r.find(_RPR)  # find()'s first rPr
+        rpr = None  # the first rPr, as find() gives it: most often the first child
+        for kid in kids:
+            if kid.tag == _RPR:
+                rpr = kid
+                break
         if self.mode == "reject" and rpr is not None:
             old = rpr.find(f"{_W}rPrChange/{_W}rPr")
             rpr = old if old is not None else rpr
