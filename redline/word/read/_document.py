@@ -46,6 +46,8 @@ EXISTING_CHANGES = ("accept", "reject")
 _W = f"{{{W_NS}}}"
 _P = f"{_W}p"
 _PSTYLE, _NUMPR, _RPR, _VAL = f"{_W}pStyle", f"{_W}numPr", f"{_W}rPr", f"{_W}val"
+_NUMID, _ILVL = f"{_W}numId", f"{_W}ilvl"
+_NUM_TAGS = {_NUMID, _ILVL}
 _STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRACKED = {
     "ins",
@@ -186,7 +188,14 @@ class _Reader:
                 self.blocks(cell)
 
     def _label(self, para: _Pending) -> tuple[str, str]:
-        num_id, ilvl = w_val(para.num, "numId"), w_val(para.num, "ilvl")
+        first: dict[str, etree._Element] = {}  # as find() gives each: one pass
+        for child in para.num if para.num is not None else ():
+            tag = child.tag
+            if tag in _NUM_TAGS and tag not in first:
+                first[tag] = child
+        num_el, ilvl_el = first.get(_NUMID), first.get(_ILVL)
+        num_id = num_el.get(_VAL) if num_el is not None else None
+        ilvl = ilvl_el.get(_VAL) if ilvl_el is not None else None
         style_num, style_lvl = self.text.styles.numbering(para.style)
         if num_id is None:
             num_id = style_num

@@ -221,6 +221,10 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+_TOKENS = [(k, f"%{k}") for k in range(9, 0, -1)]  # where a level text shows a number
+_Plan = tuple[str, dict[int, _Level], dict[int, int], dict[int, list[int]]]
+
+
 @dataclass(slots=True)
 class _Num:
     abstract: str
@@ -238,7 +242,7 @@ class Numbering:
         self._styles = styles
         self._counters: dict[str, dict[int, int | None]] = {}
         self._used: set[str] = set()
-        self._plans: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
+        self._plans: dict[str, _Plan] = {}
         if root is None:
             return
         for ab in root.iter(f"{_W}abstractNum"):
@@ -290,8 +294,16 @@ class Numbering:
             aid = self._abstract_of(num)
             levels = {**self._abstract.get(aid, {}), **num.levels}
             start = {k: num.starts.get(k, lv.start) for k, lv in levels.items()}
-            plan = self._plans[num_id] = (aid, levels, start)
-        aid, levels, start = plan
+            restarts = {  # the levels each level's count restarts
+                at: [
+                    k
+                    for k, lv in levels.items()
+                    if k > at and lv.restart != 0 and (lv.restart is None or lv.restart - 1 >= at)
+                ]
+                for at in levels
+            }
+            plan = self._plans[num_id] = (aid, levels, start, restarts)
+        aid, levels, start, restarts = plan
         ilvl = min(max(ilvl, 0), 8)
         if ilvl not in levels:
             return "", ""
@@ -302,15 +314,13 @@ class Numbering:
                 counters[k] = None
         current = counters.get(ilvl)
         counters[ilvl] = start[ilvl] if current is None else current + 1
-        for k, lv in levels.items():
-            if k > ilvl and lv.restart != 0 and (lv.restart is None or lv.restart - 1 >= ilvl):
-                counters[k] = None
+        for k in restarts[ilvl]:
+            counters[k] = None
         level = levels[ilvl]
         if level.fmt == "bullet":
             return level.text, "bullet"
         out = level.text
-        for k in range(9, 0, -1):
-            token = f"%{k}"
+        for k, token in _TOKENS if "%" in out else ():  # (a number holds no "%")
             if token in out:
                 value = counters.get(k - 1)
                 value = start.get(k - 1, 1) if value is None else value
