@@ -78,7 +78,8 @@ class _Builder:
         self.old_seen = 0  # old lines rendered so far (a move's at its source)
         self.footnotes: list[etree._Element] = []
         # In redline's own package a plain run is written as its XML, parsed with the rest.
-        self.as_xml: Callable[[_Wrap, str], str] | None = self._as_xml if own else None
+        # (a flag, not the bound method: that would make the builder a reference cycle)
+        self.own = own
         self._stamp = f' w:author="{_attr(author)}" w:date="{_attr(date)}"'
 
     # -- revision elements -------------------------------------------------------------
@@ -126,7 +127,8 @@ class _Builder:
         kind: _Wrap,
     ) -> None:
         """`plain_runs` of the edit's text, made by this builder."""
-        plain_runs(self.new, self.wrap, content, text, italic, base, kind, self.as_xml)
+        as_xml = self._as_xml if self.own else None
+        plain_runs(self.new, self.wrap, content, text, italic, base, kind, as_xml)
 
     def kept_line(self, seg: Segment) -> bool:
         """A paragraph kept as it was (one line each side, its text one kept edit, no note,
@@ -293,9 +295,18 @@ class _Render:
         para.old_anchor = self.old_base + self.oi if self.oi < len(self.old) else None
 
     def run(self, edits: Sequence[Edit], end: _Wrap) -> None:
+        # The wrap of each op, looked up once (an Op hashes in Python, per edit).
+        equal, insert = self.kinds.get(Op.EQUAL), self.kinds.get(Op.INSERT)
+        delete, deleted_shown = self.kinds.get(Op.DELETE), Op.DELETE in self.kinds
         for e in edits:
-            kind = self.kinds.get(e.op)
-            if e.op is Op.DELETE and Op.DELETE not in self.kinds:
+            op = e.op
+            if op is Op.EQUAL:
+                kind = equal
+            elif op is Op.INSERT:
+                kind = insert
+            elif deleted_shown:
+                kind = delete
+            else:
                 continue
             if e.mark:
                 self._close(e.op, kind.split(">")[0] if kind else None)
@@ -321,7 +332,11 @@ class _Render:
         base = self.oo if show_old else self.no
         italic = shown.italic if shown else ()
         # Kept words whose italics changed (the comparison's decision): w:rPrChange.
-        changes = self.italics.get(self.ni, []) if e.op is Op.EQUAL and kind is None else []
+        changes = (
+            self.italics.get(self.ni, [])
+            if self.italics and e.op is Op.EQUAL and kind is None
+            else []
+        )
         refs_new = self._refs(False, e) if self.noted and e.op is not Op.DELETE else []
         refs_old = self._refs(True, e) if self.noted and e.op is not Op.INSERT else []
         if not changes and not refs_new and not refs_old:

@@ -19,7 +19,7 @@ from .._xml_safe import _ANY, xml_safe
 from ..oxml import W_NS, parse_part
 from ._marks import _Para, _Wrap
 
-__all__ = ["Pending", "make_run", "materialise", "plain_runs"]
+__all__ = ["make_run", "materialise", "plain_runs"]
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -68,12 +68,6 @@ def make_run(
     return r
 
 
-class Pending(str):
-    """A run (or the tracked change holding it) written as its XML, standing in a
-    paragraph's content until `materialise` parses it with its paragraphs' others: one
-    parse in C instead of an element, an attribute and a text set from Python each."""
-
-
 # A text this long is made as elements: the parser refuses a text node over 10 MB.
 _LONG = 1_000_000
 _OPEN = {
@@ -100,8 +94,11 @@ def plain_runs(
     each as the general walk makes it, appended to `content`.
 
     `as_xml` (redline's own package): a plain run is appended as its XML instead, wrapped
-    by `as_xml` as `wrap` wraps an element (the ids taken in the same order), a `Pending`
-    that `materialise` turns into the very element the walk makes."""
+    by `as_xml` as `wrap` wraps an element (the ids taken in the same order): a pending run,
+    a str standing in the content (no element is one; a str is not tracked by the garbage
+    collector) until `materialise` parses it, with all the others at once, into the very
+    element the walk makes (one parse in C instead of an element, an attribute and a text
+    set from Python each)."""
     size = len(text)
     if italic:
         cuts: Sequence[int] = sorted(
@@ -123,7 +120,7 @@ def plain_runs(
             # The text holds no character XML cannot hold (plain): only these are escaped.
             piece = text[a:b].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             xml = as_xml(kind, _OPEN[it, deleted] + piece + _CLOSE[deleted])
-            content.append(cast(etree._Element, Pending(xml)))  # an element once materialised
+            content.append(cast(etree._Element, xml))  # pending: an element once materialised
             continue
         if plain:
             run = new(_R)
@@ -143,21 +140,21 @@ def plain_runs(
 
 
 def materialise(paras: list[_Para]) -> None:
-    """Every `Pending` run in the paragraphs' content replaced by its element: all parsed
-    at once, in a holder declaring ``w`` as the builder's holder does (moved into the
-    document, they take its ``w`` alike)."""
-    xml = [item for para in paras for item in _items(para) if type(item) is Pending]
+    """Every pending run (a str) in the paragraphs' content replaced by its element, all
+    parsed at once in a holder declaring ``w`` as the builder's holder does (moved into
+    the document, they take its ``w`` alike)."""
+    xml = [item for para in paras for item in _items(para) if type(item) is str]
     if not xml:
         return
-    holder = f'<w:made xmlns:w="{W_NS}">' + "".join(cast(list[str], xml)) + "</w:made>"
+    holder = f'<w:made xmlns:w="{W_NS}">' + "".join(xml) + "</w:made>"
     made = iter(parse_part(holder.encode(), source="<redline>", part="word/document.xml"))
     for para in paras:
         content = _items(para)
         for k, item in enumerate(content):
-            if type(item) is Pending:
+            if type(item) is str:
                 content[k] = next(made)
 
 
 def _items(para: _Para) -> list[object]:
-    """A paragraph's content as built: elements and `Pending` runs."""
+    """A paragraph's content as built: elements and pending runs."""
     return cast(list[object], para.content)
