@@ -44,11 +44,12 @@ class Line:
 
 
 _PART_STYLE = {
-    Part.PREAMBLE: Style.PREAMBLE,
-    Part.OPERATIVE: Style.OPERATIVE,
-    Part.ANNEX: Style.ANNEX,
-    Part.PLAIN: Style.PLAIN,
+    Part.PREAMBLE._name_: Style.PREAMBLE,
+    Part.OPERATIVE._name_: Style.OPERATIVE,
+    Part.ANNEX._name_: Style.ANNEX,
+    Part.PLAIN._name_: Style.PLAIN,
 }
+"""Each part's style, by the part's name: a str hashes in C, an enum member in Python."""
 
 
 def sequential(paragraphs: Sequence[Paragraph]) -> bool:
@@ -60,16 +61,19 @@ def sequential(paragraphs: Sequence[Paragraph]) -> bool:
 def paragraph_lines(p: Paragraph, *, auto_numbers: bool) -> tuple[Line, ...]:
     """The lines of one paragraph: its text, then one per sub-paragraph."""
     text, shift = p.text, 0
-    numbered = p.part is Part.OPERATIVE and auto_numbers
-    if p.part is Part.OPERATIVE and not auto_numbers and p.number:
+    part = p.part
+    numbered = part is Part.OPERATIVE and auto_numbers
+    if part is Part.OPERATIVE and not auto_numbers and p.number:
         prefix = f"{p.number}.\t"
         text, shift = prefix + text, len(prefix)
     if p.italic is not None:  # the source's own italics
-        italic = tuple((a + shift, b + shift) for a, b in p.italic)
+        italic = tuple((a + shift, b + shift) for a, b in p.italic) if p.italic else ()
     else:  # the lead, italic by convention
         italic = ((shift, shift + len(p.lead)),) if p.lead else ()
-    notes = tuple(NoteRef(n.offset + shift, n.mark) for n in p.notes)
-    lines = [Line(_PART_STYLE[p.part], text, italic, notes, numbered)]
+    notes = tuple(NoteRef(n.offset + shift, n.mark) for n in p.notes) if p.notes else ()
+    lines = [Line(_PART_STYLE[part._name_], text, italic, notes, numbered)]
+    if not p.subparagraphs:
+        return (lines[0],)
     for s in p.subparagraphs:
         prefix = f"{s.label}\t"
         lines.append(
@@ -77,7 +81,7 @@ def paragraph_lines(p: Paragraph, *, auto_numbers: bool) -> tuple[Line, ...]:
                 Style.SUBPARAGRAPH,
                 prefix + s.text,
                 (),
-                tuple(NoteRef(n.offset + len(prefix), n.mark) for n in s.notes),
+                tuple(NoteRef(n.offset + len(prefix), n.mark) for n in s.notes) if s.notes else (),
             )
         )
     return tuple(lines)
@@ -114,6 +118,9 @@ def reading(r: Resolution, *, auto_numbers: bool) -> tuple[tuple[str, ...], tupl
     body: list[str] = []
     notes: list[str] = []
     for line in document_lines(r, auto_numbers=auto_numbers):
+        if not line.notes:  # (most lines: the text as it is)
+            body.append(line.text)
+            continue
         pieces: list[str] = []
         pos = 0
         for ref in sorted(line.notes, key=lambda n: n.offset):

@@ -9,15 +9,19 @@ text and text weighted towards what each step treats specially; the corpus gives
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections import Counter
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from redline import lines as _lines
 from redline import model as _model
+from redline.lines import Line, Style
 from redline.model import Paragraph, Part
 from redline.parse import (
     _blocks,
@@ -358,6 +362,114 @@ def old_paragraphs(
             )
         )
     return _structure._formatted(paragraphs), vote, warnings
+
+
+def _old_body(line: _source.SourceLine) -> bool:
+    return bool(line.text.strip()) and line.footnote is None and not line.page_break
+
+
+def old_read_evidence(
+    lines: list[_source.SourceLine], *, markdown: bool = False
+) -> _evidence.Evidence:
+    wrapped = markdown or old_hard_wrapped(lines)
+    return _evidence.Evidence(wrapped=wrapped, pages=True, gap=old_page_gap(lines))
+
+
+def old_hard_wrapped(lines: list[_source.SourceLine]) -> bool:
+    pairs = [
+        (a.text.strip(), b.text.strip())
+        for a, b in itertools.pairwise(lines)
+        if _old_body(a) and _old_body(b)
+    ]
+    if not pairs:
+        return False
+    width = old_text_width(lines)
+    wrapped = sum(
+        1
+        for a, b in pairs
+        if len(a) + 1 + len(_evidence._first_word(b)) > _evidence._FULL * width
+        and _evidence.open_ended(a)
+    )
+    return wrapped > _evidence._MAJORITY * len(pairs)
+
+
+def old_text_width(lines: list[_source.SourceLine]) -> int:
+    body = sorted(len(ln.text.strip()) for ln in lines if _old_body(ln))
+    return body[(3 * len(body)) // 4] if body else 0
+
+
+def old_page_gap(lines: list[_source.SourceLine]) -> int:
+    runs: Counter[int] = Counter()
+    run = 0
+    seen = False
+    for line in lines:
+        if _old_body(line):
+            if seen and run:
+                runs[run] += 1
+            run, seen = 0, True
+        elif line.blank and not line.page_break:
+            run += 1
+    usual = runs.most_common(1)[0][0] if runs else 1
+    return max(3, usual + 2)
+
+
+_OLD_PART_STYLE = {
+    Part.PREAMBLE: Style.PREAMBLE,
+    Part.OPERATIVE: Style.OPERATIVE,
+    Part.ANNEX: Style.ANNEX,
+    Part.PLAIN: Style.PLAIN,
+}
+
+
+def old_paragraph_lines(p: Paragraph, *, auto_numbers: bool) -> tuple[Line, ...]:
+    text, shift = p.text, 0
+    numbered = p.part is Part.OPERATIVE and auto_numbers
+    if p.part is Part.OPERATIVE and not auto_numbers and p.number:
+        prefix = f"{p.number}.\t"
+        text, shift = prefix + text, len(prefix)
+    if p.italic is not None:  # the source's own italics
+        italic = tuple((a + shift, b + shift) for a, b in p.italic)
+    else:  # the lead, italic by convention
+        italic = ((shift, shift + len(p.lead)),) if p.lead else ()
+    notes = tuple(_model.NoteRef(n.offset + shift, n.mark) for n in p.notes)
+    lines = [Line(_OLD_PART_STYLE[p.part], text, italic, notes, numbered)]
+    for s in p.subparagraphs:
+        prefix = f"{s.label}\t"
+        lines.append(
+            Line(
+                Style.SUBPARAGRAPH,
+                prefix + s.text,
+                (),
+                tuple(_model.NoteRef(n.offset + len(prefix), n.mark) for n in s.notes),
+            )
+        )
+    return tuple(lines)
+
+
+def old_document_lines(r: _model.Resolution, *, auto_numbers: bool) -> tuple[Line, ...]:
+    lines = list(_lines.header_lines(r))
+    for p in r.paragraphs:
+        lines += old_paragraph_lines(p, auto_numbers=auto_numbers)
+    lines += _lines.vote_lines(r)
+    return tuple(lines)
+
+
+def old_reading(
+    r: _model.Resolution, *, auto_numbers: bool
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    body: list[str] = []
+    notes: list[str] = []
+    for line in old_document_lines(r, auto_numbers=auto_numbers):
+        pieces: list[str] = []
+        pos = 0
+        for ref in sorted(line.notes, key=lambda n: n.offset):
+            pieces += (line.text[pos : ref.offset], str(len(notes) + 1))
+            note = r.footnote(ref.mark)
+            notes.append(note.text if note else "")
+            pos = ref.offset
+        pieces.append(line.text[pos:])
+        body.append("".join(pieces))
+    return tuple(body), tuple(notes)
 
 
 # --- the strategies ---------------------------------------------------------------------------
@@ -853,3 +965,82 @@ def test_the_passes_on_corpus_texts(shared_dir: Path) -> None:
         r = parse_string(text, source=name)
         pieces = [*_conserve._texts(r), *(n.text for n in r.noise)]
         assert _conserve._left(text, pieces) == old_left(text, pieces)
+
+
+@given(TEXT, st.integers(1, 40))
+@example("the of  de la", 1)
+@example("é the", 1)
+def test_vocabulary_count_in_short_stretches(text: str, stretch: int) -> None:
+    """`_words_and_letters` counts a stretch of the UTF-8 at a time, cut at a space: any
+    stretch length gives the count of the whole."""
+    with patch.object(language, "_STRETCH", stretch):
+        assert language._words_and_letters(text) == old_words_and_letters(text)
+        assert language.detect_language(text) == old_detect_language(text)
+
+
+def test_vocabulary_count_of_long_texts(shared_dir: Path) -> None:
+    """Corpus texts run together, past several stretches."""
+    texts = [t for _, t in _corpus_texts(shared_dir, 8)]
+    for k in range(0, len(texts), 5):
+        text = "\n".join(texts[k : k + 5])
+        assert language._words_and_letters(text) == old_words_and_letters(text)
+        assert language.detect_language(text) == old_detect_language(text)
+
+
+@given(st.lists(SOURCE_LINE, max_size=30).map(_numbered), st.booleans())
+@example(UNFINISHED, False)
+def test_read_evidence_is_the_line_by_line_measure(
+    lines: list[_source.SourceLine], markdown: bool
+) -> None:
+    assert _evidence.read_evidence(lines, markdown=markdown) == old_read_evidence(
+        lines, markdown=markdown
+    )
+    assert _evidence.hard_wrapped(lines) == old_hard_wrapped(lines)
+    assert _evidence.text_width(lines) == old_text_width(lines)
+
+
+NOTES = st.lists(st.builds(_model.NoteRef, st.integers(0, 30), st.sampled_from(["1", "2", "*"])))
+PARAGRAPH = st.builds(
+    Paragraph,
+    st.sampled_from(list(Part)),
+    st.integers(1, 9),
+    st.sampled_from(["Recalling its resolution", "Decides to", "", "x" * 40]),
+    st.sampled_from(["", "Recalling", "Decides"]),
+    st.sampled_from(["", "3", "3 bis", "12"]),
+    st.lists(
+        st.builds(_model.SubParagraph, st.sampled_from(["(a)", "b"]), PIECE, NOTES.map(tuple)),
+        max_size=2,
+    ).map(tuple),
+    NOTES.map(tuple),
+    st.integers(0, 5),
+    st.one_of(st.none(), st.lists(st.tuples(st.integers(0, 9), st.integers(0, 20))).map(tuple)),
+)
+
+
+@given(st.lists(PARAGRAPH, max_size=8), st.booleans())
+def test_paragraph_lines_and_reading_are_the_field_by_field_build(
+    paragraphs: list[Paragraph], auto: bool
+) -> None:
+    r = _model.Resolution(
+        source="x",
+        formula="The General Assembly,",
+        paragraphs=tuple(paragraphs),
+        footnotes=(_model.Footnote("1", "A note."),),
+    )
+    for p in paragraphs:
+        assert _lines.paragraph_lines(p, auto_numbers=auto) == old_paragraph_lines(
+            p, auto_numbers=auto
+        )
+    assert _lines.reading(r, auto_numbers=auto) == old_reading(r, auto_numbers=auto)
+
+
+def test_evidence_and_lines_on_corpus_texts(shared_dir: Path) -> None:
+    for name, text in _corpus_texts(shared_dir, 12):
+        lines = _source.logical_lines(text)[0]
+        assert _evidence.read_evidence(lines) == old_read_evidence(lines), name
+        r = parse_string(text, source=name)
+        for auto in (True, False):
+            assert _lines.document_lines(r, auto_numbers=auto) == old_document_lines(
+                r, auto_numbers=auto
+            )
+            assert _lines.reading(r, auto_numbers=auto) == old_reading(r, auto_numbers=auto)

@@ -104,12 +104,17 @@ def read_evidence(lines: Sequence[SourceLine], *, markdown: bool = False) -> Evi
     A Markdown file says by its own rule that lines without a blank line between them are
     one paragraph (a soft line break), so its lines count as wrapped.
     """
-    wrapped = markdown or hard_wrapped(lines)
-    return Evidence(wrapped=wrapped, pages=True, gap=_page_gap(lines))
+    bodies = _bodies(lines)
+    wrapped = markdown or _hard_wrapped(bodies)
+    return Evidence(wrapped=wrapped, pages=True, gap=_page_gap(lines, bodies))
 
 
-def _body(line: SourceLine) -> bool:
-    return bool(line.text.strip()) and line.footnote is None and not line.page_break
+def _bodies(lines: Sequence[SourceLine]) -> list[str]:
+    """Each line's text stripped where the line is body text (not blank, no footnote, no
+    page break), else "": what the layout is measured on, stripped once for every test."""
+    return [
+        line.text.strip() if line.footnote is None and not line.page_break else "" for line in lines
+    ]
 
 
 def hard_wrapped(lines: Sequence[SourceLine]) -> bool:
@@ -122,14 +127,15 @@ def hard_wrapped(lines: Sequence[SourceLine]) -> bool:
     paragraphs end so). Both on most lines: one paragraph per line never passes, whatever
     its lines' lengths, as its lines end with their paragraphs' closing signs.
     """
-    pairs = [
-        (a.text.strip(), b.text.strip())
-        for a, b in itertools.pairwise(lines)
-        if _body(a) and _body(b)
-    ]
+    return _hard_wrapped(_bodies(lines))
+
+
+def _hard_wrapped(bodies: list[str]) -> bool:
+    """`hard_wrapped` of the lines `bodies` gives."""
+    pairs = [(a, b) for a, b in itertools.pairwise(bodies) if a and b]
     if not pairs:
         return False
-    width = text_width(lines)
+    width = _width(bodies)
     wrapped = sum(
         1 for a, b in pairs if len(a) + 1 + len(_first_word(b)) > _FULL * width and open_ended(a)
     )
@@ -169,7 +175,12 @@ def _first_word(text: str) -> str:
 
 def text_width(lines: Sequence[SourceLine]) -> int:
     """The text's width in characters: the length three body lines in four stay within."""
-    body = sorted(len(ln.text.strip()) for ln in lines if _body(ln))
+    return _width(_bodies(lines))
+
+
+def _width(bodies: list[str]) -> int:
+    """`text_width` of the lines `bodies` gives."""
+    body = sorted(len(t) for t in bodies if t)
     return body[(3 * len(body)) // 4] if body else 0
 
 
@@ -195,13 +206,13 @@ def wrapped_pair(before: str, after: str, width: int) -> bool:
     )
 
 
-def _page_gap(lines: Sequence[SourceLine]) -> int:
+def _page_gap(lines: Sequence[SourceLine], bodies: list[str]) -> int:
     """Blank lines that mark a page break: two more than the text's usual run, at least 3."""
     runs: Counter[int] = Counter()
     run = 0
     seen = False
-    for line in lines:
-        if _body(line):
+    for line, body in zip(lines, bodies):
+        if body:
             if seen and run:
                 runs[run] += 1
             run, seen = 0, True

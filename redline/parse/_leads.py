@@ -203,16 +203,16 @@ class _Lexicon:
         return found
 
     def opening(self, head: str, *, capital_ok: bool) -> tuple[tuple[str, int], ...]:
-        """The phrases that may open a text whose first two characters are ``head``, in
+        """The phrases that may open a text whose first `_HEAD` characters are ``head``, in
         order, each as its characters after the first and its length: those of
-        :meth:`starting` whose second character is the text's (or that have none)."""
+        :meth:`starting` whose next characters are the text's, as far as either goes."""
         key = (head, capital_ok)
         found = self.near.get(key)
         if found is None:
             found = tuple(
-                (self.phrases[k][1:], len(self.phrases[k]))
+                (phrase[1:], len(phrase))
                 for k in self.starting(head[:1], capital_ok=capital_ok)
-                if len(self.phrases[k]) == 1 or self.phrases[k][1:2] == head[1:2]
+                if (phrase := self.phrases[k])[1 : (m := min(len(phrase), _HEAD))] == head[1:m]
             )
             if len(self.near) < _NEAR:
                 self.near[key] = found
@@ -220,7 +220,10 @@ class _Lexicon:
 
 
 _NEAR = 4096
-"""The most openings a lexicon keeps (two characters each: a bound for any input)."""
+"""The most openings a lexicon keeps (`_HEAD` characters each: a bound for any input)."""
+_HEAD = 4
+"""The characters of a text's opening its candidate phrases are told by: four leave one
+or two of the lexicon's phrases ("Reaf", "Reca", not every "Re…"), each tried whole."""
 
 
 @cache
@@ -273,7 +276,7 @@ def _find(text: str, lexicon: _Lexicon, *, part: str, language: str) -> str:
     if not (language == "ar" and part == "preamble" and folded[:1] in _ARABIC_CONJUNCTIONS):
         # one place a lead may start, the text's own: the phrases its opening allows
         size = len(folded)
-        for rest, n in lexicon.opening(folded[:2], capital_ok=capital_ok):
+        for rest, n in lexicon.opening(folded[:_HEAD], capital_ok=capital_ok):
             if not folded.startswith(rest, 1):
                 continue
             if boundary and n < size and _is_word_char(folded[n]):

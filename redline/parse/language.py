@@ -120,9 +120,10 @@ _APART = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 letters and other characters, each run one word (_WORD) or, with a character outside
 ASCII, holding whole words."""
 _LISTED = {w.encode(): w for w in _VOCABULARY if w.isascii()}
+_STRETCH = 32768  # bytes (at least 1: each cut is past the one before)
 
 
-def _words_and_letters(text: str) -> tuple[Counter[str], Counter[str]]:
+def _words_and_letters(text: str, data: bytes | None = None) -> tuple[Counter[str], Counter[str]]:
     """The listed words and the letters outside ASCII of ``text.lower()``, counted in C:
     ``Counter(w for w in _WORD.findall(lowered) if w in _VOCABULARY)`` and
     ``Counter(_ALPHABET.findall(lowered))``.
@@ -132,10 +133,19 @@ def _words_and_letters(text: str) -> tuple[Counter[str], Counter[str]]:
     is one word (lowered with bytes.lower), a piece with other characters is lowered and
     read with the patterns themselves. A piece lowers as it does inside the text, but for a
     capital sigma at its end (final or not by what follows): a Greek letter either way,
-    in no listed word and not in the alphabet.
+    in no listed word and not in the alphabet. `data` is the text's UTF-8, if the caller
+    has it. The pieces are counted a stretch at a time (cut at a space): their objects
+    then fit in the cache, and this is the cost of the whole detection.
     """
-    data = text.encode("utf-8", "surrogatepass").lower().translate(_APART)
-    pieces = Counter(data.split())
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
+    pieces: Counter[bytes] = Counter()
+    start = 0
+    while start < len(data):  # (bytes lower and translate byte by byte: cut at a space)
+        end = data.find(b" ", start + _STRETCH)
+        end = len(data) if end < 0 else end
+        pieces.update(data[start:end].lower().translate(_APART).split())
+        start = end
     words = Counter({_LISTED[p]: pieces[p] for p in _LISTED.keys() & pieces.keys()})
     letters: Counter[str] = Counter()
     for piece in filterfalse(bytes.isascii, pieces):
@@ -149,9 +159,10 @@ def _words_and_letters(text: str) -> tuple[Counter[str], Counter[str]]:
     return words, letters
 
 
-def latin_scores(text: str) -> dict[str, float]:
-    """Log-score of ``text`` as English, French and Spanish (higher is likelier)."""
-    words, letters = _words_and_letters(text)
+def latin_scores(text: str, data: bytes | None = None) -> dict[str, float]:
+    """Log-score of ``text`` as English, French and Spanish (higher is likelier); `data` is
+    its UTF-8, if the caller has it."""
+    words, letters = _words_and_letters(text, data)
     body = _NUMBER.sub("", text, count=1).lstrip()
     scores: dict[str, float] = {}
     for lang in LATIN:  # each word's log-frequency times its count: sorted, so deterministic
@@ -171,12 +182,12 @@ def detect_language(text: str) -> str:
     data = text.encode("utf-8", "surrogatepass")
     if len(data.translate(None, _LEAD_BYTES)) == len(data) or not _NOT_LATIN.search(text):
         # no letter of the other scripts (none of their first bytes, or none at all): Latin
-        scores = latin_scores(text)
+        scores = latin_scores(text, data)
         return max(LATIN, key=lambda lang: scores[lang])
     counts = script_counts(text)
     weighted = {"ar": counts["ar"], "zh": 2 * counts["zh"], "ru": counts["ru"]}
     best = max(weighted, key=lambda s: weighted[s])  # first of equals: ar, zh, ru
     if weighted[best] > counts["latin"]:
         return best
-    scores = latin_scores(text)
+    scores = latin_scores(text, data)
     return max(LATIN, key=lambda lang: scores[lang])  # first of equals: en, fr, es
