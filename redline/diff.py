@@ -355,6 +355,8 @@ def _boundary_before(a: str, b: str, at: int) -> int:
 def _holds_more(text: str, tokens: int) -> bool:
     """Whether plain text holds more than `tokens` tokens: each run of non-space characters
     is one token or more, so most heads and tails are told without being tokenized."""
+    if len(text[: 16 * (tokens + 1)].split()) > tokens:  # a prefix holds no more runs
+        return True
     return len(text.split()) > tokens or len(plain_tokens(text)) > tokens
 
 

@@ -54,7 +54,7 @@ are the pieces `\w+|\s+|.` and the words among them are the runs of word charact
 def words(text: str) -> list[str]:
     """The word tokens of `tokenize(text)` (those that begin with a letter, digit or "_"),
     found by one pattern when nothing in the text joins or cuts tokens."""
-    if _NOT_PLAIN.search(text):
+    if not is_plain(text):
         return [t for t in tokenize(text) if t[0].isalnum() or t[0] == "_"]
     return _WORD.findall(text)
 
@@ -65,7 +65,7 @@ def tokenize(text: str) -> list[str]:
     Chinese and Japanese have no spaces between words: each ideograph or kana is a token of
     its own, so an edit there is never wider than the characters that changed.
     """
-    if not _NOT_PLAIN.search(text):  # nothing joins or cuts: the plain pieces, quicker
+    if is_plain(text):  # nothing joins or cuts: the plain pieces, quicker
         return _PIECE.findall(text)
     return (_TOKEN_CUT if WORDLESS.search(text) else _TOKEN).findall(text)
 
@@ -73,15 +73,16 @@ def tokenize(text: str) -> list[str]:
 def solid_tokens(text: str) -> list[str]:
     """The tokens of `tokenize(text)` that are not whitespace (what similarity reads), by
     one pattern when nothing in the text joins or cuts tokens."""
-    if not _NOT_PLAIN.search(text):
+    if is_plain(text):
         return _SOLID.findall(text)
     return [t for t in tokenize(text) if not t.isspace()]
 
 
 def is_plain(text: str) -> bool:
     """Whether nothing in the text joins or cuts tokens: its tokens are then the pieces
-    `\\w+`, `\\s+` and single signs, and a token ends wherever the class changes."""
-    return not _NOT_PLAIN.search(text)
+    `\\w+`, `\\s+` and single signs, and a token ends wherever the class changes. ASCII
+    text is told at once (every joining or cutting character is above U+02FF)."""
+    return text.isascii() or not _NOT_PLAIN.search(text)
 
 
 def plain_tokens(text: str) -> list[str]:
