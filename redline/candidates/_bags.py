@@ -86,11 +86,16 @@ class Bags:
         above every ⌊t·lb⌋, so no paragraph's offset is negative)."""
         found = self._offset.get(threshold)
         if found is None:
-            cut = [math.floor(threshold * lb) for lb in range(max(self._lengths, default=0) + 1)]
-            base = 1 << max(cut, default=0).bit_length()
-            value = [base - cut[lb] for lb in self._lengths]
+            by_length: dict[int, list[int]] = {}
+            for p, lb in enumerate(self._lengths):
+                by_length.setdefault(lb, []).append(p)
+            cut = {lb: math.floor(threshold * lb) for lb in by_length}
+            base = 1 << max(cut.values(), default=0).bit_length()
             planes = [
-                _bitset([p for p, v in enumerate(value) if v >> k & 1], len(value))
+                _bitset(
+                    [p for lb, ps in by_length.items() if (base - cut[lb]) >> k & 1 for p in ps],
+                    len(self._lengths),
+                )
                 for k in range(base.bit_length())
             ]
             found = self._offset[threshold] = (planes, base)
