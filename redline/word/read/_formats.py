@@ -91,10 +91,11 @@ class Formats:
     """`run_format` and `look_of` of one part's runs and paragraphs, each distinct property
     element serialized once (most runs of a document share a few formats).
 
-    A copy of an element serializes its own content and the namespaces declared around it.
-    When the part declares namespaces on its root only, each namespace once (every Word
-    file seen), those are the same for every element, and the element's content (`_sig`)
-    decides the text: elements of equal content share it. Otherwise each is serialized."""
+    A copy of an element serializes its own content and the namespaces it uses, each with
+    the prefix declared for it where the element stands. When the part declares namespaces
+    on its root only, each namespace once (every Word file seen), a namespace has one prefix
+    throughout, and the element's content (`_sig`) decides the text: elements of equal
+    content share it. Otherwise each is serialized."""
 
     def __init__(self, data: bytes, root: etree._Element) -> None:
         nsmap = root.nsmap
