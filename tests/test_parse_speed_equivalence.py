@@ -572,7 +572,9 @@ def test_find_lead_is_the_candidate_loop(text: str, lang: str, part: str) -> Non
 
 @given(TEXT, st.sampled_from(sorted(LEADS)), st.integers(0, 40))
 def test_fold_is_the_set_intersection_test(text: str, lang: str, limit: int) -> None:
-    assert _leads._fold(text, lang, limit) == old_fold(text, lang, limit)
+    folded, ends = _leads._fold(text, lang, limit)
+    old_folded, old_ends = old_fold(text, lang, limit)
+    assert folded == old_folded and list(ends) == list(old_ends)  # (a range or a list)
 
 
 def test_find_lead_on_corpus_lines(shared_dir: Path) -> None:
@@ -1044,3 +1046,11 @@ def test_evidence_and_lines_on_corpus_texts(shared_dir: Path) -> None:
                 r, auto_numbers=auto
             )
             assert _lines.reading(r, auto_numbers=auto) == old_reading(r, auto_numbers=auto)
+
+
+def test_a_printable_text_holds_no_whitespace_but_the_space() -> None:
+    """`_leads._fold` takes a printable opening without a double space as it is (U+2010,
+    U+2011, U+2019 mapped one for one): no other whitespace is printable."""
+    assert [c for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c).isprintable()] == [
+        0x20
+    ]

@@ -102,15 +102,19 @@ def _fold(text: str, language: str, limit: int) -> tuple[str, Sequence[int]]:
     """
     if language != "ar":  # most openings need no folding: the prefix as it is
         head = text[: limit + 1]
-        if (
-            head.isprintable()
-            and "  " not in head
-            and "\u2010" not in head  # the characters of _FOLDED, each looked for in C
-            and "\u2011" not in head
-            and "\u2019" not in head
-        ):
-            return head, range(1, len(head) + 1)
+        if head.isprintable() and "  " not in head:  # its only whitespace single spaces
+            if (
+                "\u2010" not in head  # the characters of _FOLDED, each looked for in C
+                and "\u2011" not in head
+                and "\u2019" not in head
+            ):
+                return head, range(1, len(head) + 1)
+            return head.translate(_FOLD_ONE), range(1, len(head) + 1)  # each still one
     return _fold_each(text, language, limit)
+
+
+_FOLD_ONE = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'"})
+"""What `_fold_each` makes of the characters of _FOLDED, for a text with no other folding."""
 
 
 def _fold_each(text: str, language: str, limit: int) -> tuple[str, list[int]]:

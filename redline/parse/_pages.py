@@ -61,7 +61,7 @@ def _fold(text: str) -> str:
 def read_pages(raw: Sequence[str]) -> Pages:
     """Sort the lines of an extracted text into running heads, footnote blocks and body."""
     pages = Pages()
-    kinds = [furniture(line) for line in raw]
+    kinds = [furniture(line) if line else None for line in raw]  # ("" is no furniture)
     anchors = [i for i, k in enumerate(kinds) if k == "page number"]
     separated = [i for i, ln in enumerate(raw) if SEPARATOR.match(ln)]
     ends = [_MASTHEAD, *anchors[:1], *separated]

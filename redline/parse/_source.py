@@ -148,7 +148,10 @@ def _marked(raw: list[str]) -> list[int]:
     return [
         k
         for k, t in enumerate(raw)
-        if "*" in t or "\f" in t or "<sup>" in t or "[^" in t or t.endswith("  ") or _RULE.match(t)
+        if t  # (an empty line is none of these)
+        and (
+            "*" in t or "\f" in t or "<sup>" in t or "[^" in t or t.endswith("  ") or _RULE.match(t)
+        )
     ]
 
 
