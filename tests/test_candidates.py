@@ -143,9 +143,10 @@ def test_counting_shared_words_keeps_every_hit(
         return
     index = WordIndex(corpus)
     index._post()
-    codes = Counter(index._ids.get(w, 0) for w in query)
+    chars = Counter(index._chars[w] for w in query)
     bags = Bags(index._texts, index._lengths, index._postings, rare=rare)
-    assert set(bags.reaching(codes, threshold)) >= _hits(corpus, query, threshold)
+    assert set(bags.reaching(chars, threshold)) >= _hits(corpus, query, threshold)
+    assert set(bags.reaching(chars, threshold)) >= _hits(corpus, query, threshold)  # bits kept
 
 
 @given(st.lists(PARAGRAPH, max_size=12), PARAGRAPH, st.floats(min_value=0.0, max_value=1.0))
@@ -171,10 +172,10 @@ def test_counting_shared_words_prunes_what_cannot_reach() -> None:
     index = WordIndex(corpus)
     index._post()
     query = ["of", "of", "of", "human", "rights", "council"]
-    codes = Counter(index._ids.get(w, 0) for w in query)
+    chars = Counter(index._chars[w] for w in query)
     for rare in (0, 1000):
         bags = Bags(index._texts, index._lengths, index._postings, rare=rare)
-        assert list(bags.reaching(codes, 0.5)) == [1]
+        assert list(bags.reaching(chars, 0.5)) == [1]
 
 
 def test_unrelated_paragraphs_are_not_candidates() -> None:

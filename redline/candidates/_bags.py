@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 __all__ = ["Bags", "char_code", "code_char", "floor_within", "reach", "shortest"]
 
@@ -45,13 +45,14 @@ class Bags:
         self._lengths = lengths  # position -> its number of words
         self._postings = postings  # code -> the positions holding it
         self._rare = _RARE if rare is None else rare
-        self._held: dict[int, list[int]] = {}  # code -> bits of "holds it >= k times", k = 1..
+        self._held: dict[str, list[int]] = {}  # word -> bits of "holds it >= k times", k = 1..
         self._offset: dict[float, tuple[list[int], int]] = {}  # threshold -> its offsets
         self._repeats: dict[str, list[tuple[int, int]]] | None = None  # made when first needed
 
-    def reaching(self, counts: dict[int, int], threshold: float) -> Iterator[int]:
-        """Positions whose shared words with the query (code -> times it holds it) could give
-        the threshold (0 < threshold <= 1), in increasing order: a superset of the hits.
+    def reaching(self, counts: Mapping[str, int], threshold: float) -> Iterator[int]:
+        """Positions whose shared words with the query (word's character -> times it holds
+        it) could give the threshold (0 < threshold <= 1), in increasing order: a superset of
+        the hits.
 
         A paragraph of lb words reaches it only if 2·shared >= t·la + t·lb, so (both sides
         integers) only if 2·shared - ⌊t·lb⌋ >= ⌊t·la⌋: the per-paragraph part is added to the
@@ -62,7 +63,12 @@ class Bags:
         columns = [[bits] for bits in offset] + [[]]  # bit sets by weight 2^k
         scattered: list[int] = []  # the rare words' paragraphs, one entry per shared word
         postings, held = self._postings, self._held
-        for code, times in counts.items():
+        for char, times in counts.items():
+            bits = held.get(char)
+            if bits is not None:  # a word met before, not rare
+                columns[1] += bits[:times]  # each shared word: 2
+                continue
+            code = char_code(char)
             if not code:
                 continue
             if len(postings[code]) < rare:
@@ -71,7 +77,7 @@ class Bags:
                     for p, n in self._repeated(code):
                         scattered += [p] * (min(times, n) - 1)
                 continue
-            columns[1] += (held.get(code) or self._bits(code))[:times]  # each shared word: 2
+            columns[1] += self._bits(code)[:times]
         if scattered:
             by_count = Counter(scattered).items()
             for i in range(max(n for _, n in by_count).bit_length()):
@@ -108,7 +114,7 @@ class Bags:
         return self._repeats.get(code_char(code), [])
 
     def _bits(self, code: int) -> list[int]:
-        held = self._held.get(code)
+        held = self._held.get(code_char(code))
         if held is None:
             size = len(self._texts)
             by_times: dict[int, list[int]] = {}
@@ -122,7 +128,7 @@ class Bags:
                     running |= _bitset(by_times[k], size)
                 more.append(running)
             held = [_bitset(self._postings[code], size), *reversed(more)]
-            self._held[code] = held
+            self._held[code_char(code)] = held
         return held
 
 

@@ -113,12 +113,13 @@ class WordIndex:
         if self._posted == len(self._texts):
             return
         postings, touched = self._postings, set()
+        code = ord if len(postings) <= 0xD800 else _code  # no code in the surrogate block yet
         for position in range(self._posted, len(self._texts)):
             chars = set(self._texts[position])
             touched |= chars
             for ch in chars:
-                postings[_code(ch)].append(position)
-        self._unsorted.update(map(_code, touched))
+                postings[code(ch)].append(position)
+        self._unsorted.update(map(code, touched))
         self._posted = len(self._texts)
 
     def search(self, words: Sequence[str], threshold: float) -> list[tuple[int, float]]:
@@ -144,10 +145,7 @@ class WordIndex:
             if survivors is None:
                 if self._bags is None:
                     self._bags = Bags(self._texts, self._lengths, self._postings)
-                held = Counter(query)
-                codes = map(ord, held) if len(self._postings) <= 0xD800 else map(_code, held)
-                counts = dict(zip(codes, held.values()))  # no code is in the surrogate block
-                survivors = list(self._bags.reaching(counts, threshold))
+                survivors = list(self._bags.reaching(Counter(query), threshold))
             found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         return found
