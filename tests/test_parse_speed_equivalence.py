@@ -472,6 +472,94 @@ def old_reading(
     return tuple(body), tuple(notes)
 
 
+def old_parse_lines(
+    lines: list[_source.SourceLine],
+    noise: list[_model.Noise],
+    *,
+    source: str,
+    language: str = "en",
+    evidence: _structure.Evidence | None = _structure.AS_GIVEN,
+    repairs: list[_model.Repair] | None = None,
+) -> _model.Resolution:
+    formula_at = next(
+        (i for i, ln in enumerate(lines) if _structure.is_formula(ln.text.strip(), language)), None
+    )
+    warnings: list[str] = []
+    body = lines if formula_at is None else lines[formula_at + 1 :]
+    evidence = _structure.read_evidence(body) if evidence is None else evidence
+    repairs = list(repairs or [])
+    if formula_at is None:
+        blocks, _ = _structure.group_blocks(lines, evidence, language)
+        numbered = sum(1 for b in blocks if _structure.NUMBER.match(b.text))
+        leads = sum(
+            1 for b in blocks if _structure.find_lead(b.text, part="preamble", language=language)
+        )
+        if not (numbered and leads):
+            return old_plain(
+                lines, noise, source=source, language=language, evidence=evidence, repairs=repairs
+            )
+        head_lines: list[_source.SourceLine] = []
+        body_lines = lines
+        formula = ""
+        warnings.append('no enacting formula (e.g. "The General Assembly,") found')
+    else:
+        head_lines = [ln for ln in lines[:formula_at] if not ln.blank and not ln.rule]
+        body_lines = lines[formula_at + 1 :]
+        formula = lines[formula_at].text.strip()
+    header, header_warnings = _structure.read_header(_structure._header_texts(head_lines, language))
+    warnings += header_warnings
+    blocks, reading = _structure.group_blocks(body_lines, evidence, language)
+    footnotes = reading.footnotes
+    markup: list[_model.Noise] = list(reading.noise)
+    paragraphs, vote_texts, more = _structure._paragraphs(blocks, language, markup)
+    warnings += more
+    vote = None
+    if vote_texts:
+        vote, vote_warnings = _structure.read_vote(vote_texts)
+        warnings += vote_warnings
+    _structure._check_notes(paragraphs, footnotes, warnings)
+    return _model.Resolution(
+        source=source,
+        header=header,
+        formula=formula,
+        paragraphs=tuple(paragraphs),
+        footnotes=tuple(footnotes),
+        vote=vote,
+        language=language,
+        structured=True,
+        warnings=tuple(warnings),
+        noise=tuple(noise + markup),
+        repairs=tuple(_structure._in_order(repairs + reading.repairs)),
+    )
+
+
+def old_plain(
+    lines: list[_source.SourceLine],
+    noise: list[_model.Noise],
+    *,
+    source: str,
+    language: str,
+    evidence: _structure.Evidence,
+    repairs: list[_model.Repair],
+) -> _model.Resolution:
+    blocks, reading = _structure.group_blocks(lines, evidence, language)
+    footnotes = reading.footnotes
+    paragraphs = tuple(
+        _model.Paragraph(_model.Part.PLAIN, i, b.text, notes=tuple(b.notes), line=b.line)
+        for i, b in enumerate(blocks, 1)
+    )
+    return _model.Resolution(
+        source=source,
+        paragraphs=paragraphs,
+        footnotes=tuple(footnotes),
+        language=language,
+        structured=False,
+        warnings=(f"{source}: no resolution structure recognised; compared as plain paragraphs",),
+        noise=tuple(noise + reading.noise),
+        repairs=tuple(_structure._in_order(repairs + reading.repairs)),
+    )
+
+
 # --- the strategies ---------------------------------------------------------------------------
 
 SPECIAL = (
@@ -1054,3 +1142,49 @@ def test_a_printable_text_holds_no_whitespace_but_the_space() -> None:
     assert [c for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c).isprintable()] == [
         0x20
     ]
+
+
+FORMULA_LINE = st.builds(
+    lambda text, pad: _source.SourceLine(1, text + pad),
+    st.sampled_from(
+        [
+            "The General Assembly,",
+            "The Human Rights Council ,",
+            "大会，",
+            "L’Assemblée générale,",
+            "The General Assembly",
+            "Recalling,",
+            ",",
+            "The Security Council, ",
+        ]
+    ),
+    st.sampled_from(["", " ", "\t", "\u3000"]),
+)
+
+
+@given(
+    st.lists(st.one_of(SOURCE_LINE, FORMULA_LINE), max_size=30).map(_numbered),
+    st.one_of(st.none(), EVIDENCE),
+    st.sampled_from(sorted(LEADS)),
+)
+def test_parse_lines_is_the_structure_pass(
+    lines: list[_source.SourceLine], evidence: _evidence.Evidence | None, lang: str
+) -> None:
+    """The formula found without stripping lines that cannot be it, the blocks of a text
+    without a formula grouped once, its structure told by the first number and lead."""
+    noise = [_model.Noise(1, "*", "markup")]
+    got = _structure.parse_lines(lines, noise, source="x", language=lang, evidence=evidence)
+    assert got == old_parse_lines(lines, noise, source="x", language=lang, evidence=evidence)
+
+
+def test_parse_lines_on_corpus_texts(shared_dir: Path) -> None:
+    for name, text in _corpus_texts(shared_dir, 12):
+        lines, noise, repairs = _source.logical_lines(text)
+        for evidence in (None, _evidence.AS_GIVEN):
+            got = _structure.parse_lines(
+                lines, noise, source=name, evidence=evidence, repairs=repairs
+            )
+            expected = old_parse_lines(
+                lines, noise, source=name, evidence=evidence, repairs=repairs
+            )
+            assert got == expected, name

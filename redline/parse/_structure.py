@@ -19,7 +19,7 @@ from ..model import (
     Resolution,
     SubParagraph,
 )
-from ._blocks import NUMBER, SUBPARA, Block, group_blocks, opens
+from ._blocks import NUMBER, SUBPARA, Block, Reading, group_blocks, opens
 from ._evidence import AS_GIVEN, Evidence, ended, read_evidence
 from ._header import is_date_line, read_header, read_vote, starts_vote
 from ._leads import find_lead
@@ -32,6 +32,7 @@ _FORMULA = re.compile(
     rf"^(?:{any_of(_EN['formula article'])}\s+)?(?:[A-Z][\w’'-]*\s+){{0,6}}"
     rf"{any_of(_EN['formula bodies'])}\s*,\s*$"
 )
+_COMMAS = (",", "،", "，")  # what an enacting formula ends with
 _SPACES = re.compile(r"\s+")
 _ANNEX_HEAD = re.compile(rf"^{any_of(_EN['annex'])}(?:\s+[IVX\d]+)?\s*$")
 _LIST_WORDS = {
@@ -45,13 +46,24 @@ def is_formula(text: str, language: str) -> bool:
     """The enacting formula ("The General Assembly,", "L’Assemblée générale,", "大会，")."""
     if _FORMULA.match(text):
         return True
-    if len(text) > 80 or not text.endswith((",", "،", "，")):
+    if len(text) > 80 or not text.endswith(_COMMAS):
         return False
     body = text.rstrip(",،，").strip().replace("’", "'")
     return any(
         body == e.rstrip(",،，").strip().replace("’", "'")
         for e in HEADER_WORDS.get(language, {}).get("enacting", ())
     )
+
+
+def _formula_at(lines: list[SourceLine], language: str) -> int | None:
+    """The index of the first line that is the enacting formula (`is_formula`), if one is.
+    A formula ends with a comma, so a line that ends with neither a comma nor a space is
+    passed over without a stripped copy of it."""
+    for i, line in enumerate(lines):
+        text = line.text
+        if (text.endswith(_COMMAS) or text[-1:].isspace()) and is_formula(text.strip(), language):
+            return i
+    return None
 
 
 def _lead(block: Block, part: Part, language: str) -> str:
@@ -96,32 +108,34 @@ def parse_lines(
     (`_evidence`): by default none (`AS_GIVEN`: a reader's paragraphs stay as they are);
     None reads it from the lines, as for a text. `repairs` are the reader's own.
     """
-    formula_at = next(
-        (i for i, ln in enumerate(lines) if is_formula(ln.text.strip(), language)), None
-    )
+    formula_at = _formula_at(lines, language)
     warnings: list[str] = []
     body = lines if formula_at is None else lines[formula_at + 1 :]
     evidence = read_evidence(body) if evidence is None else evidence
     repairs = list(repairs or [])
     if formula_at is None:
-        blocks, _ = group_blocks(lines, evidence, language)
-        numbered = sum(1 for b in blocks if NUMBER.match(b.text))
-        leads = sum(1 for b in blocks if find_lead(b.text, part="preamble", language=language))
-        if not (numbered and leads):
+        blocks, reading = group_blocks(lines, evidence, language)  # (the body's blocks too)
+        numbered = any(NUMBER.match(b.text) for b in blocks)
+        if not (
+            numbered and any(find_lead(b.text, part="preamble", language=language) for b in blocks)
+        ):
             return _plain(
-                lines, noise, source=source, language=language, evidence=evidence, repairs=repairs
+                blocks,
+                reading,
+                noise,
+                source=source,
+                language=language,
+                repairs=repairs,
             )
         head_lines: list[SourceLine] = []
-        body_lines = lines
         formula = ""
         warnings.append('no enacting formula (e.g. "The General Assembly,") found')
     else:
         head_lines = [ln for ln in lines[:formula_at] if not ln.blank and not ln.rule]
-        body_lines = lines[formula_at + 1 :]
         formula = lines[formula_at].text.strip()
+        blocks, reading = group_blocks(body, evidence, language)
     header, header_warnings = read_header(_header_texts(head_lines, language))
     warnings += header_warnings
-    blocks, reading = group_blocks(body_lines, evidence, language)
     footnotes = reading.footnotes
     markup: list[Noise] = list(reading.noise)
     paragraphs, vote_texts, more = _paragraphs(blocks, language, markup)
@@ -319,16 +333,16 @@ def _in_order(repairs: list[Repair]) -> list[Repair]:
 
 
 def _plain(
-    lines: list[SourceLine],
+    blocks: list[Block],
+    reading: Reading,
     noise: list[Noise],
     *,
     source: str,
     language: str,
-    evidence: Evidence,
     repairs: list[Repair],
 ) -> Resolution:
-    """A text with no resolution structure: compared paragraph by paragraph, with a warning."""
-    blocks, reading = group_blocks(lines, evidence, language)
+    """A text with no resolution structure (its blocks and what the block pass gave beside
+    them): compared paragraph by paragraph, with a warning."""
     footnotes = reading.footnotes
     paragraphs = tuple(
         Paragraph(Part.PLAIN, i, b.text, notes=tuple(b.notes), line=b.line)
