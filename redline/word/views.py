@@ -154,13 +154,13 @@ def _pieces(
 
 @dataclass(frozen=True, slots=True)
 class _Shown:
-    """A paragraph read for both views: by view, its pieces, whether it is numbered and
-    whether its mark is dropped; `refs`: whether it holds a note reference."""
+    """A paragraph read for both views: by view, its text (its pieces, when it holds a note
+    reference: numbered as the view is read), whether it is numbered and whether its mark
+    is dropped."""
 
-    pieces: tuple[list[_Item], list[_Item]]
+    pieces: tuple[str, str] | tuple[list[_Item], list[_Item]]
     numbered: tuple[bool, bool]
     dropped: tuple[bool, bool]
-    refs: bool
 
 
 def _numbered(ppr: etree._Element | None) -> bool:
@@ -262,7 +262,9 @@ def views_of_tree(
                     marked_reject = marked_reject or local in reject_drops
         # Reject-all shows the look before a paragraph change.
         looks = (numbered, numbered if was is None else was)
-        shown.append(_Shown(pieces, looks, (marked_accept, marked_reject), refs > 0))
+        # Joined now unless a note reference is to be numbered: two strs kept, not two lists.
+        texts = pieces if refs else ("".join(pieces[0]), "".join(pieces[1]))  # type: ignore[arg-type]
+        shown.append(_Shown(texts, looks, (marked_accept, marked_reject)))
     return {mode: _view(shown, notes, k) for k, mode in enumerate(("accept", "reject"))}
 
 
@@ -287,7 +289,7 @@ def _view(shown: list[_Shown], notes: dict[int, etree._Element], side: int) -> V
     count = 0
     for p in shown:
         pieces = p.pieces[side]
-        text = pending + (_said(pieces, refs) if p.refs else "".join(pieces))  # type: ignore[arg-type]
+        text = pending + (pieces if isinstance(pieces, str) else _said(pieces, refs))
         # Joined paragraphs take the look of the first, as in LibreOffice.
         first = pending_numbered if pending_numbered is not None else p.numbered[side]
         if p.dropped[side]:
