@@ -55,6 +55,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "word/views": {"errors", "word/oxml", "word/_xml_safe"},
     "word/read": {"model", "document", "errors", "diff", "parse", "word/oxml"},
     "word/write": {
+        "_collector",
         "_files",
         "document",
         "model",

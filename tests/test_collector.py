@@ -1,4 +1,4 @@
-"""parse() and compare() pause Python's cycle collector while they run, and restore it."""
+"""parse(), compare() and write_docx() pause the cycle collector while they run, and restore it."""
 
 from __future__ import annotations
 
@@ -55,3 +55,21 @@ def test_a_caller_that_paused_it_keeps_it_paused() -> None:
     redline.compare(OLD, NEW)
     redline.parse(OLD)
     assert not gc.isenabled()
+
+
+def test_write_docx_pauses_it_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from redline.word.write import _file
+
+    seen: list[bool] = []
+    inner = _file.docx_bytes
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return inner(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_file, "docx_bytes", spy)
+    redline.write_docx(redline.compare(OLD, NEW), io.BytesIO(), date="2026-01-01")
+    assert seen == [False]
+    assert gc.isenabled()

@@ -17,6 +17,7 @@ from typing import Protocol, overload
 
 from lxml import etree
 
+from ..._collector import collector_paused
 from ...comparison import Comparison
 from ...errors import OptionError, OutputError, RedlineWarning, UnsafeCharacterError
 from ...model import Resolution
@@ -71,6 +72,7 @@ def write_docx(
 ) -> None: ...
 
 
+@collector_paused
 def write_docx(
     comparison: Comparison,
     target: str | os.PathLike[str] | Writable,
