@@ -560,6 +560,22 @@ def old_plain(
     )
 
 
+def old_content_texts(r: _model.Resolution) -> list[tuple[str, str]]:
+    out = [(f"header ({h.field})", h.text) for h in r.header.lines]
+    if r.formula:
+        out.append(("formula", r.formula))
+    for p in r.paragraphs:
+        if p.number:
+            out.append((f"{p.label} number", p.number))
+        out.append((p.label, p.text))
+        for s in p.subparagraphs:
+            out += [(f"{p.label} ({s.label}) label", s.label), (f"{p.label} ({s.label})", s.text)]
+    out += [(f"footnote {f.mark}", f.text) for f in r.footnotes]
+    if r.vote:
+        out += [("vote", t) for t in r.vote.lines]
+    return out
+
+
 # --- the strategies ---------------------------------------------------------------------------
 
 SPECIAL = (
@@ -1122,6 +1138,7 @@ def test_paragraph_lines_and_reading_are_the_field_by_field_build(
             p, auto_numbers=auto
         )
     assert _lines.reading(r, auto_numbers=auto) == old_reading(r, auto_numbers=auto)
+    assert _conserve.content_texts(r) == old_content_texts(r)
 
 
 def test_evidence_and_lines_on_corpus_texts(shared_dir: Path) -> None:
@@ -1134,6 +1151,7 @@ def test_evidence_and_lines_on_corpus_texts(shared_dir: Path) -> None:
                 r, auto_numbers=auto
             )
             assert _lines.reading(r, auto_numbers=auto) == old_reading(r, auto_numbers=auto)
+        assert _conserve.content_texts(r) == old_content_texts(r)
 
 
 def test_a_printable_text_holds_no_whitespace_but_the_space() -> None:

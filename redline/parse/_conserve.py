@@ -22,11 +22,12 @@ def content_texts(r: Resolution) -> list[tuple[str, str]]:
     if r.formula:
         out.append(("formula", r.formula))
     for p in r.paragraphs:
+        label = p.label  # (a property asking the part's prefix: once a paragraph)
         if p.number:
-            out.append((f"{p.label} number", p.number))
-        out.append((p.label, p.text))
+            out.append((f"{label} number", p.number))
+        out.append((label, p.text))
         for s in p.subparagraphs:
-            out += [(f"{p.label} ({s.label}) label", s.label), (f"{p.label} ({s.label})", s.text)]
+            out += [(f"{label} ({s.label}) label", s.label), (f"{label} ({s.label})", s.text)]
     out += [(f"footnote {f.mark}", f.text) for f in r.footnotes]
     if r.vote:
         out += [("vote", t) for t in r.vote.lines]

@@ -63,7 +63,7 @@ def read_pages(raw: Sequence[str]) -> Pages:
     pages = Pages()
     kinds = [furniture(line) if line else None for line in raw]  # ("" is no furniture)
     anchors = [i for i, k in enumerate(kinds) if k == "page number"]
-    separated = [i for i, ln in enumerate(raw) if SEPARATOR.match(ln)]
+    separated = [i for i, ln in enumerate(raw) if ln and SEPARATOR.match(ln)]
     ends = [_MASTHEAD, *anchors[:1], *separated]
     # the first page, its footnotes left out (only a running head is compared with it)
     masthead = _fold(" ".join(raw[: min(ends)])) if anchors else ""
