@@ -924,6 +924,14 @@ LINE = st.one_of(
             "The General Assembly,",
             "3. Decides",
             "(a) To",
+            " \t--- ",
+            "\u2003___",
+            "\x1c===",
+            "[^",
+            "a [^2] b",
+            "<sup",
+            "x<sup>2</sup>",
+            "<[",
         ]
     ),
 )

@@ -148,9 +148,14 @@ def _marked(raw: list[str]) -> list[int]:
     return [
         k
         for k, t in enumerate(raw)
-        if t  # (an empty line is none of these)
+        if t  # (an empty line is none of these; a character is looked for before a string)
         and (
-            "*" in t or "\f" in t or "<sup>" in t or "[^" in t or t.endswith("  ") or _RULE.match(t)
+            "*" in t
+            or "\f" in t
+            or ("<" in t and "<sup>" in t)
+            or ("[" in t and "[^" in t)
+            or t.endswith("  ")
+            or ((t[0] in "-_=" or t[0].isspace()) and _RULE.match(t))  # ("*": above)
         )
     ]
 
