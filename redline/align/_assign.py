@@ -51,6 +51,8 @@ def _assign(rows: Sequence[Sequence[tuple[int, float]]], cols: int) -> list[int]
     since from the same row a free dummy costs 1 less and is chosen first (ending the
     search), and the free dummies all read the same, so the first stands for them all.
     """
+    if cols == 1 and len(rows) == 1 and len(rows[0]) == 1:  # most groups: one pair
+        return [-1] if -rows[0][0][1] > 0.0 else [0]  # what the steps below decide
     count = len(rows)
     width = cols + count
     inf = float("inf")
