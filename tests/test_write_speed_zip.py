@@ -86,3 +86,59 @@ def test_not_at_start_goes_through_zipfile() -> None:
             info.external_attr = 0o644 << 16
             z.writestr(info, parts[name])
     assert out.getvalue() == want.getvalue()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_deflated_ahead_packs_as_zipfile_packs(seed: int) -> None:
+    """Parts whose large members were deflated on a second thread pack the same bytes,
+    also when a part was replaced after the deflate began (it is deflated again)."""
+    parts = _random_parts(random.Random(seed))
+    ahead = _package.deflating(parts)
+    assert isinstance(ahead, _package.Deflating)
+    assert ahead == parts
+    assert _packed(ahead) == _zipfile_bytes(parts)
+    replaced = _package.deflating(parts)
+    big = [name for name in replaced.ahead]
+    for name in big:
+        replaced[name] = replaced[name] + b"<w:p/>"
+    assert _packed(replaced) == _zipfile_bytes(dict(replaced))
+
+
+def test_large_parts_go_ahead() -> None:
+    """A part from 32 KiB up is handed to the thread, a small one is not."""
+    parts = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w:p>ab</w:p>" * 5000}
+    ahead = _package.deflating(parts)
+    assert set(ahead.ahead) == {"word/document.xml"}
+    assert _packed(ahead) == _zipfile_bytes(parts)
+
+
+def test_a_forked_child_deflates_ahead_on_its_own_thread() -> None:
+    """A process forked after the parent deflated ahead (compare_many's workers) gets a
+    thread of its own, not the parent's executor whose thread it does not have."""
+    import multiprocessing
+    import os
+
+    parts = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w:p>ab</w:p>" * 5000}
+    want = _packed(_package.deflating(parts))  # the parent's thread exists now
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: pack, report, leave at once
+        try:
+            os.write(write, b"1" if _packed(_package.deflating(parts)) == want else b"0")
+        finally:
+            os._exit(0)
+    os.close(write)
+    import signal
+    import time
+
+    deadline = time.monotonic() + 60  # a child waiting on a thread it lacks would hang
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if done[0] == 0:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked child never finished packing")
+    assert os.read(read, 1) == b"1"
+    assert done[1] == 0

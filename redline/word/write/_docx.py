@@ -40,6 +40,7 @@ from ._marks import (
 )
 from ._moves import moves_at_edges
 from ._onto import first_note_id, onto_template
+from ._package import deflating
 from ._runs import make_run, materialise, plain_runs
 from ._seams import separate_seams
 from ._template import Template
@@ -480,12 +481,14 @@ def docx_bytes(
             tracked=b.tracked,
             old_looks=old_looks,
         )
+        parts = deflating(parts)  # deflated on a second thread while they are checked
         check_written(comparison, parts)  # what is checked is what is written
     else:
         trees: dict[str, etree._Element] = {}
         parts = clean_package(
             comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi, trees=trees
         )
+        parts = deflating(parts)  # deflated on a second thread while they are checked
         # the very trees the parts serialise: what parsing the parts would give back
         check_written(comparison, parts, trees=trees)
     return parts

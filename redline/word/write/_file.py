@@ -163,6 +163,7 @@ def write_docx(
             moves=moves,
             parsed=stories,
         )
+        parts = _package.deflating(parts)  # deflated on a second thread while checked
         if base.pkg.main == "word/document.xml":
             check_in_place(
                 parts,

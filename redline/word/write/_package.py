@@ -13,6 +13,7 @@ import struct
 import sys
 import zipfile
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -199,6 +200,53 @@ def _deflate(data: bytes) -> tuple[int, bytes]:
     return made
 
 
+_AHEAD_FROM = 32 * 1024
+"""Parts this large are deflated ahead, on a second thread: handing over a small one costs
+more than it saves."""
+_DEFLATER: dict[int, ThreadPoolExecutor] = {}  # by process id: a forked child makes its own
+
+
+class Deflating(dict[str, bytes]):
+    """Parts whose large members are already being deflated on a second thread.
+
+    zlib lets go of the interpreter while it compresses, so a large part's deflate runs on
+    another core while the caller checks what it wrote; the ZIP writer then takes the result.
+    The very function and level run either way: the bytes are the same."""
+
+    def __init__(self, parts: dict[str, bytes]) -> None:
+        super().__init__(parts)
+        self.ahead: dict[str, tuple[bytes, Future[tuple[int, bytes]]]] = {}
+        for name, data in parts.items():
+            if isinstance(data, bytes) and len(data) >= _AHEAD_FROM and data not in _CONSTANT:
+                try:
+                    self.ahead[name] = (data, _deflater().submit(_deflate, data))
+                except RuntimeError:  # no thread to be had (interpreter exiting): inline
+                    break
+
+    def deflated(self, name: str, data: bytes) -> tuple[int, bytes]:
+        """CRC-32 and deflate of the part `name` holding `data`: taken from the thread when
+        it was deflated ahead (and is still those bytes), else worked out now."""
+        ahead = self.ahead.pop(name, None)
+        if ahead is not None and ahead[0] is data:
+            return ahead[1].result()
+        return _deflate(data)
+
+
+def _deflater() -> ThreadPoolExecutor:
+    """The process's deflating thread, made when first needed. A child forked from a process
+    that had one inherits the executor but not its thread, so each process id has its own."""
+    pid = os.getpid()
+    if pid not in _DEFLATER:
+        _DEFLATER.clear()
+        _DEFLATER[pid] = ThreadPoolExecutor(1, "redline-deflate")
+    return _DEFLATER[pid]
+
+
+def deflating(parts: dict[str, bytes]) -> Deflating:
+    """The parts, their large members' deflate begun on a second thread (see Deflating)."""
+    return parts if isinstance(parts, Deflating) else Deflating(parts)
+
+
 def _archive(parts: dict[str, bytes]) -> bytes | None:
     """The very bytes `zipfile` writes for the parts from the start of a seekable stream
     (see zip_parts), packed here without its per-entry objects; None where zipfile would
@@ -219,7 +267,7 @@ def _archive(parts: dict[str, bytes]) -> bytes | None:
             raw, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             raw, flags = name.encode("utf-8"), 0x800
-        crc, packed = _deflate(data)
+        crc, packed = parts.deflated(name, data) if isinstance(parts, Deflating) else _deflate(data)
         fields = (flags, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), len(data), len(raw))
         chunks += (struct.pack(_LOCAL, b"PK\x03\x04", _VERSION, 0, *fields, 0), raw, packed)
         central += (
