@@ -92,9 +92,12 @@ def test_not_at_start_goes_through_zipfile() -> None:
 def test_deflated_ahead_packs_as_zipfile_packs(seed: int) -> None:
     """Parts whose large members were deflated on a second thread pack the same bytes,
     also when a part was replaced after the deflate began (it is deflated again)."""
-    parts = _random_parts(random.Random(seed))
+    rng = random.Random(seed)
+    parts = _random_parts(rng)
+    parts["word/big.xml"] = (b"<w:p>" + rng.randbytes(40).hex().encode() + b"</w:p>") * 7000
     ahead = _package.deflating(parts)
     assert isinstance(ahead, _package.Deflating)
+    assert "word/big.xml" in ahead.ahead
     assert ahead == parts
     assert _packed(ahead) == _zipfile_bytes(parts)
     replaced = _package.deflating(parts)
@@ -105,8 +108,8 @@ def test_deflated_ahead_packs_as_zipfile_packs(seed: int) -> None:
 
 
 def test_large_parts_go_ahead() -> None:
-    """A part from 32 KiB up is handed to the thread, a small one is not."""
-    parts = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w:p>ab</w:p>" * 5000}
+    """A part from 512 KiB up is handed to the thread, a small one is not."""
+    parts = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w:p>ab</w:p>" * 50000}
     ahead = _package.deflating(parts)
     assert set(ahead.ahead) == {"word/document.xml"}
     assert _packed(ahead) == _zipfile_bytes(parts)
@@ -118,7 +121,7 @@ def test_a_forked_child_deflates_ahead_on_its_own_thread() -> None:
     import multiprocessing
     import os
 
-    parts = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w:p>ab</w:p>" * 5000}
+    parts = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w:p>ab</w:p>" * 50000}
     want = _packed(_package.deflating(parts))  # the parent's thread exists now
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork on this platform")
