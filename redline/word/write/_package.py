@@ -218,7 +218,7 @@ class Deflating(dict[str, bytes]):
         super().__init__(parts)
         self.ahead: dict[str, tuple[bytes, Future[tuple[int, bytes]]]] = {}
         for name, data in parts.items():
-            if isinstance(data, bytes) and len(data) >= _AHEAD_FROM and data not in _CONSTANT:
+            if isinstance(data, bytes) and len(data) >= _AHEAD_FROM:  # no constant is as large
                 try:
                     self.ahead[name] = (data, _deflater().submit(_deflate, data))
                 except RuntimeError:  # no thread to be had (interpreter exiting): inline
