@@ -274,12 +274,49 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
         edits = _invert(diff_lines(new, old))
     else:
         tokens = _framed_tokens(olds, news) or [_line_tokens(old), _line_tokens(new)]
-        codes = _codes(tokens)
-        a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
-        edits = _edits(_fold_spaces(_blocks(_diff_main(a, b), *tokens)))
+        one_line = len(olds) == 1 and len(news) == 1  # no mark among the tokens
+        edits = (one_line and _one_token_each(tokens)) or _diffed(tokens)
     # Each run of changes already reads deletions first: with one old line there is no
     # deleted mark, and nothing for _place_insertions to move.
     return _place_insertions(edits) if len(olds) > 1 else edits
+
+
+def _diffed(tokens: list[list[_Token]]) -> tuple[Edit, ...]:
+    codes = _codes(tokens)
+    a, b = ("".join(map(codes.__getitem__, seq)) for seq in tokens)
+    return _edits(_fold_spaces(_blocks(_diff_main(a, b), *tokens)))
+
+
+def _one_token_each(tokens: list[list[_Token]]) -> tuple[Edit, ...] | None:
+    """The edits of two one-line token lists that differ in at most one token each between
+    a shared first and last token (a renumbered paragraph, one word replaced, once framed),
+    read off without the diff; else None.
+
+    diff-match-patch strips the shared head and tail and gives two single different codes
+    as a deletion and an insertion, which no later step moves; a lone deletion or insertion
+    it slides over a neighbouring equality only when the two codes are the same, so that
+    case is left to it.
+    """
+    a, b = tokens
+    if not 0 < len(a) <= 3 or not 0 < len(b) <= 3 or len(a) + len(b) < 2:
+        return None
+    head = 1 if a[0] == b[0] else 0
+    tail = 1 if len(a) > head and len(b) > head and a[-1] == b[-1] else 0
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if len(mid_a) > 1 or len(mid_b) > 1 or mid_a == mid_b:
+        return None
+    if not (mid_a and mid_b) and (mid_a or mid_b)[0] in (a[0], a[-1]):
+        return None  # a lone edit beside an equal twin: diff-match-patch may slide it
+    edits: list[Edit] = []
+    if head:
+        edits.append(Edit(Op.EQUAL, a[0]))  # type: ignore[arg-type]
+    if mid_a:
+        edits.append(Edit(Op.DELETE, mid_a[0]))  # type: ignore[arg-type]
+    if mid_b:
+        edits.append(Edit(Op.INSERT, mid_b[0]))  # type: ignore[arg-type]
+    if tail:
+        edits.append(Edit(Op.EQUAL, a[-1]))  # type: ignore[arg-type]
+    return tuple(edits)
 
 
 def _framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[_Token]] | None:

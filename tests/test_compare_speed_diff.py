@@ -207,3 +207,24 @@ def test_the_shortcut_is_taken_and_keeps_the_text() -> None:
     old, new = "12.\tx, and", "12.\ty z w, and"
     assert diff._framed_tokens((old,), (new,)) is None
     assert diff.diff_lines([old], [new]) == _diff_lines_v1([old], [new])
+
+
+_TOKENS = st.sampled_from(["a", "b", "ab", "12", "13", " ", ","])
+
+
+@given(st.lists(_TOKENS, min_size=1, max_size=3), st.lists(_TOKENS, min_size=1, max_size=3))
+def test_one_token_edits_are_the_diffs(a: list[str], b: list[str]) -> None:
+    """Where two short token lists are read off without the diff, the edits are the ones
+    diff-match-patch and its merge give (a lone edit beside its twin is left to them)."""
+    read = diff._one_token_each([a, b])  # type: ignore[list-item]
+    if read is not None:
+        assert read == diff._diffed([a, b])  # type: ignore[list-item]
+
+
+def test_a_renumbered_paragraph_is_read_off() -> None:
+    old = "12.\tCalls upon all States to cooperate fully with the Special Rapporteur, and"
+    new = "13" + old[2:]
+    tokens = diff._framed_tokens((old,), (new,))
+    assert tokens is not None and diff._one_token_each(tokens) is not None
+    assert diff.diff_lines([old], [new]) == _diff_lines_v1([old], [new])
+    assert diff._one_token_each([["a", "b"], ["a", "a", "b"]]) is None  # may slide
