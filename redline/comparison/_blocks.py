@@ -61,25 +61,31 @@ def _gap_pairs(
 
     Only pairs near the gap's diagonal are scored (each block encoded once), and the best
     chain of them is found among the scored pairs alone, so a long gap costs its length,
-    not its area.
+    not its area. The new side's open paragraphs (those a paragraph pairs with) are listed
+    once, so a band of them is a slice.
     """
     n, m = len(old), len(new)
     if not n or not m:
         return []
     codes, _ = encode_tokens([units(b) for b in (*old, *new)])  # type: ignore[misc]
     a, b = codes[:n], codes[n:]
+    opened = [j for j, block in enumerate(new) if isinstance(block, Para) and not block.whole]
+    opened_codes = [b[j] for j in opened]
     score: dict[tuple[int, int], float] = {}
-    for i in range(n):
+    for i, block in enumerate(old):
         centre = i * m // n
-        near = range(max(0, centre - _BAND), min(m, centre + _BAND + 1))
-        js = [j for j in near if pairable(old[i], new[j])]
-        if isinstance(old[i], Table):  # a table is paired with its like at any similarity
-            for j in js:
-                score[i, j] = float(Indel.normalized_similarity(a[i], b[j])) + 1.0
+        lo, hi = max(0, centre - _BAND), min(m, centre + _BAND + 1)
+        if isinstance(block, Table):  # a table is paired with its like at any similarity
+            for j in range(lo, hi):
+                if pairable(block, new[j]):
+                    score[i, j] = float(Indel.normalized_similarity(a[i], b[j])) + 1.0
             continue
-        for j, s in _scored(a[i], [b[j] for j in js], PAIR_AT - _ROOM):
+        if block.whole:
+            continue
+        x, y = bisect_left(opened, lo), bisect_left(opened, hi)
+        for k, s in _scored(a[i], opened_codes[x:y], PAIR_AT - _ROOM):
             if s >= PAIR_AT:
-                score[i, js[j]] = s
+                score[i, opened[x + k]] = s
     return _best_chain(score, m)
 
 
