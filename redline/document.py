@@ -128,3 +128,6 @@ class Document:
     digest: str = ""  # the file's SHA-256: a redline is written in place onto this file only
     stand_in: bool = False  # not the drafter's file: a text input laid out as redline writes it
     package: bytes = field(default=b"", repr=False)  # the file's bytes, a redline written onto
+    opened: object = field(default=None, repr=False)
+    """Those bytes as the Word edge opened them (opaque here): the writer takes it up only
+    if it holds these very bytes, so the package is not opened and parsed a second time."""

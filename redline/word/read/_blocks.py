@@ -442,5 +442,6 @@ _ = MC_NS
 def read_blocks(data: bytes, *, source: str, pkg: Package | None = None) -> Document:
     """A .docx file's bytes read as its own blocks (`read_document`); `pkg`, when given, is
     those bytes already open (read once for this and `read_lines`)."""
-    document = read_document(pkg if pkg is not None else Package(data, source=source))
-    return replace(document, digest=hashlib.sha256(data).hexdigest(), package=data)
+    opened = pkg if pkg is not None else Package(data, source=source)
+    document = read_document(opened)
+    return replace(document, digest=hashlib.sha256(data).hexdigest(), package=data, opened=opened)

@@ -53,6 +53,7 @@ class Package:
 
     def __init__(self, data: bytes, *, source: str) -> None:
         self.source = source
+        self.data = data  # the very bytes opened: a writer reuses the package for these only
         if data[:8] == _OLE:
             raise DocumentError("a .doc or encrypted file; save as .docx", source=source)
         try:
@@ -139,7 +140,8 @@ class Package:
     def xml(self, part: str) -> etree._Element | None:
         """A part parsed safely, or None when absent; a DOCTYPE or bad XML is an error.
 
-        The tree is the caller's own (a writer edits it): no other call returns it."""
+        The tree is the caller's own (a writer edits it): no other call returns it, so a
+        package read for a comparison can be written onto later, as often as asked."""
         fresh = self._fresh.pop(part, None)
         return fresh if fresh is not None else self._parse(part)
 

@@ -68,7 +68,7 @@ def rels_part(part: str) -> str:
 
 
 def rels_of(pkg: Package, part: str) -> dict[str, tuple[str, str, str]]:
-    root = pkg.xml(rels_part(part))
+    root = pkg.tree(rels_part(part))  # only read
     out = {}
     for rel in root if root is not None else ():
         if isinstance(rel.tag, str):
@@ -133,7 +133,7 @@ class Out:
 
 
 def _content_type(pkg: Package, part: str) -> str:
-    types = pkg.xml("[Content_Types].xml")
+    types = pkg.tree("[Content_Types].xml")
     ext = posixpath.splitext(part)[1].lstrip(".").lower()
     for entry in types if types is not None else ():
         if entry.tag == f"{_CT}Override" and (entry.get("PartName") or "").lstrip("/") == part:
@@ -153,7 +153,7 @@ class Carrier:
         old_parts = old.related(old.main, kind)
         self.part = new_parts[0] if new_parts else None
         self.new_root = new.xml(new_parts[0]) if new_parts else None
-        self.old_root = old.xml(old_parts[0]) if old_parts else None
+        self.old_root = old.tree(old_parts[0]) if old_parts else None  # copied from, only
         self.map: dict[str, str] = {}
         self.changed = False
 
@@ -268,7 +268,7 @@ def max_id(pkg: Package) -> int:
     for name in pkg.names():
         if not name.endswith(".xml"):
             continue
-        root = pkg.xml(name)
+        root = pkg.tree(name)  # only read
         if root is None:
             continue
         # every element's w:id, and every drawing's wp:docPr/@id (XPath: the same values

@@ -144,8 +144,13 @@ def write_docx(
     elif template is None and old_template is None:  # the drafter's own files, as read
         base, before = own_template(comparison.new), own_template(comparison.old)
     else:
-        base = Template.read(template) if template is not None else None
-        before = Template.read(old_template) if old_template is not None else None
+        # the files are read again (a caller may have changed one since): the package the
+        # comparison opened is taken up only if it holds those very bytes
+        base = before = None
+        if template is not None:
+            base = Template.read(template, opened=_opened(comparison.new))
+        if old_template is not None:
+            before = Template.read(old_template, opened=_opened(comparison.old))
         before, base = _stand_ins(comparison, before, base)
     if base is None:
         before = None  # the old file's looks are shown against the new file's only
@@ -207,7 +212,12 @@ def own_template(side: Resolution) -> Template | None:
     document = side.document
     if document is None or not document.package:
         return None
-    return Template(document.package, source=side.source or "<docx>")
+    return Template(document.package, source=side.source or "<docx>", opened=document.opened)
+
+
+def _opened(side: Resolution) -> object:
+    """The package the side's Word file (or stand-in) was opened as, if any."""
+    return side.document.opened if side.document is not None else None
 
 
 def _stand_ins(
@@ -219,11 +229,11 @@ def _stand_ins(
     if before is None and base is not None and old.document and old.document.stand_in:
         made = new.document is not None and base.digest == new.document.digest
         data = old.document.package if made else stand_in_bytes(old, base)
-        before = Template(data, source=old.source or "<old>")
+        before = Template(data, source=old.source or "<old>", opened=old.document.opened)
     elif base is None and before is not None and new.document and new.document.stand_in:
         made = old.document is not None and before.digest == old.document.digest
         data = new.document.package if made else stand_in_bytes(new, before)
-        base = Template(data, source=new.source or "<new>")
+        base = Template(data, source=new.source or "<new>", opened=new.document.opened)
     return before, base
 
 

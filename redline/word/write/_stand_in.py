@@ -49,7 +49,7 @@ def _open_notes_as(parts: dict[str, bytes], template: Template, kind: str) -> No
     tab, or a space) copied in, so it is not read as a change in every note."""
     name = f"word/{kind}s.xml"
     found = template.pkg.related(template.main, f"{kind}s")
-    given = template.pkg.xml(found[0]) if found else None
+    given = template.pkg.tree(found[0]) if found else None
     if name not in parts or given is None:
         return
     opening = next(

@@ -184,7 +184,7 @@ class Stories:
             if part is None or old_part is None:
                 continue
             root = written.get(part) or self.new.pkg.xml(part)
-            old_root = self.old.pkg.xml(old_part)
+            old_root = self.old.pkg.tree(old_part)  # copied from, only
             if root is None or old_root is None or part in written:
                 continue
             self.part, self.old_part = part, old_part

@@ -119,20 +119,42 @@ def _key(text: str) -> str:
 class Template:
     """The new document read as a template for the redline."""
 
-    def __init__(self, data: bytes, *, source: str) -> None:
-        self.pkg = Package(data, source=source)
+    def __init__(self, data: bytes, *, source: str, opened: object = None) -> None:
+        """`opened`: the package a reader opened (`Document.opened`), taken up only when it
+        holds these very bytes under this name (a file changed since is opened afresh).
+        Its trees are shared with that reader: a template reads them (`Package.tree`), and
+        takes its own copy of any part it edits (`Package.xml`)."""
+        known = (
+            opened
+            if isinstance(opened, Package)
+            and opened.source == source
+            and (opened.data is data or opened.data == data)
+            else None
+        )
+        self.pkg = known if known is not None else Package(data, source=source)
         self.digest = hashlib.sha256(data).hexdigest()
         self.source = source
         self.main = self.pkg.main
-        root = self.pkg.xml(self.main)
+        root = self.pkg.tree(self.main)  # never edited: `document` edits a copy
         body = root.find(f"{_W}body") if root is not None else None
         if root is None or body is None:
             raise self.pkg.error(self.main, "not a Word document: no body")
         self.root = root
         self.body = body
-        self.styles = Styles(self._part("styles"))
-        self.style_ids = frozenset(self._style_ids())
-        self._num_style = {
+
+    # Styles are worked out when first asked for (a redline written in place never asks),
+    # from the styles part as read, never edited.
+    @functools.cached_property
+    def styles(self) -> Styles:
+        return Styles(self._tree("styles"))
+
+    @functools.cached_property
+    def style_ids(self) -> frozenset[str]:
+        return frozenset(self._style_ids())
+
+    @functools.cached_property
+    def _num_style(self) -> dict[str, bool]:
+        return {
             sid: bool(num and num != "0")
             for sid in self._style_ids()
             for num in [self.styles.numbering(sid)[0]]
@@ -154,20 +176,27 @@ class Template:
         return [self._look(p) for p in self.paragraphs]
 
     @classmethod
-    def read(cls, path: str | os.PathLike[str]) -> Template:
-        """The template in the .docx file at `path`; a clear error for anything else."""
+    def read(cls, path: str | os.PathLike[str], *, opened: object = None) -> Template:
+        """The template in the .docx file at `path`; a clear error for anything else.
+        The file is read every time; `opened` as for the constructor."""
         name = os.fspath(path)
         if not name.lower().endswith(".docx"):
             raise DocumentError("a template must be a Word document (.docx)", source=name)
         data = read_limited(Path(name), limit=MAX_DOCX_BYTES, kind="a .docx file")
-        return cls(data, source=name)
+        return cls(data, source=name, opened=opened)
 
     def _part(self, kind: str) -> etree._Element | None:
+        """The part of this kind, the caller's own to edit."""
         targets = self.pkg.related(self.main, kind)
         return self.pkg.xml(targets[0]) if targets else None
 
+    def _tree(self, kind: str) -> etree._Element | None:
+        """The part of this kind as read, shared: never edited."""
+        targets = self.pkg.related(self.main, kind)
+        return self.pkg.tree(targets[0]) if targets else None
+
     def _style_ids(self) -> list[str]:
-        root = self._part("styles")
+        root = self._tree("styles")
         if root is None:
             return []
         return [s.get(f"{_W}styleId") or "" for s in root.iter(f"{_W}style")]
@@ -207,7 +236,7 @@ class Template:
     def note_looks(self) -> tuple[etree._Element | None, etree._Element | None]:
         """The paragraph properties of a footnote's text and the run properties of its
         mark, from the template's first real footnote (None where it has none)."""
-        root = self._part("footnotes")
+        root = self._tree("footnotes")
         if root is None:
             return None, None
         for note in root.iter(f"{_W}footnote"):
@@ -238,7 +267,7 @@ class Template:
 
     def separators(self) -> list[etree._Element]:
         """The template's separator footnotes, kept as they are."""
-        root = self._part("footnotes")
+        root = self._tree("footnotes")
         if root is None:
             return []
         return [
