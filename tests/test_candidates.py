@@ -142,9 +142,8 @@ def test_counting_shared_words_keeps_every_hit(
     if not query:
         return
     index = WordIndex(corpus)
-    index._post()
-    chars = Counter(index._chars[w] for w in query)
-    bags = Bags(index._texts, index._lengths, index._postings, rare=rare)
+    chars = Counter(index._codes.get(w, "\x00") for w in query)
+    bags = Bags(index._texts, index._lengths, rare=rare)
     assert set(bags.reaching(chars, threshold)) >= _hits(corpus, query, threshold)
     assert set(bags.reaching(chars, threshold)) >= _hits(corpus, query, threshold)  # bits kept
 
@@ -156,7 +155,7 @@ def test_probing_postings_keeps_every_hit(
     """The prefix filter (what a corpus-sized index uses first) passes every hit too."""
     index = WordIndex(corpus)
     index._post()
-    codes = [index._ids.get(w, 0) for w in query]
+    codes = [ord(index._codes.get(w, "\x00")) for w in query]
     if threshold <= 0 or not codes:
         return
     survivors = index._survivors(codes, threshold)
@@ -170,11 +169,10 @@ def test_counting_shared_words_prunes_what_cannot_reach() -> None:
     candidate; counted as often as the query holds it, it would be."""
     corpus = [["of", "the", "the", "the"], ["of", "rights", "council", "human"]]
     index = WordIndex(corpus)
-    index._post()
     query = ["of", "of", "of", "human", "rights", "council"]
-    chars = Counter(index._chars[w] for w in query)
+    chars = Counter(index._codes.get(w, "\x00") for w in query)
     for rare in (0, 1000):
-        bags = Bags(index._texts, index._lengths, index._postings, rare=rare)
+        bags = Bags(index._texts, index._lengths, rare=rare)
         assert list(bags.reaching(chars, 0.5)) == [1]
 
 

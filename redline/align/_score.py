@@ -37,13 +37,21 @@ def _words(p: Paragraph) -> list[str]:
 
 
 def _scored_words(text: str) -> list[str]:
-    if text.isascii():  # most texts: \w is [A-Za-z0-9_], and the rest are spaces to split on
-        return text.encode("ascii").translate(_ASCII_WORD).decode("ascii").lower().split()
-    return words(text.casefold())
+    if not text.isascii():
+        signs_out = text.translate(_SIGNS)  # most others: ASCII but for quotes and dashes
+        if not signs_out.isascii():
+            return words(text.casefold())
+        text = signs_out
+    # \w is [A-Za-z0-9_] and the rest are spaces to split on
+    return text.encode("ascii").translate(_ASCII_WORD).decode("ascii").lower().split()
 
 
 _ASCII_WORD = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
 """Each ASCII word character kept, every other byte a space: `words` of ASCII text, in C."""
+_SIGNS = str.maketrans(dict.fromkeys("\u2019\u201c\u201d\u2018\u2013\u2014\xa0\u2026\xab\xbb", " "))
+"""Signs that end a word as a space does (no word character, no mark or joiner, casefolded
+as they are): text that is ASCII once they are spaces has the words of its ASCII path.
+tests/test_candidates_words.py checks it against `words`."""
 
 
 def similarity(a: Paragraph, b: Paragraph) -> float:
@@ -63,27 +71,28 @@ def _candidates(
     rounds a few such pairs out, e.g. 0.6 at threshold 0.6): the pairs are the ones
     all-pairs `process.extract` gave, so no alignment changes.
     """
-    known: dict[str, list[str]] = {}  # a text's words: most texts are on both sides
+    index = WordIndex()
+    coded: dict[str, str] = {}  # a text's words as the index codes them: most on both sides
 
-    def words_of(p: Paragraph) -> list[str]:
-        found = known.get(p.full_text)
+    def code_of(p: Paragraph) -> str:
+        found = coded.get(p.full_text)
         if found is None:
-            found = known[p.full_text] = _words(p)
+            found = coded[p.full_text] = index.code(_words(p))
         return found
 
-    index = WordIndex(map(words_of, new))
+    index.extend_coded(list(map(code_of, new)))
     hits: dict[str, list[tuple[int, float]]] = {}  # a query text's pairs: the same for its copies
     pairs: dict[tuple[int, int], float] = {}
     for i, p in enumerate(old):
         tell("matching paragraphs", i, len(old))
         found = hits.get(p.full_text)
         if found is None:
-            words = words_of(p)
+            query = code_of(p)
             found = hits[p.full_text] = [
                 (j, score)
-                for j, score in index.search(words, threshold)
+                for j, score in index.search_coded(query, threshold)
                 if not (score == threshold or score - threshold < 1e-9)
-                or _cut_keeps(words, words_of(new[j]), threshold)
+                or _cut_keeps(query, code_of(new[j]), threshold)
             ]
         for j, score in found:
             pairs[(i, j)] = score
@@ -91,7 +100,8 @@ def _candidates(
     return pairs
 
 
-def _cut_keeps(a: list[str], b: list[str], threshold: float) -> bool:
-    """Whether rapidfuzz's `score_cutoff` keeps a pair scored at the threshold."""
+def _cut_keeps(a: str, b: str, threshold: float) -> bool:
+    """Whether rapidfuzz's `score_cutoff` keeps a pair scored at the threshold (words coded
+    one character each: the same words kept in order as the word lists)."""
     cut = Indel.normalized_similarity(a, b, score_cutoff=threshold)
     return not (cut < threshold or (cut == 0 and threshold > 0))

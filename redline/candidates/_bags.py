@@ -19,35 +19,47 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import filterfalse
 
 __all__ = ["Bags", "char_code", "code_char", "floor_within", "reach", "shortest"]
 
 _SLACK = 1e-9
 """Room left in the integer bounds, so that no rounding of the threshold prunes a pair."""
-_RARE = 8
-"""A word held by fewer paragraphs than this is counted one paragraph at a time."""
+_RARE_PER = 4096
+"""A word held by fewer paragraphs than one per this many is counted one paragraph at a time:
+a bit set costs each query a few operations on integers of a bit per paragraph, a paragraph
+counted one by one a few dictionary steps. In a document every word is a bit set (at 1,000
+and 3,000 paragraphs that was quickest: counting words held by fewer than 8 paragraphs one by
+one cost a fifth more); in a corpus of 40,000, those held by fewer than 9."""
 
 
 class Bags:
     """Bit sets of an index's paragraphs, made per word when a query first needs it."""
 
-    __slots__ = ("_held", "_lengths", "_offset", "_postings", "_rare", "_repeats", "_texts")
+    __slots__ = ("_held", "_lengths", "_offset", "_postings", "_rare", "_repeats", "_scarce")
 
     def __init__(
-        self,
-        texts: Sequence[str],
-        lengths: Sequence[int],
-        postings: Sequence[Sequence[int]],
-        *,
-        rare: int | None = None,
+        self, texts: Sequence[str], lengths: Sequence[int], *, rare: int | None = None
     ) -> None:
-        self._texts = texts  # position -> its words, one character per code
         self._lengths = lengths  # position -> its number of words
-        self._postings = postings  # code -> the positions holding it
-        self._rare = _RARE if rare is None else rare
-        self._held: dict[str, list[int]] = {}  # word -> bits of "holds it >= k times", k = 1..
+        self._rare = len(lengths) // _RARE_PER if rare is None else rare
+        # word's character -> the positions holding it; -> (position, times) of those holding
+        # it twice or more: one count per paragraph gives both
+        self._postings: dict[str, list[int]] = {}
+        self._repeats: dict[str, list[tuple[int, int]]] = {}
+        for position, text in enumerate(texts):
+            counts = Counter(text)
+            for char in counts:
+                self._postings.setdefault(char, []).append(position)
+            if len(counts) < len(text):
+                for char, n in counts.items():
+                    if n > 1:
+                        self._repeats.setdefault(char, []).append((position, n))
+        # word's character -> bits of "holds it >= k times", k = 1 .. (none for a rare word
+        # or one no paragraph holds); made when a query first holds the word
+        self._held: dict[str, list[int]] = {}
+        self._scarce: set[str] = set()  # the rare words met so far, counted one by one
         self._offset: dict[float, tuple[list[int], int]] = {}  # threshold -> its offsets
-        self._repeats: dict[str, list[tuple[int, int]]] | None = None  # made when first needed
 
     def reaching(self, counts: Mapping[str, int], threshold: float) -> Iterator[int]:
         """Positions whose shared words with the query (word's character -> times it holds
@@ -58,26 +70,26 @@ class Bags:
         integers) only if 2·shared - ⌊t·lb⌋ >= ⌊t·la⌋: the per-paragraph part is added to the
         count once as an offset, and every paragraph is compared with one number."""
         la = sum(counts.values())
-        size, rare = len(self._texts), self._rare
+        size = len(self._lengths)
         offset, base = self._offsets(threshold)
+        held = self._held
+        for char in filterfalse(held.__contains__, counts):  # words no query held before
+            held[char] = self._bits(char)
         columns = [[bits] for bits in offset] + [[]]  # bit sets by weight 2^k
+        shared = columns[1]  # each shared word counts 2: its first `times` levels
         scattered: list[int] = []  # the rare words' paragraphs, one entry per shared word
-        postings, held = self._postings, self._held
         for char, times in counts.items():
-            bits = held.get(char)
-            if bits is not None:  # a word met before, not rare
-                columns[1] += bits[:times]  # each shared word: 2
-                continue
-            code = char_code(char)
-            if not code:
-                continue
-            if len(postings[code]) < rare:
-                scattered += postings[code]
+            bits = held[char]
+            if bits:
+                if times == 1:
+                    shared.append(bits[0])
+                else:
+                    shared += bits[:times]
+            elif char in self._scarce:
+                scattered += self._postings[char]
                 if times > 1:
-                    for p, n in self._repeated(code):
+                    for p, n in self._repeats.get(char, ()):
                         scattered += [p] * (min(times, n) - 1)
-                continue
-            columns[1] += self._bits(code)[:times]
         if scattered:
             by_count = Counter(scattered).items()
             for i in range(max(n for _, n in by_count).bit_length()):
@@ -107,29 +119,27 @@ class Bags:
             found = self._offset[threshold] = (planes, base)
         return found
 
-    def _repeated(self, code: int) -> list[tuple[int, int]]:
-        """(position, times) of the paragraphs holding the word twice or more."""
-        if self._repeats is None:
-            self._repeats = _repeats(self._texts)
-        return self._repeats.get(code_char(code), [])
-
-    def _bits(self, code: int) -> list[int]:
-        held = self._held.get(code_char(code))
-        if held is None:
-            size = len(self._texts)
-            by_times: dict[int, list[int]] = {}
-            for p, n in self._repeated(code):
-                by_times.setdefault(n, []).append(p)
-            # "held k times or more", from the most down: each level adds those held k times
-            more: list[int] = []
-            running = 0
-            for k in range(max(by_times, default=1), 1, -1):
-                if k in by_times:
-                    running |= _bitset(by_times[k], size)
-                more.append(running)
-            held = [_bitset(self._postings[code], size), *reversed(more)]
-            self._held[code_char(code)] = held
-        return held
+    def _bits(self, char: str) -> list[int]:
+        """The word's bits by level, or none for a rare word (then noted as one) or one no
+        paragraph holds."""
+        positions = self._postings.get(char)
+        if positions is None:
+            return []
+        if len(positions) < self._rare:
+            self._scarce.add(char)
+            return []
+        size = len(self._lengths)
+        by_times: dict[int, list[int]] = {}
+        for p, n in self._repeats.get(char, ()):
+            by_times.setdefault(n, []).append(p)
+        # "held k times or more", from the most down: each level adds those held k times
+        more: list[int] = []
+        running = 0
+        for k in range(max(by_times, default=1), 1, -1):
+            if k in by_times:
+                running |= _bitset(by_times[k], size)
+            more.append(running)
+        return [_bitset(positions, size), *reversed(more)]
 
 
 def shortest(la: int, threshold: float) -> int:
@@ -159,16 +169,6 @@ def char_code(char: str) -> int:
     return n - 0x800 if n >= 0xE000 else n
 
 
-def _repeats(texts: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
-    """Each word some paragraph holds twice or more: (position, times) for those."""
-    repeats: dict[str, list[tuple[int, int]]] = {}
-    for p, text in enumerate(texts):
-        for char, n in Counter(text).items():
-            if n > 1:
-                repeats.setdefault(char, []).append((p, n))
-    return repeats
-
-
 def _bitset(positions: Sequence[int], size: int) -> int:
     """An integer with the bits of `positions` set: a few are shifted in; many are written
     as binary digits and parsed in C (each shift copies the integer made so far)."""
@@ -186,30 +186,28 @@ def _bitset(positions: Sequence[int], size: int) -> int:
 
 def _sum(columns: list[list[int]]) -> list[int]:
     """The bit slices of the sum of bit sets (columns[k]: those worth 2^k each), by full
-    adders (carry-save: three bit sets become their sum and their carry, worth twice), so
-    each costs a few operations however long the carries would ripple."""
+    adders (carry-save: a running sum takes two bit sets at a time, and their carry, worth
+    twice, joins the next column), so each costs a few operations however long the carries
+    would ripple."""
     planes: list[int] = []
     carry: list[int] = []
     k = 0
     while k < len(columns) or carry:
-        column = (columns[k] if k < len(columns) else []) + carry
+        column = columns[k] + carry if k < len(columns) else carry
         carry = []
-        while len(column) > 2:
-            kept = column[len(column) - len(column) % 3 :]
+        total = 0
+        if column:
             sets = iter(column)
-            for a, b, c in zip(sets, sets, sets):
-                ab = a ^ b
-                kept.append(ab ^ c)
-                carried = a & b | c & ab
-                if carried:
-                    carry.append(carried)
-            column = kept
-        if len(column) == 2:
-            a, b = column
-            column = [a ^ b]
-            if a & b:
-                carry.append(a & b)
-        planes.append(column[0] if column else 0)
+            total = next(sets)
+            for a, b in zip(sets, sets):
+                ab = total ^ a
+                carry.append(total & a | ab & b)
+                total = ab ^ b
+            if not len(column) & 1:  # one left over: a half adder
+                a = column[-1]
+                carry.append(total & a)
+                total ^= a
+        planes.append(total)
         k += 1
     return planes
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import repeat
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -53,9 +53,8 @@ class WordIndex:
 
     __slots__ = (
         "_bags",
-        "_chars",
+        "_codes",
         "_empty",
-        "_ids",
         "_lengths",
         "_posted",
         "_postings",
@@ -65,8 +64,7 @@ class WordIndex:
     )
 
     def __init__(self, paragraphs: Iterable[Sequence[str]] = ()) -> None:
-        self._ids: dict[str, int] = {}  # word -> its code, from 1 (0: a word no paragraph has)
-        self._chars = _Chars()  # word -> its code's character (chr(0): a word none has)
+        self._codes = _Codes()  # word -> its code's character, codes from 1 as first met
         self._postings: list[list[int]] = [[]]  # code -> positions holding it, shortest first
         self._sizes: list[list[int]] = [[]]  # code -> the lengths of those positions, sorted
         self._texts: list[str] = []  # position -> its words, one character per code
@@ -92,27 +90,30 @@ class WordIndex:
         own words are looked at, so adding one paragraph costs what that paragraph holds.
         The postings are made at the first search that probes them: a small index is
         scored whole and never needs them."""
-        batch = paragraphs if isinstance(paragraphs, list) else list(paragraphs)
+        self.extend_coded(list(map(self.code, paragraphs)))
+
+    def code(self, words: Iterable[str]) -> str:
+        """The words as `search_coded` and `extend_coded` take them, one character per word:
+        a word met for the first time, in a paragraph or a query, gets the next code (a
+        caller coding both sides with one index reads each word once)."""
+        return "".join(map(self._codes.__getitem__, words))
+
+    def extend_coded(self, texts: Sequence[str]) -> None:
+        """Index paragraphs given as `code` gave them."""
         start = len(self._texts)
-        ids, postings, sizes = self._ids, self._postings, self._sizes
-        distinct = dict.fromkeys(chain.from_iterable(batch))  # first seen, first coded
-        unseen = [word for word in distinct if word not in ids]
-        ids.update(zip(unseen, range(len(postings), len(postings) + len(unseen))))
-        postings.extend([] for _ in unseen)
-        sizes.extend([] for _ in unseen)
-        coded = chr if len(postings) <= 0xD800 else _char  # no code in the surrogate block yet
-        char_of = dict(zip(distinct, map(coded, map(ids.__getitem__, distinct))))
-        self._chars.update(char_of)
-        self._texts.extend("".join(map(char_of.__getitem__, words)) for words in batch)
-        self._lengths.extend(map(len, batch))
-        self._empty.extend(start + k for k, words in enumerate(batch) if not words)
+        self._texts.extend(texts)
+        self._lengths.extend(map(len, texts))
+        self._empty.extend(start + k for k, text in enumerate(texts) if not text)
         self._bags = None
 
     def _post(self) -> None:
         """Put the paragraphs indexed since the last search into the postings."""
+        postings, touched = self._postings, set()
+        for _ in range(len(postings), len(self._codes) + 1):  # codes given since
+            postings.append([])
+            self._sizes.append([])
         if self._posted == len(self._texts):
             return
-        postings, touched = self._postings, set()
         code = ord if len(postings) <= 0xD800 else _code  # no code in the surrogate block yet
         for position in range(self._posted, len(self._texts)):
             chars = set(self._texts[position])
@@ -126,25 +127,31 @@ class WordIndex:
         """Every indexed paragraph whose word similarity with `words` is >= threshold,
         with that exact similarity (rapidfuzz Indel.normalized_similarity over the word
         sequences), best first, ties by position."""
-        query = "".join(map(self._chars.__getitem__, words))  # one character per word
+        # one character per word; a word no paragraph holds reads as code 0's (it matches
+        # none, as would a code of its own)
+        return self.search_coded("".join(map(self._codes.get, words, repeat("\x00"))), threshold)
+
+    def search_coded(self, query: str, threshold: float) -> list[tuple[int, float]]:
+        """`search` for words given as `code` gave them."""
         if threshold <= 0:
             found = self._score(query, range(len(self._texts)), threshold)
         elif not query or threshold > 1:
             found = [(p, 1.0) for p in self._empty] if not query and threshold <= 1 else []
         elif len(self._texts) <= _SCORE_ALL_UP_TO:
             found = self._score_all(query, threshold)  # a few dozen paragraphs: C is quicker
-        else:
+        elif len(self._texts) <= _BAGS_UP_TO:
             # An index of the size of a document: every word's bits are cheap, and counting
-            # shared words bit-sliced beats probing postings; a corpus is probed first.
+            # shared words bit-sliced beats probing postings.
+            if self._bags is None:
+                self._bags = Bags(self._texts, self._lengths)
+            found = self._score(query, self._bags.reaching(Counter(query), threshold), threshold)
+        else:  # a corpus is probed first
             self._post()
-            survivors = (
-                None
-                if len(self._texts) <= _BAGS_UP_TO
-                else self._survivors(list(map(_code, query)), threshold)
-            )
+            codes = list(map(_code, query))
+            survivors = self._survivors(codes, threshold)
             if survivors is None:
                 if self._bags is None:
-                    self._bags = Bags(self._texts, self._lengths, self._postings)
+                    self._bags = Bags(self._texts, self._lengths)
                 survivors = list(self._bags.reaching(Counter(query), threshold))
             found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
@@ -242,10 +249,11 @@ class WordIndex:
         return [(position, float(score)) for _, score, position in hits if score >= threshold]
 
 
-class _Chars(dict[str, str]):
-    """Word -> its code's character; a word no paragraph holds reads as code 0's."""
+class _Codes(dict[str, str]):
+    """Word -> its code's character; a word met for the first time gets the next code."""
 
     __slots__ = ()
 
     def __missing__(self, word: str) -> str:
-        return "\x00"
+        char = self[word] = _char(len(self) + 1)
+        return char
