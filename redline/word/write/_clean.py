@@ -6,11 +6,15 @@ indented preamble, operative paragraphs in one automatic list, A4 page.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+from typing import cast
+
 from lxml import etree
 
 from ...comparison import Comparison
 from ...lines import Style
-from ..oxml import R_NS, W_NS, clone, sub
+from ..oxml import R_NS, W_NS, clone, parse_part, sub
 from . import _package as pkg
 from ._marks import _Para
 
@@ -80,6 +84,62 @@ def _document(paras: list[_Para], *, bidi: bool = False) -> etree._Element:
     return root
 
 
+@functools.cache
+def _frame() -> tuple[str, str]:
+    """The document part around its paragraphs, as lxml serialises it: up to the first
+    paragraph, and from the section properties on."""
+    xml = _bytes(_document([])).decode()
+    at = xml.index("<w:sectPr>")
+    return xml[:at], xml[at:]
+
+
+@functools.cache
+def _look_xml(style: Style, numbered: bool, bidi: bool) -> str:
+    """What a paragraph's w:pPr holds for a look, as lxml serialises it in the document."""
+    made = etree.Element(_P, nsmap={"w": W_NS})
+    _base_ppr(sub(made, "pPr"), style, numbered, bidi)
+    xml = etree.tostring(made[0], encoding="unicode")  # <w:pPr xmlns:w="...">...</w:pPr>
+    return xml[xml.index(">") + 1 : -len("</w:pPr>")]
+
+
+_DECLARED = f' xmlns:w="{W_NS}"'
+
+
+def _document_xml(paras: list[_Para], *, bidi: bool) -> bytes:
+    """The document part `_document` serialises, written as XML: each pending run as it
+    stands (the very XML lxml writes for its element), each element serialised in a holder
+    declaring w as the document's root does (moved there, an element takes its "w" and
+    declares nothing: its serialisation alone declares only the w it inherits)."""
+    holder = etree.Element(_W + "made", nsmap={"w": W_NS})
+
+    def xml(items: Iterable[object]) -> list[str]:
+        out = []
+        for item in items:
+            if type(item) is str:
+                out.append(item)
+                continue
+            element = cast(etree._Element, item)
+            holder.append(element)
+            out.append(etree.tostring(element, encoding="unicode").replace(_DECLARED, "", 1))
+        return out
+
+    head, tail = _frame()
+    out = [head]
+    for para in paras:
+        out += ("<w:p><w:pPr>", _look_xml(para.style, para.numbered, bidi))
+        if para.mark_xml:
+            out += ("<w:rPr>", para.mark_xml, "</w:rPr>")
+        if para.change_xml and para.was is not None:
+            was = _look_xml(*para.was, bidi)
+            out += (para.change_xml, "<w:pPr>", was, "</w:pPr></w:pPrChange>")
+        out.append("</w:pPr>")
+        out += xml(para.content)
+        out.append("</w:p>")
+        out += xml(para.after)
+    out.append(tail)
+    return "".join(out).encode()
+
+
 def _footnotes_part(notes: list[etree._Element]) -> etree._Element:
     root = etree.Element(_W + "footnotes", nsmap={"w": W_NS, "r": R_NS})
     for fid, kind, child in (
@@ -107,18 +167,27 @@ def clean_package(
     date: str,
     bidi: bool,
     trees: dict[str, etree._Element] | None = None,
+    as_xml: bool = False,
 ) -> dict[str, bytes]:
     """The parts of the redline package, by name. `trees`, if given, receives the roots
-    the document and footnotes parts are the serialisation of (for the written check)."""
+    the document and footnotes parts parse to (for the written check): the document's
+    parsed from its bytes when it is written as XML (`as_xml`: the paragraphs' marks and
+    pending runs as XML), else the very tree it serialises."""
     title = comparison.new.header.title or comparison.new.source
-    document, footnotes = _document(paras, bidi=bidi), _footnotes_part(notes)
+    footnotes = _footnotes_part(notes)
+    if as_xml:
+        data = _document_xml(paras, bidi=bidi)
+        document = parse_part(data, source="<redline>", part="word/document.xml")
+    else:
+        document = _document(paras, bidi=bidi)
+        data = _bytes(document)
     if trees is not None:
         trees["word/document.xml"], trees["word/footnotes.xml"] = document, footnotes
     return {
         "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
         "_rels/.rels": pkg.ROOT_RELS.encode(),
         "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
-        "word/document.xml": _bytes(document),
+        "word/document.xml": data,
         "word/styles.xml": pkg.STYLES.encode(),
         "word/settings.xml": pkg.SETTINGS.encode(),
         "word/numbering.xml": pkg.NUMBERING.encode(),

@@ -9,7 +9,6 @@ against the two inputs before it is returned (`_conserve`).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import functools
 import itertools
@@ -41,7 +40,7 @@ from ._marks import (
 from ._moves import moves_at_edges
 from ._onto import first_note_id, onto_template
 from ._package import deflating
-from ._runs import make_run, materialise, plain_runs
+from ._runs import _LONG, format_change, make_run, materialise, plain_runs, separate_pending_seams
 from ._seams import separate_seams
 from ._template import Template
 
@@ -81,6 +80,7 @@ class _Builder:
         # In redline's own package a plain run is written as its XML, parsed with the rest.
         # (a flag, not the bound method: that would make the builder a reference cycle)
         self.own = own
+        self.long = False  # some text is long enough to be made as elements (see _runs)
         self._stamp = f' w:author="{_attr(author)}" w:date="{_attr(date)}"'
 
     # -- revision elements -------------------------------------------------------------
@@ -106,17 +106,23 @@ class _Builder:
         holder.extend(runs)
         return [holder]
 
+    def tracked_xml(self, tag: str, *, empty: bool = True) -> str:
+        """`tracked` as XML, its id taken alike: the empty element, or its start tag."""
+        xml = f'<w:{tag} w:id="{self.next_id}"{self._stamp}{"/>" if empty else ">"}'
+        self.next_id += 1
+        return xml
+
     def _as_xml(self, kind: _Wrap, xml: str) -> str:
         """`wrap` of a run's XML: the same tracked changes, ids taken in the same order."""
         if kind is None:
             return xml
         outer, _, inner = kind.partition(">")
-        start = f'<w:{outer} w:id="{self.next_id}"{self._stamp}>'
-        self.next_id += 1
+        start = self.tracked_xml(outer, empty=False)
         return start + self._as_xml(inner or None, xml) + f"</w:{outer}>"
 
     # -- runs ----------------------------------------------------------------------------
     def run(self, text: str, *, italic: bool, deleted: bool) -> etree._Element:
+        self.long = self.long or len(text) >= _LONG
         return make_run(self.new, text, italic=italic, deleted=deleted)
 
     def plain_runs(
@@ -128,6 +134,7 @@ class _Builder:
         kind: _Wrap,
     ) -> None:
         """`plain_runs` of the edit's text, made by this builder."""
+        self.long = self.long or len(text) >= _LONG
         as_xml = self._as_xml if self.own else None
         plain_runs(self.new, self.wrap, content, text, italic, base, kind, as_xml)
 
@@ -155,24 +162,6 @@ class _Builder:
         self.new_seen += 1
         self.old_seen += 1
         return True
-
-    def format_change(self, run: etree._Element, *, italic: bool) -> None:
-        """Record on `run` that its text was (not) italic before: a tracked format change."""
-        rpr = run.find(_W + "rPr")
-        if rpr is None:
-            rpr = el("rPr")
-            run.insert(0, rpr)
-        change = self.tracked("rPrChange")
-        before = sub(change, "rPr")
-        for child in rpr:
-            if child.tag not in (_W + "i", _W + "iCs"):
-                before.append(copy.deepcopy(child))
-        if italic:
-            hint = before.find(_W + "rFonts")
-            at = 1 if hint is not None else 0
-            before.insert(at, el("i"))
-            before.insert(at + 1, el("iCs"))
-        rpr.append(change)
 
     def note_ref(self, pair: NotePair, kind: _Wrap, *, whole: bool) -> list[etree._Element]:
         """A footnote reference and its footnote: the pair's edit, or (`whole`, or a note on
@@ -363,7 +352,7 @@ class _Render:
                 it = any(s <= base + a and base + b <= t for s, t in italic)
                 run = self.b.run(piece, italic=it, deleted=kind == "del")
                 if any(c.start <= base + a and base + b <= c.end for c in changes):
-                    self.b.format_change(run, italic=not it)
+                    format_change(self.b.tracked, run, italic=not it)
                 out.extend(self.b.wrap(kind, [run]))
             self._emit_refs(out, b, refs_old, refs_new, kind)
         self.para.content.extend(out)
@@ -455,15 +444,23 @@ def docx_bytes(
     unsafe = moves_at_edges(comparison.segments)
     for seg in comparison.segments:
         b.segment(seg, fallback=not moves or seg.move in unsafe)
-    materialise(b.paras)
+    # Redline's own package is written as XML, a pending run as it stands (unless some
+    # text is made as elements: the parser would refuse the document's longest text).
+    as_xml = template is None and not b.long
+    if not as_xml:
+        materialise(b.paras)
     _relocate_last_mark(b.paras)  # first: the fold fixes the last paragraph's look
     _carry_marks_back(b.paras, "accept")
     _carry_marks_back(b.paras, "reject")
-    separate_seams(b.paras, b.tracked)
+    separate_pending_seams(b.paras, b.tracked, separate_seams)  # looked up now (tests)
     for para in b.paras:
-        if para.mark is not None:
+        if para.mark is not None and as_xml:
+            para.mark_xml = b.tracked_xml(para.mark)
+        elif para.mark is not None:
             para.mark_el = b.tracked(para.mark)
-        if para.was is not None:
+        if para.was is not None and as_xml:
+            para.change_xml = b.tracked_xml("pPrChange", empty=False)
+        elif para.was is not None:
             para.change_el = b.tracked("pPrChange")
     bidi = comparison.new.language == "ar"
     if template is not None:
@@ -486,9 +483,16 @@ def docx_bytes(
     else:
         trees: dict[str, etree._Element] = {}
         parts = clean_package(
-            comparison, b.paras, b.footnotes, author=author, date=stamp, bidi=bidi, trees=trees
+            comparison,
+            b.paras,
+            b.footnotes,
+            author=author,
+            date=stamp,
+            bidi=bidi,
+            trees=trees,
+            as_xml=as_xml,
         )
         parts = deflating(parts)  # deflated on a second thread while they are checked
-        # the very trees the parts serialise: what parsing the parts would give back
+        # the trees the parts parse to (or the very trees they serialise)
         check_written(comparison, parts, trees=trees)
     return parts

@@ -34,6 +34,10 @@ class _Para:
     change_el: etree._Element | None = None
     anchor: int | None = None  # the new line whose look it shows (index in the new text)
     old_anchor: int | None = None  # the old line it shows, among the old lines rendered
+    # Redline's own package, written as XML: the mark's revision (`mark_el`'s stand-in) and
+    # the start tag of the tracked paragraph change (`change_el`'s), "" for none.
+    mark_xml: str = ""
+    change_xml: str = ""
 
 
 _VANISH = {"accept": ("del", "moveFrom"), "reject": ("ins", "moveTo")}

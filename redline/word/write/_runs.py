@@ -7,6 +7,7 @@ Asian text and cuts the text where `xml_safe` maps a character to a tab or a bre
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -16,10 +17,11 @@ from lxml import etree
 
 from ...scripts import EAST_ASIAN
 from .._xml_safe import _ANY, xml_safe
-from ..oxml import W_NS, parse_part
+from ..oxml import W_NS, el, parse_part, sub
 from ._marks import _Para, _Wrap
+from ._seams import _CHANGES, _SKIP, separate_seams
 
-__all__ = ["make_run", "materialise", "plain_runs"]
+__all__ = ["format_change", "make_run", "materialise", "plain_runs", "separate_pending_seams"]
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -66,6 +68,27 @@ def make_run(
             t.set(_XML_SPACE, "preserve")
             t.text = piece
     return r
+
+
+def format_change(
+    tracked: Callable[[str], etree._Element], run: etree._Element, *, italic: bool
+) -> None:
+    """Record on `run` that its text was (not) italic before: a tracked format change."""
+    rpr = run.find(_W + "rPr")
+    if rpr is None:
+        rpr = el("rPr")
+        run.insert(0, rpr)
+    change = tracked("rPrChange")
+    before = sub(change, "rPr")
+    for child in rpr:
+        if child.tag not in (_W + "i", _W + "iCs"):
+            before.append(copy.deepcopy(child))
+    if italic:
+        hint = before.find(_W + "rFonts")
+        at = 1 if hint is not None else 0
+        before.insert(at, el("i"))
+        before.insert(at + 1, el("iCs"))
+    rpr.append(change)
 
 
 # A text this long is made as elements: the parser refuses a text node over 10 MB.
@@ -158,3 +181,35 @@ def materialise(paras: list[_Para]) -> None:
 def _items(para: _Para) -> list[object]:
     """A paragraph's content as built: elements and pending runs."""
     return cast(list[object], para.content)
+
+
+_OUTER = re.compile(r"<w:(\w+)")
+
+
+def _local(item: object) -> str:
+    """A content item's local name: a pending run's outer tag, or an element's."""
+    if type(item) is str:
+        found = _OUTER.match(item)
+        return found.group(1) if found is not None else ""
+    return cast(etree._Element, item).tag.rpartition("}")[2]
+
+
+def separate_pending_seams(
+    paras: list[_Para],
+    tracked: Callable[[str], etree._Element],
+    seams: Callable[[list[_Para], Callable[[str], etree._Element]], None] = separate_seams,
+) -> None:
+    """`seams` (`separate_seams`) over paragraphs whose content may hold pending runs,
+    run pair by pair in order on each pair whose seam has a change each side (a tracked
+    change ends the first paragraph under a kept mark, one opens the second past any range
+    start), their pending runs materialised first: it reads elements. On any other pair it
+    changes nothing."""
+    for p, q in itertools.pairwise(paras):
+        if p.mark is not None or not p.content or not q.content:
+            continue
+        if _local(p.content[-1]) not in _CHANGES:
+            continue
+        first = next((c for c in q.content if _local(c) not in _SKIP), None)
+        if first is not None and _local(first) in _CHANGES:
+            materialise([p, q])
+            seams([p, q], tracked)
