@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import io
 import shutil
+import zipfile
 from dataclasses import replace
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -120,3 +122,86 @@ def test_a_template_takes_up_only_the_package_of_its_own_bytes_and_name() -> Non
     other = (DOCX / "hrc-46-13.docx").read_bytes()
     assert Template(other, source="new.docx", opened=pkg).pkg is not pkg
     assert Template(data, source="new.docx", opened=b"not a package").pkg is not pkg
+
+
+_NS = ["urn:a", "urn:b", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"]
+
+
+@st.composite
+def _xml(draw: st.DrawFn) -> bytes:
+    """A small part: namespaces declared at the root or below (again, under other
+    prefixes), attributes, text, tails, comments and instructions, inside and beside the
+    root."""
+    words = st.text(st.sampled_from("ab <&>\"'\u00e9\u4e2d\U0001f600 \t"), max_size=6)
+    used = [0]
+
+    def element(depth: int) -> str:
+        used[0] += 1
+        prefix = draw(st.sampled_from(["p0", "p1", "p2"]))
+        decl = ""
+        if depth == 0 or draw(st.booleans()):
+            decl = "".join(
+                f' xmlns:p{k}="{_NS[k]}"' for k in range(3) if depth == 0 or draw(st.booleans())
+            )
+        attrs = "".join(
+            f' {p}:x{k}="{escape(draw(words), {chr(34): "&quot;"})}"'
+            for k, p in enumerate(
+                draw(st.lists(st.sampled_from(["p0", "p1"]), max_size=2, unique=True))
+            )
+        )
+        inner = escape(draw(words))
+        if depth < 3:
+            for _ in range(draw(st.integers(0, 3))):
+                inner += draw(
+                    st.sampled_from(["", "<!-- c -->", "<?pi x?>", "<![CDATA[d&]]>", "&#x41;"])
+                )
+                inner += element(depth + 1) + escape(draw(words))
+        return f"<{prefix}:e{depth}{decl}{attrs}>{inner}</{prefix}:e{depth}>"
+
+    before = draw(st.sampled_from(["", "<!-- top -->", "<?top x?>"]))
+    after = draw(st.sampled_from(["", "<!-- end -->", "<?end y?>"]))
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    return (head + before + element(0) + after).encode()
+
+
+def _written_part(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=_xml())
+def test_a_part_a_reader_holds_is_handed_out_as_parsing_would(data: bytes) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", _TYPES)
+        z.writestr("word/document.xml", _DOCUMENT)
+        z.writestr("word/part.xml", data)
+    pkg = Package(buffer.getvalue(), source="x.docx")
+    want = _written_part(parse_part(data, source="x.docx", part="word/part.xml"))
+    held = pkg.tree("word/part.xml")
+    assert held is not None
+    mine = pkg.xml("word/part.xml")
+    assert mine is not None and mine is not held
+    assert _written_part(mine) == want == _written_part(held)
+    mine.append(etree.Element("{urn:a}added"))  # the caller's own: the reader's is untouched
+    assert _written_part(held) == want
+
+
+_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+_DOCUMENT = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body/></w:document>"
+)
+
+
+def test_every_fixture_part_handed_out_as_parsing_would() -> None:
+    for path in sorted(DOCX.glob("*.docx")) + sorted(ELEMENTS.glob("*.docx")):
+        pkg = Package(path.read_bytes(), source=str(path))
+        for name in list(pkg._fresh):  # every XML part, parsed at open
+            pkg.tree(name)
+            want = _written_part(parse_part(pkg.read(name) or b"", source="", part=name))
+            mine = pkg.xml(name)
+            assert mine is not None and _written_part(mine) == want, (path.name, name)

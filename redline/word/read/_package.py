@@ -16,7 +16,7 @@ from io import BytesIO
 from lxml import etree
 
 from ...errors import DocumentError
-from ..oxml import parse_part
+from ..oxml import clone, parse_part
 
 __all__ = [
     "MAX_DOCX_BYTES",
@@ -141,9 +141,17 @@ class Package:
         """A part parsed safely, or None when absent; a DOCTYPE or bad XML is an error.
 
         The tree is the caller's own (a writer edits it): no other call returns it, so a
-        package read for a comparison can be written onto later, as often as asked."""
+        package read for a comparison can be written onto later, as often as asked. A part
+        a reader holds already is copied from its tree (never edited: the part's bytes as
+        parsed), which serialises as parsing them again would when nothing (a comment, a
+        processing instruction) stands beside the root; else the bytes are parsed again."""
         fresh = self._fresh.pop(part, None)
-        return fresh if fresh is not None else self._parse(part)
+        if fresh is not None:
+            return fresh
+        shared = self._shared.get(part)
+        if shared is not None and shared.getprevious() is None and shared.getnext() is None:
+            return clone(shared)
+        return self._parse(part)
 
     def tree(self, part: str) -> etree._Element | None:
         """A part as `xml` gives it, but one tree for every reader that asks: the readers
