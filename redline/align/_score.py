@@ -9,6 +9,7 @@ and because the kept words are what a reader sees unmarked in the redline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
@@ -38,7 +39,7 @@ def _words(p: Paragraph) -> list[str]:
 
 def _scored_words(text: str) -> list[str]:
     if not text.isascii():
-        signs_out = text.translate(_SIGNS)  # most others: ASCII but for quotes and dashes
+        signs_out = _SIGN.sub(" ", text)  # most others: ASCII but for quotes and dashes
         if not signs_out.isascii():
             return words(text.casefold())
         text = signs_out
@@ -48,10 +49,11 @@ def _scored_words(text: str) -> list[str]:
 
 _ASCII_WORD = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
 """Each ASCII word character kept, every other byte a space: `words` of ASCII text, in C."""
-_SIGNS = str.maketrans(dict.fromkeys("\u2019\u201c\u201d\u2018\u2013\u2014\xa0\u2026\xab\xbb", " "))
+_SIGNS = "\u2019\u201c\u201d\u2018\u2013\u2014\xa0\u2026\xab\xbb"
 """Signs that end a word as a space does (no word character, no mark or joiner, casefolded
 as they are): text that is ASCII once they are spaces has the words of its ASCII path.
 tests/test_candidates_words.py checks it against `words`."""
+_SIGN = re.compile(f"[{_SIGNS}]")  # (str.translate, char by char, took 15 times as long)
 
 
 def similarity(a: Paragraph, b: Paragraph) -> float:

@@ -20,6 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import filterfalse
+from operator import xor
 
 __all__ = ["Bags", "char_code", "code_char", "floor_within", "reach", "shortest"]
 
@@ -33,10 +34,23 @@ and 3,000 paragraphs that was quickest: counting words held by fewer than 8 para
 one cost a fifth more); in a corpus of 40,000, those held by fewer than 9."""
 
 
+_FEW_BITS = 24
+"""Up to this many survivors are read off by their lowest bit, more off the binary digits."""
+
+
 class Bags:
     """Bit sets of an index's paragraphs, made per word when a query first needs it."""
 
-    __slots__ = ("_held", "_lengths", "_offset", "_postings", "_rare", "_repeats", "_scarce")
+    __slots__ = (
+        "_held",
+        "_lengths",
+        "_mins",
+        "_offset",
+        "_postings",
+        "_rare",
+        "_repeats",
+        "_scarce",
+    )
 
     def __init__(
         self, texts: Sequence[str], lengths: Sequence[int], *, rare: int | None = None
@@ -58,6 +72,7 @@ class Bags:
         # word's character -> bits of "holds it >= k times", k = 1 .. (none for a rare word
         # or one no paragraph holds); made when a query first holds the word
         self._held: dict[str, list[int]] = {}
+        self._mins: dict[tuple[str, int], list[int]] = {}  # (word, times) -> `_least`
         self._scarce: set[str] = set()  # the rare words met so far, counted one by one
         self._offset: dict[float, tuple[list[int], int]] = {}  # threshold -> its offsets
 
@@ -83,8 +98,14 @@ class Bags:
             if bits:
                 if times == 1:
                     shared.append(bits[0])
-                else:
+                elif times < 3 or len(bits) < 3:
                     shared += bits[:times]
+                else:  # min(times, held) as its bit slices: fewer sets to add than levels
+                    planes = self._least(char, min(times, len(bits)))
+                    while len(columns) <= len(planes):
+                        columns.append([])
+                    for k, plane in enumerate(planes, 1):
+                        columns[k].append(plane)
             elif char in self._scarce:
                 scattered += self._postings[char]
                 if times > 1:
@@ -117,6 +138,20 @@ class Bags:
                 for k in range(base.bit_length())
             ]
             found = self._offset[threshold] = (planes, base)
+        return found
+
+    def _least(self, char: str, times: int) -> list[int]:
+        """The bit slices of min(times, times the paragraph holds the word), per paragraph."""
+        found = self._mins.get((char, times))
+        if found is None:
+            levels = self._held[char][:times]  # nested: each level within the one before
+            exact = [*map(xor, levels, levels[1:]), levels[-1]]  # k times (k < times), or more
+            found = [0] * times.bit_length()
+            for k, bits in enumerate(exact, 1):
+                for j in range(k.bit_length()):
+                    if k >> j & 1:
+                        found[j] |= bits
+            self._mins[(char, times)] = found
         return found
 
     def _bits(self, char: str) -> list[int]:
@@ -228,7 +263,14 @@ def _at_least(planes: list[int], need: int, among: int) -> int:
 
 
 def _positions(bits: int) -> Iterator[int]:
-    """The set bits' positions, lowest first (read off the binary digits when many)."""
+    """The set bits' positions, lowest first: a few by their lowest bit, many read off the
+    binary digits (three operations per bit cost less than writing every digit out)."""
+    if bits.bit_count() <= _FEW_BITS:
+        while bits:
+            low = bits & -bits
+            yield low.bit_length() - 1
+            bits ^= low
+        return
     digits = bin(bits)[:1:-1]
     start = digits.find("1")
     while start >= 0:
