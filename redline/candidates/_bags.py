@@ -17,9 +17,9 @@ are counted one by one, and added to the slices once.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import filterfalse
+from itertools import compress, filterfalse
 from operator import xor
 
 __all__ = ["Bags", "char_code", "code_char", "floor_within", "reach", "shortest"]
@@ -42,6 +42,7 @@ class Bags:
     """Bit sets of an index's paragraphs, made per word when a query first needs it."""
 
     __slots__ = (
+        "_first",
         "_held",
         "_lengths",
         "_mins",
@@ -59,19 +60,19 @@ class Bags:
         self._rare = len(lengths) // _RARE_PER if rare is None else rare
         # word's character -> the positions holding it; -> (position, times) of those holding
         # it twice or more: one count per paragraph gives both
-        self._postings: dict[str, list[int]] = {}
-        self._repeats: dict[str, list[tuple[int, int]]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        repeats: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for position, text in enumerate(texts):
-            counts = Counter(text)
-            for char in counts:
-                self._postings.setdefault(char, []).append(position)
-            if len(counts) < len(text):
-                for char, n in counts.items():
-                    if n > 1:
-                        self._repeats.setdefault(char, []).append((position, n))
+            for char, n in Counter(text).items():
+                postings[char].append(position)
+                if n > 1:
+                    repeats[char].append((position, n))
+        self._postings: dict[str, list[int]] = postings
+        self._repeats: dict[str, list[tuple[int, int]]] = repeats
         # word's character -> bits of "holds it >= k times", k = 1 .. (none for a rare word
         # or one no paragraph holds); made when a query first holds the word
         self._held: dict[str, list[int]] = {}
+        self._first: dict[str, int] = {}  # word's character -> its first level, if it has one
         self._mins: dict[tuple[str, int], list[int]] = {}  # (word, times) -> `_least`
         self._scarce: set[str] = set()  # the rare words met so far, counted one by one
         self._offset: dict[float, tuple[list[int], int]] = {}  # threshold -> its offsets
@@ -87,30 +88,33 @@ class Bags:
         la = sum(counts.values())
         size = len(self._lengths)
         offset, base = self._offsets(threshold)
-        held = self._held
+        held, first = self._held, self._first
         for char in filterfalse(held.__contains__, counts):  # words no query held before
-            held[char] = self._bits(char)
+            held[char] = levels = self._bits(char)
+            if levels:
+                first[char] = levels[0]
         columns = [[bits] for bits in offset] + [[]]  # bit sets by weight 2^k
-        shared = columns[1]  # each shared word counts 2: its first `times` levels
+        # Each shared word counts 2: its first `times` levels. The first level of every word
+        # is looked up in C; only the words the query repeats are looked at one by one.
+        shared = columns[1]
+        shared += filter(None, map(first.get, counts))
+        for char in compress(counts, map((1).__lt__, counts.values())):
+            times, bits = counts[char], held[char]
+            if times < 4 or len(bits) < 4:
+                shared += bits[1:times]
+            else:  # levels 2 .. times as their sum's bit slices: fewer sets to add
+                planes = self._least(char, min(times, len(bits)))
+                while len(columns) <= len(planes):
+                    columns.append([])
+                for k, plane in enumerate(planes, 1):
+                    columns[k].append(plane)
         scattered: list[int] = []  # the rare words' paragraphs, one entry per shared word
-        for char, times in counts.items():
-            bits = held[char]
-            if bits:
-                if times == 1:
-                    shared.append(bits[0])
-                elif times < 3 or len(bits) < 3:
-                    shared += bits[:times]
-                else:  # min(times, held) as its bit slices: fewer sets to add than levels
-                    planes = self._least(char, min(times, len(bits)))
-                    while len(columns) <= len(planes):
-                        columns.append([])
-                    for k, plane in enumerate(planes, 1):
-                        columns[k].append(plane)
-            elif char in self._scarce:
-                scattered += self._postings[char]
-                if times > 1:
-                    for p, n in self._repeats.get(char, ()):
-                        scattered += [p] * (min(times, n) - 1)
+        for char in counts.keys() & self._scarce:
+            scattered += self._postings[char]
+            times = counts[char]
+            if times > 1:
+                for p, n in self._repeats.get(char, ()):
+                    scattered += [p] * (min(times, n) - 1)
         if scattered:
             by_count = Counter(scattered).items()
             for i in range(max(n for _, n in by_count).bit_length()):
@@ -141,13 +145,14 @@ class Bags:
         return found
 
     def _least(self, char: str, times: int) -> list[int]:
-        """The bit slices of min(times, times the paragraph holds the word), per paragraph."""
+        """The bit slices of the word's levels 2 .. times summed: per paragraph, the times it
+        holds the word, at most `times`, less one (none for a paragraph that lacks it)."""
         found = self._mins.get((char, times))
         if found is None:
             levels = self._held[char][:times]  # nested: each level within the one before
             exact = [*map(xor, levels, levels[1:]), levels[-1]]  # k times (k < times), or more
-            found = [0] * times.bit_length()
-            for k, bits in enumerate(exact, 1):
+            found = [0] * (times - 1).bit_length()
+            for k, bits in enumerate(exact[1:], 1):
                 for j in range(k.bit_length()):
                     if k >> j & 1:
                         found[j] |= bits
@@ -164,8 +169,11 @@ class Bags:
             self._scarce.add(char)
             return []
         size = len(self._lengths)
+        repeated = self._repeats.get(char)
+        if repeated is None:  # most words: no paragraph holds them twice
+            return [_bitset(positions, size)]
         by_times: dict[int, list[int]] = {}
-        for p, n in self._repeats.get(char, ()):
+        for p, n in repeated:
             by_times.setdefault(n, []).append(p)
         # "held k times or more", from the most down: each level adds those held k times
         more: list[int] = []
