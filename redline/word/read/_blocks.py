@@ -68,6 +68,7 @@ ZERO_WIDTH = {
 }
 BLOCKS = {f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}customXml", f"{_W}altChunk"}
 _NOTES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
+_NOTE_KINDS = ("footnote", "endnote")
 _VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a key
     f"{_W}rsidR",
     f"{_W}rsidRPr",
@@ -170,10 +171,13 @@ def _kind(e: etree._Element) -> str:
 
 
 def items(
-    p: etree._Element, resolve: Resolve, boxes: dict[etree._Element, str] | None = None
+    p: etree._Element, resolve: Resolve | None, boxes: dict[etree._Element, str] | None = None
 ) -> tuple[list[Item], list[etree._Element], bool]:
     """The paragraph's items, the zero-width elements after the last one, and whether the
-    paragraph must be taken whole (a field opened or closed outside it)."""
+    paragraph must be taken whole (a field opened or closed outside it).
+
+    `resolve` None: the items of a paragraph being written, not compared (the same items,
+    each atom its kind only: no key, no text)."""
     out: list[Item] = []
     pending: list[etree._Element] = []
     field_runs: list[etree._Element] = []
@@ -213,17 +217,23 @@ def items(
                 if rtag in _NOT_ITEMS or not isinstance(rtag, str):
                     continue
                 kind = _kind(rc)
-                ref = f"{kind}:{rc.get(f'{_W}id') or ''}" if kind in ("footnote", "endnote") else ""
-                if kind == "text box" and boxes is not None:
-                    ref = boxes.get(rc, "")
-                shown = visible_text(rc) or ""
-                key = kind if kind in ("footnote", "endnote") else atom_key(kind, rc, resolve)
-                out.append(
-                    Item("run", [child, rc], atom=Atom(kind, key, shown, ref), before=pending)
-                )
+                if resolve is None:
+                    atom = Atom(kind, "")
+                else:
+                    ref = f"{kind}:{rc.get(f'{_W}id') or ''}" if kind in _NOTE_KINDS else ""
+                    if kind == "text box" and boxes is not None:
+                        ref = boxes.get(rc, "")
+                    shown = visible_text(rc) or ""
+                    key = kind if kind in _NOTE_KINDS else atom_key(kind, rc, resolve)
+                    atom = Atom(kind, key, shown, ref)
+                out.append(Item("run", [child, rc], atom=atom, before=pending))
                 pending = []
             continue
         kind = _kind(child)
+        if resolve is None:
+            out.append(Item("p", [child], atom=Atom(kind, ""), before=pending))
+            pending = []
+            continue
         shown = _text_of([child], instr=False)
         atom = Atom(kind, atom_key(kind, child, resolve), shown)
         if kind in _INNER:
@@ -276,7 +286,11 @@ def _frame(atom: etree._Element, kind: str, resolve: Resolve) -> str:
     return atom_key(f"{kind} frame", c, resolve)
 
 
-def _field(runs: list[etree._Element], resolve: Resolve, before: list[etree._Element]) -> Item:
+def _field(
+    runs: list[etree._Element], resolve: Resolve | None, before: list[etree._Element]
+) -> Item:
+    if resolve is None:
+        return Item("runs", list(runs), atom=Atom("field", ""), before=before)
     code = " ".join(_text_of(runs, instr=True).split())
     shown = _text_of(runs, instr=False)
     key = "field:" + code + "\x00" + atom_key("field", runs, resolve)

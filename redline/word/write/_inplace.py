@@ -31,7 +31,6 @@ from ...diff import Op
 from ..oxml import R_NS, W_NS, clone, el, parse_part
 from ..read._blocks import (
     Item,
-    _resolver,
     block_elements,
     inner_runs,
     items,
@@ -75,8 +74,6 @@ class _Writer(Marking, Stories):
         self.changes = changes
         self.author, self.date = author, date
         self.ids = Ids(max(max_id(new), 0) + 1)
-        self.old_resolve = _resolver(old, old.main)
-        self.new_resolve = _resolver(new, new.main)
         self.bookmarks = {b.get(f"{_W}name") for b in self.new.root.iter(f"{_W}bookmarkStart")}
         self.moves: dict[int, str] = {}
         self.as_moves = True  # moves written as Word moves, else deletion plus insertion
@@ -149,9 +146,9 @@ class _Writer(Marking, Stories):
         first_of_merge = c.span is not None and c.mark == "del"
         target = new_p
         if c.steps or first_of_merge:
-            old_items, _, _ = items(old_p, self.old_resolve)
+            old_items, _, _ = items(old_p, None)  # cut, not compared: no keys
             if new_p not in self._read:  # both parts of a merge read it before either
-                self._read[new_p] = items(new_p, self.new_resolve)[:2]
+                self._read[new_p] = items(new_p, None)[:2]
             new_items, tail = self._read[new_p]
             content: list[etree._Element] = []
             for s in c.steps:
@@ -411,15 +408,13 @@ class _Writer(Marking, Stories):
         sect = body.find(f"{_W}sectPr")
         blocks_in, zero_width = set(new_blocks), set(before.values_flat())  # by identity
         trailing = [c for c in body if c not in blocks_in and c is not sect and c not in zero_width]
-        for c in list(body):
+        order = [z_or_e for e in written for z_or_e in (*before.get(e, ()), e)]
+        order += [*trailing, *([sect] if sect is not None else [])]
+        kept = set(order)  # by identity
+        for c in [c for c in body if c not in kept]:
             body.remove(c)
-        for e in written:
-            for z in before.get(e, []):
-                body.append(z)
+        for e in order:  # one of the body's own is moved to the end, as if taken out first
             body.append(e)
-        body.extend(trailing)
-        if sect is not None:
-            body.append(sect)
         settle_marks(body, self.tracked)
 
 
