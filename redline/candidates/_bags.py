@@ -10,8 +10,10 @@ cannot reach the threshold, and is never scored.
 The counts are held bit-sliced (integer i holds bit i of every paragraph's count), so each
 addition and each comparison works on every paragraph at once, in C. That is what makes
 function words, in nearly every paragraph, cheap: probed one paragraph at a time, their
-postings are the cost of a query. Rare words are the other way round: their few paragraphs
-are counted one by one, and added to the slices once.
+postings are the cost of a query. In a corpus, rare words are the other way round: their
+few paragraphs are counted one by one, and added to the slices once. What a query costs is
+mostly one full adder per integer added, so a word it repeats adds the bit slices of its
+repeats, not one integer per level.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Bags:
     """Bit sets of an index's paragraphs, made per word when a query first needs it."""
 
     __slots__ = (
+        "_coded",
         "_first",
         "_held",
         "_lengths",
@@ -51,24 +54,32 @@ class Bags:
         "_rare",
         "_repeats",
         "_scarce",
+        "_texts",
     )
 
     def __init__(
-        self, texts: Sequence[str], lengths: Sequence[int], *, rare: int | None = None
+        self,
+        texts: Sequence[str],
+        lengths: Sequence[int],
+        *,
+        rare: int | None = None,
+        coded: Sequence[list[int]] | None = None,
     ) -> None:
         self._lengths = lengths  # position -> its number of words
         self._rare = len(lengths) // _RARE_PER if rare is None else rare
         # word's character -> the positions holding it; -> (position, times) of those holding
-        # it twice or more: one count per paragraph gives both
+        # it twice or more: one count per paragraph gives both. A corpus's index has its
+        # postings by code already (`coded`): they are read per word, not copied whole.
         postings: defaultdict[str, list[int]] = defaultdict(list)
         repeats: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-        for position, text in enumerate(texts):
+        for position, text in enumerate(texts if coded is None else ()):
             for char, n in Counter(text).items():
                 postings[char].append(position)
                 if n > 1:
                     repeats[char].append((position, n))
         self._postings: dict[str, list[int]] = postings
         self._repeats: dict[str, list[tuple[int, int]]] = repeats
+        self._texts, self._coded = texts, coded
         # word's character -> bits of "holds it >= k times", k = 1 .. (none for a rare word
         # or one no paragraph holds); made when a query first holds the word
         self._held: dict[str, list[int]] = {}
@@ -162,6 +173,12 @@ class Bags:
     def _bits(self, char: str) -> list[int]:
         """The word's bits by level, or none for a rare word (then noted as one) or one no
         paragraph holds."""
+        if self._coded is not None:  # a corpus: the index's postings; repeats when first needed
+            found = self._coded[char_code(char)] if char_code(char) < len(self._coded) else []
+            if found:
+                self._postings[char] = found
+            if not self._repeats:
+                self._repeats = _repeats(self._texts)
         positions = self._postings.get(char)
         if positions is None:
             return []
@@ -170,7 +187,7 @@ class Bags:
             return []
         size = len(self._lengths)
         repeated = self._repeats.get(char)
-        if repeated is None:  # most words: no paragraph holds them twice
+        if not repeated:  # most words: no paragraph holds them twice
             return [_bitset(positions, size)]
         by_times: dict[int, list[int]] = {}
         for p, n in repeated:
@@ -210,6 +227,16 @@ def char_code(char: str) -> int:
     """The word code `code_char` gave this character."""
     n = ord(char)
     return n - 0x800 if n >= 0xE000 else n
+
+
+def _repeats(texts: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """Each word some paragraph holds twice or more: (position, times) for those."""
+    repeats: dict[str, list[tuple[int, int]]] = {}
+    for p, text in enumerate(texts):
+        for char, n in Counter(text).items():
+            if n > 1:
+                repeats.setdefault(char, []).append((p, n))
+    return repeats
 
 
 def _bitset(positions: Sequence[int], size: int) -> int:

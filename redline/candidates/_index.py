@@ -151,7 +151,7 @@ class WordIndex:
             survivors = self._survivors(codes, threshold)
             if survivors is None:
                 if self._bags is None:
-                    self._bags = Bags(self._texts, self._lengths)
+                    self._bags = Bags(self._texts, self._lengths, coded=self._postings)
                 survivors = list(self._bags.reaching(Counter(query), threshold))
             found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
