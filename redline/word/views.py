@@ -152,15 +152,12 @@ def _pieces(
     return refs
 
 
-@dataclass(frozen=True, slots=True)
-class _Shown:
-    """A paragraph read for both views: by view, its text (its pieces, when it holds a note
-    reference: numbered as the view is read), whether it is numbered and whether its mark
-    is dropped."""
-
-    pieces: tuple[str, str] | tuple[list[_Item], list[_Item]]
-    numbered: tuple[bool, bool]
-    dropped: tuple[bool, bool]
+_Shown = tuple[
+    tuple[str, str] | tuple[list[_Item], list[_Item]], tuple[bool, bool], tuple[bool, bool]
+]
+"""A paragraph read for both views: by view, its text (its pieces, when it holds a note
+reference: numbered as the view is read), whether it is numbered and whether its mark
+is dropped (a plain tuple: made for every paragraph, cheaper than an instance)."""
 
 
 def _numbered(ppr: etree._Element | None) -> bool:
@@ -264,7 +261,7 @@ def views_of_tree(
         looks = (numbered, numbered if was is None else was)
         # Joined now unless a note reference is to be numbered: two strs kept, not two lists.
         texts = pieces if refs else ("".join(pieces[0]), "".join(pieces[1]))  # type: ignore[arg-type]
-        shown.append(_Shown(texts, looks, (marked_accept, marked_reject)))
+        shown.append((texts, looks, (marked_accept, marked_reject)))
     return {mode: _view(shown, notes, k) for k, mode in enumerate(("accept", "reject"))}
 
 
@@ -288,11 +285,11 @@ def _view(shown: list[_Shown], notes: dict[int, etree._Element], side: int) -> V
     pending_numbered: bool | None = None
     count = 0
     for p in shown:
-        pieces = p.pieces[side]
+        pieces, numbered, dropped = p[0][side], p[1][side], p[2][side]
         text = pending + (pieces if isinstance(pieces, str) else _said(pieces, refs))
         # Joined paragraphs take the look of the first, as in LibreOffice.
-        first = pending_numbered if pending_numbered is not None else p.numbered[side]
-        if p.dropped[side]:
+        first = pending_numbered if pending_numbered is not None else numbered
+        if dropped:
             pending, pending_numbered = text, first
             continue
         pending, pending_numbered = "", None

@@ -7,7 +7,6 @@ indented preamble, operative paragraphs in one automatic list, A4 page.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from typing import cast
 
 from lxml import etree
@@ -112,30 +111,32 @@ def _document_xml(paras: list[_Para], *, bidi: bool) -> bytes:
     declares nothing: its serialisation alone declares only the w it inherits)."""
     holder = etree.Element(_W + "made", nsmap={"w": W_NS})
 
-    def xml(items: Iterable[object]) -> list[str]:
-        out = []
-        for item in items:
-            if type(item) is str:
-                out.append(item)
-                continue
-            element = cast(etree._Element, item)
-            holder.append(element)
-            out.append(etree.tostring(element, encoding="unicode").replace(_DECLARED, "", 1))
-        return out
+    def xml(item: object) -> str:
+        if type(item) is str:
+            return item
+        element = cast(etree._Element, item)
+        holder.append(element)
+        return etree.tostring(element, encoding="unicode").replace(_DECLARED, "", 1)
 
     head, tail = _frame()
     out = [head]
+    looks: dict[tuple[int, bool], str] = {}  # by the style's id: an enum hashes in Python
     for para in paras:
-        out += ("<w:p><w:pPr>", _look_xml(para.style, para.numbered, bidi))
+        key = (id(para.style), para.numbered)
+        look = looks.get(key)
+        if look is None:
+            look = looks[key] = "<w:p><w:pPr>" + _look_xml(para.style, para.numbered, bidi)
+        out.append(look)
         if para.mark_xml:
             out += ("<w:rPr>", para.mark_xml, "</w:rPr>")
         if para.change_xml and para.was is not None:
             was = _look_xml(*para.was, bidi)
             out += (para.change_xml, "<w:pPr>", was, "</w:pPr></w:pPrChange>")
         out.append("</w:pPr>")
-        out += xml(para.content)
+        out += map(xml, para.content)
         out.append("</w:p>")
-        out += xml(para.after)
+        if para.after:
+            out += map(xml, para.after)
     out.append(tail)
     return "".join(out).encode()
 

@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable, Sequence
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -39,7 +38,8 @@ from ._marks import (
 )
 from ._moves import moves_at_edges
 from ._onto import first_note_id, onto_template
-from ._package import deflating
+from ._package import _attr, deflating
+from ._package import _iso as _iso  # _file takes it from here
 from ._runs import _LONG, format_change, make_run, materialise, plain_runs, separate_pending_seams
 from ._seams import separate_seams
 from ._template import Template
@@ -56,6 +56,10 @@ _PLAIN: dict[Op, _Wrap] = {Op.EQUAL: None, Op.INSERT: "ins", Op.DELETE: "del"}
 # (w:moveTo > w:ins): LibreOffice 7.4 leaves an empty paragraph on Reject All where a
 # w:ins ends a moved paragraph (a promotion's new ";") and the move is then exact.
 _MOVE_TO: dict[Op, _Wrap] = {Op.EQUAL: "moveTo", Op.INSERT: "moveTo>ins", Op.DELETE: None}
+# Whether text in each wrap shows in accept-all and in reject-all (by its outer change).
+_SURVIVES: dict[_Wrap, tuple[bool, bool]] = {None: (True, True), "ins": (True, False)}
+_SURVIVES |= {"moveTo": (True, False), "moveTo>ins": (True, False)}
+_SURVIVES |= {"del": (False, True), "moveFrom": (False, True)}
 
 
 class _Builder:
@@ -118,7 +122,7 @@ class _Builder:
             return xml
         outer, _, inner = kind.partition(">")
         start = self.tracked_xml(outer, empty=False)
-        return start + self._as_xml(inner or None, xml) + f"</w:{outer}>"
+        return start + (self._as_xml(inner, xml) if inner else xml) + f"</w:{outer}>"
 
     # -- runs ----------------------------------------------------------------------------
     def run(self, text: str, *, italic: bool, deleted: bool) -> etree._Element:
@@ -318,8 +322,8 @@ class _Render:
     def _text(self, e: Edit, kind: _Wrap) -> None:
         size = len(e.text)
         show_old = e.op is Op.DELETE
-        shown = self._line(show_old)
-        base = self.oo if show_old else self.no
+        lines, at, base = (self.old, self.oi, self.oo) if show_old else (self.new, self.ni, self.no)
+        shown = lines[at] if at < len(lines) else None  # as _line gives it
         italic = shown.italic if shown else ()
         # Kept words whose italics changed (the comparison's decision): w:rPrChange.
         changes = (
@@ -359,9 +363,10 @@ class _Render:
         self._advance(e, kind, size)
 
     def _advance(self, e: Edit, kind: _Wrap, size: int) -> None:
-        outer = kind.split(">")[0] if kind else None
-        self.para.kept |= outer not in ("del", "moveFrom") and bool(e.text)
-        self.para.old_kept |= outer not in ("ins", "moveTo") and bool(e.text)
+        if size:  # some text survives accept-all (reject-all) unless its wrap drops it
+            accept, reject = _SURVIVES[kind]
+            self.para.kept |= accept
+            self.para.old_kept |= reject
         if e.op is not Op.INSERT:
             self.oo += size
         if e.op is not Op.DELETE:
@@ -407,21 +412,6 @@ class _Render:
         else:
             for pair in olds if kind in ("del", "moveFrom") else news:
                 out.extend(self.b.note_ref(pair, kind, whole=True))
-
-
-def _attr(value: str) -> str:
-    """An attribute's value as XML that parses back to it (quotes and whitespace kept)."""
-    return escape(value, {'"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
-
-
-def _iso(date: dt.datetime | str | None) -> str:
-    if date is None:
-        date = dt.datetime.now(dt.timezone.utc)
-    if isinstance(date, str):
-        date = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
-    if date.tzinfo is not None:
-        date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return date.replace(microsecond=0).isoformat() + "Z"
 
 
 def docx_bytes(

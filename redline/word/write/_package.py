@@ -7,6 +7,7 @@ comparison, author and date give a byte-identical file on any machine.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import secrets
 import struct
@@ -16,6 +17,7 @@ import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
+from xml.sax.saxutils import escape
 
 from ...errors import OutputError
 from ..oxml import W_NS
@@ -137,14 +139,27 @@ APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 
 def core_properties(author: str, date: str, title: str) -> str:
-    from xml.sax.saxutils import escape
-
     return f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <dc:title>{escape(title)}</dc:title><dc:creator>{escape(author)}</dc:creator><cp:lastModifiedBy>{escape(author)}</cp:lastModifiedBy>
 <dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>
 </cp:coreProperties>
 """
+
+
+def _attr(value: str) -> str:
+    """An attribute's value as XML that parses back to it (quotes and whitespace kept)."""
+    return escape(value, {'"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+
+
+def _iso(date: dt.datetime | str | None) -> str:
+    if date is None:
+        date = dt.datetime.now(dt.timezone.utc)
+    if isinstance(date, str):
+        date = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+    if date.tzinfo is not None:
+        date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return date.replace(microsecond=0).isoformat() + "Z"
 
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)

@@ -134,15 +134,19 @@ def plain_runs(
     plain = _RUN_SPECIAL.search(text) is None
     deleted = kind == "del"
     lazy = as_xml is not None and plain and size < _LONG
+    if lazy and not italic:  # most text: the one run the loop below would make, at once
+        assert as_xml is not None
+        if size:
+            xml = as_xml(kind, _OPEN[False, deleted] + _escaped(text) + _CLOSE[deleted])
+            content.append(cast(etree._Element, xml))  # pending: an element once materialised
+        return
     for a, b in itertools.pairwise(cuts):
         if a == b:
             continue
         it = any(s <= base + a and base + b <= t for s, t in italic) if italic else False
         if lazy:
             assert as_xml is not None
-            # The text holds no character XML cannot hold (plain): only these are escaped.
-            piece = text[a:b].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            xml = as_xml(kind, _OPEN[it, deleted] + piece + _CLOSE[deleted])
+            xml = as_xml(kind, _OPEN[it, deleted] + _escaped(text[a:b]) + _CLOSE[deleted])
             content.append(cast(etree._Element, xml))  # pending: an element once materialised
             continue
         if plain:
@@ -160,6 +164,11 @@ def plain_runs(
             content.append(run)
         else:
             content.extend(wrap(kind, [run]))
+
+
+def _escaped(text: str) -> str:
+    """A plain text (no character XML cannot hold) as lxml writes it in an element."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def materialise(paras: list[_Para]) -> None:
