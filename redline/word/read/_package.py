@@ -9,6 +9,7 @@ refused. Every failure is a `DocumentError` naming the file and, where there is 
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 import zlib
 from io import BytesIO
@@ -38,6 +39,10 @@ RATIO_EXEMPT_BYTES = 1024 * 1024
 """...unless it expands to no more than this (a tiny part can compress very well)."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_LOCAL = struct.Struct("<4s2B4HL2L2H")  # a local file header, as zipfile reads it
+_UNPLAIN = 0x61  # encrypted, compressed patch data, strong encryption: zipfile's to refuse
+_UTF8_NAME = 0x800
+_PLAIN = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _CHUNK = 64 * 1024
 _OFFICE_DOCUMENT = "/officeDocument"
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -116,6 +121,11 @@ class Package:
                 f"size; the limit is {MAX_RATIO} (a ZIP bomb?)",
             )
         limit = min(cap, ratio_cap)
+        direct = self._direct(info, limit)
+        if direct is not None:
+            self._read_total += len(direct)
+            self._data[part] = direct
+            return direct
         chunks: list[bytes] = []
         got = 0
         try:
@@ -136,6 +146,45 @@ class Package:
         self._read_total += got
         self._data[part] = data = b"".join(chunks)
         return data
+
+    def _direct(self, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+        """The entry's bytes taken straight from the package when it is plainly stored or
+        deflated and checks out whole (its local header, size and CRC as zipfile checks
+        them, within `limit`): the bytes zipfile would give, without its stream. None for
+        anything else, which zipfile then reads (and names what is wrong)."""
+        if info.flag_bits & _UNPLAIN or info.compress_type not in _PLAIN:
+            return None
+        data, at = self.data, info.header_offset
+        head = data[at : at + _LOCAL.size]
+        if len(head) < _LOCAL.size:
+            return None
+        fields = _LOCAL.unpack(head)
+        name_at = at + _LOCAL.size
+        try:
+            name = data[name_at : name_at + fields[10]].decode(
+                "utf-8" if fields[3] & _UTF8_NAME else "cp437"
+            )
+        except UnicodeDecodeError:
+            return None
+        if fields[0] != b"PK\x03\x04" or name != info.orig_filename:
+            return None
+        start = name_at + fields[10] + fields[11]
+        raw = memoryview(data)[start : start + info.compress_size]
+        if len(raw) != info.compress_size:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            out = bytes(raw)
+        else:
+            inflate = zlib.decompressobj(-15)
+            try:
+                out = inflate.decompress(raw, limit + 1)
+            except zlib.error:
+                return None
+            if not inflate.eof or inflate.unused_data or inflate.unconsumed_tail:
+                return None
+        if len(out) != info.file_size or len(out) > limit or zlib.crc32(out) != info.CRC:
+            return None
+        return out
 
     def xml(self, part: str) -> etree._Element | None:
         """A part parsed safely, or None when absent; a DOCTYPE or bad XML is an error.
