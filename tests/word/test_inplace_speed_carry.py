@@ -10,7 +10,9 @@ twice writes the same bytes.
 
 from __future__ import annotations
 
+import copy
 import io
+import pickle
 import shutil
 import zipfile
 from dataclasses import replace
@@ -205,3 +207,15 @@ def test_every_fixture_part_handed_out_as_parsing_would() -> None:
             want = _written_part(parse_part(pkg.read(name) or b"", source="", part=name))
             mine = pkg.xml(name)
             assert mine is not None and _written_part(mine) == want, (path.name, name)
+
+
+def test_a_comparison_carrying_packages_pickles_and_copies() -> None:
+    """A carried package pickles (and deep-copies) as its bytes, opened again: the copy
+    writes the same bytes."""
+    old, new = PAIRS[0]
+    c = redline.compare(old, new)
+    first = _written(c, template=new, old_template=old)
+    for again in (pickle.loads(pickle.dumps(c)), copy.deepcopy(c)):
+        assert isinstance(again.new.document.opened, Package)
+        assert again.new.document.opened is not c.new.document.opened
+        assert _written(again, template=new, old_template=old) == first

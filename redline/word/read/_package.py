@@ -95,6 +95,11 @@ class Package:
             self._fresh[_CONTENT_TYPES] = types
         self.main = self._main_part()
 
+    def __reduce__(self) -> tuple[object, tuple[bytes, str]]:
+        """Pickled (or deep-copied) as its bytes, opened again: a comparison that carries
+        one pickles as it did when it carried the bytes only."""
+        return _reopen, (self.data, self.source)
+
     def error(self, part: str, message: str) -> DocumentError:
         return DocumentError(f"{part}: {message}", source=self.source)
 
@@ -274,3 +279,7 @@ class Package:
             "not a Word document: the package has no main document part (word/document.xml)",
             source=self.source,
         )
+
+
+def _reopen(data: bytes, source: str) -> Package:
+    return Package(data, source=source)
