@@ -57,7 +57,10 @@ def test_the_document_written_as_xml_is_the_tree_serialised(
             new.insert(k, old[at % len(old)] + " Decides")
         elif k < len(new):
             new.append(new.pop(k))  # a move
-    c = redline.compare("Recalling\n\n" + "\n\n".join(old), "Recalling\n\n" + "\n\n".join(new))
+    try:
+        c = redline.compare("Recalling\n\n" + "\n\n".join(old), "Recalling\n\n" + "\n\n".join(new))
+    except redline.RedlineError:  # read as binary data (too many control characters)
+        return
     try:
         written = _parts(c, moves=moves, author=author)
     except redline.ConservationError:

@@ -155,6 +155,19 @@ def _footnotes_part(notes: list[etree._Element]) -> etree._Element:
     return root
 
 
+class _Fixed:
+    """Redline's constant parts, encoded once per process: the same bytes object every
+    time, whose hash is kept (the deflate of each is looked up by it)."""
+
+    content_types = pkg.CONTENT_TYPES.encode()
+    root_rels = pkg.ROOT_RELS.encode()
+    document_rels = pkg.DOCUMENT_RELS.encode()
+    styles = pkg.STYLES.encode()
+    settings = pkg.SETTINGS.encode()
+    numbering = pkg.NUMBERING.encode()
+    app = pkg.APP.encode()
+
+
 def _bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -185,14 +198,14 @@ def clean_package(
     if trees is not None:
         trees["word/document.xml"], trees["word/footnotes.xml"] = document, footnotes
     return {
-        "[Content_Types].xml": pkg.CONTENT_TYPES.encode(),
-        "_rels/.rels": pkg.ROOT_RELS.encode(),
-        "word/_rels/document.xml.rels": pkg.DOCUMENT_RELS.encode(),
+        "[Content_Types].xml": _Fixed.content_types,
+        "_rels/.rels": _Fixed.root_rels,
+        "word/_rels/document.xml.rels": _Fixed.document_rels,
         "word/document.xml": data,
-        "word/styles.xml": pkg.STYLES.encode(),
-        "word/settings.xml": pkg.SETTINGS.encode(),
-        "word/numbering.xml": pkg.NUMBERING.encode(),
+        "word/styles.xml": _Fixed.styles,
+        "word/settings.xml": _Fixed.settings,
+        "word/numbering.xml": _Fixed.numbering,
         "word/footnotes.xml": _bytes(footnotes),
         "docProps/core.xml": pkg.core_properties(author, date, title).encode(),
-        "docProps/app.xml": pkg.APP.encode(),
+        "docProps/app.xml": _Fixed.app,
     }
