@@ -244,7 +244,7 @@ def views_of_tree(
         was: bool | None = None
         marked_accept, marked_reject = gone
         ppr = _first(p, _PPR)
-        for c in ppr.iterchildren(_NUMPR, _PPR_CHANGE, _RPR) if ppr is not None else ():
+        for c in ppr if ppr is not None else ():
             tag = c.tag
             if tag == _NUMPR:
                 numbered = numbered or _has(c, _NUMID)
