@@ -89,3 +89,27 @@ def test_notes_italics_and_moves_written_as_xml_as_the_tree(
             redline.write_docx(c, ref, date=DATE, plain=True)
         assert out.getvalue() == ref.getvalue(), (a.name, b.name)
         assert zipfile.ZipFile(out).testzip() is None
+
+
+@given(
+    st.lists(
+        st.tuples(_PARA, st.sampled_from([None, "ins", "del", "moveTo", "moveFrom", "moveTo>ins"])),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_a_pending_run_is_named_as_its_element(
+    edits: list[tuple[str, str | None]], italic: bool
+) -> None:
+    """The seam pass's look at a pending run (by its XML) names what it parses to."""
+    from redline.lines import Style
+    from redline.word.write._marks import _Para
+
+    b = _docx._Builder("A & <b>", DATE, own=True)
+    para = _Para(Style.PLAIN)
+    for text, kind in edits:
+        b.plain_runs(para.content, text, [(0, 3)] if italic else [], 0, kind)
+    names = [_runs._local(item) for item in para.content]
+    _runs.materialise([para])
+    assert names == [_runs._local(item) for item in para.content]

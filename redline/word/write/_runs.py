@@ -192,14 +192,11 @@ def _items(para: _Para) -> list[object]:
     return cast(list[object], para.content)
 
 
-_OUTER = re.compile(r"<w:(\w+)")
-
-
 def _local(item: object) -> str:
-    """A content item's local name: a pending run's outer tag, or an element's."""
+    """A content item's local name: a pending run's outer tag (a run's "<w:r>", or a
+    tracked change's "<w:ins w:id=..." as `tracked_xml` opens it), or an element's."""
     if type(item) is str:
-        found = _OUTER.match(item)
-        return found.group(1) if found is not None else ""
+        return "r" if item.startswith("<w:r>") else item[3 : item.index(" ")]
     return cast(etree._Element, item).tag.rpartition("}")[2]
 
 
