@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import chain
+from typing import cast
 
 from diff_match_patch import diff_match_patch
 
@@ -26,15 +27,7 @@ try:
 except ImportError:  # pragma: no cover - no wheel for this Python: the Python original
     _compiled_diff = None
 
-from .tokens import (
-    first_token,
-    is_plain,
-    plain_tokens,
-    solid_tokens,
-    token_ends_at,
-    tokenize,
-    words,
-)
+from .tokens import framed_tokens, solid_tokens, tokenize, words
 
 __all__ = [
     "Edit",
@@ -273,7 +266,9 @@ def diff_lines(old: Sequence[str], new: Sequence[str]) -> tuple[Edit, ...]:
     if news < olds:  # one orientation, so swapping the texts gives the inverse
         edits = _invert(diff_lines(new, old))
     else:
-        tokens = _framed_tokens(olds, news) or [_line_tokens(old), _line_tokens(new)]
+        # (framed, every token is a str: a list of them is a list of _Token to read)
+        framed = cast("list[list[_Token]] | None", framed_tokens(olds, news))
+        tokens = framed or [_line_tokens(old), _line_tokens(new)]
         one_line = len(olds) == 1 and len(news) == 1  # no mark among the tokens
         edits = (one_line and _one_token_each(tokens)) or _diffed(tokens)
     # Each run of changes already reads deletions first: with one old line there is no
@@ -317,84 +312,6 @@ def _one_token_each(tokens: list[list[_Token]]) -> tuple[Edit, ...] | None:
     if tail:
         edits.append(Edit(Op.EQUAL, a[-1]))  # type: ignore[arg-type]
     return tuple(edits)
-
-
-def _framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[_Token]] | None:
-    """The two lines' tokens with their shared head and tail each one token, when that
-    gives the very edits their full tokens give; else None.
-
-    Most paragraph pairs of a revision differ in a few words (or only in their number), and
-    tokenizing the rest is most of their diff's cost. diff-match-patch strips the common
-    head and tail, diffs the middle, and merges the runs; the merge reads the head and tail
-    only by concatenation, except where it slides an edit across a whole equality, which
-    needs an edit as long as it. So with plain text (nothing joins or cuts tokens: there a
-    token boundary is a change of class), a head and tail cut at a boundary of both lines,
-    and every middle shorter in tokens than the head and the tail hold, the edits are the
-    same, and only the middles are tokenized.
-    """
-    if len(old) != 1 or len(new) != 1:
-        return None
-    a, b = old[0], new[0]
-    if not (is_plain(a) and is_plain(b)):
-        return None
-    head = _boundary_before(a, b, _common_head(a, b))
-    tail = _common_tail(a, b, head)
-    while tail and not (token_ends_at(a, len(a) - tail) and token_ends_at(b, len(b) - tail)):
-        tail -= 1
-    mid_a, mid_b = plain_tokens(a[head : len(a) - tail]), plain_tokens(b[head : len(b) - tail])
-    longest = max(len(mid_a), len(mid_b))
-    if (head and not _holds_more(a[:head], longest)) or (
-        tail and not _holds_more(a[len(a) - tail :], longest)
-    ):
-        return None
-    # diff-match-patch must strip exactly the head and the tail: the middles (each followed
-    # by the tail's first token) differ at their first token and end on different tokens.
-    after = [first_token(a, len(a) - tail)] if tail else []
-    firsts = [(m or after)[:1] for m in (mid_a, mid_b)]
-    if (firsts[0] and firsts[0] == firsts[1]) or (mid_a and mid_b and mid_a[-1] == mid_b[-1]):
-        return None
-    first = [a[:head]] if head else []
-    last = [a[len(a) - tail :]] if tail else []
-    return [[*first, *mid_a, *last], [*first, *mid_b, *last]]
-
-
-def _common_head(a: str, b: str) -> int:
-    """The length of the longest common prefix (halving, each test one comparison in C)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_tail(a: str, b: str, head: int) -> int:
-    """The length of the longest common suffix of what follows the head in each."""
-    lo, hi = 0, min(len(a), len(b)) - head
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid :] == b[len(b) - mid :]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _boundary_before(a: str, b: str, at: int) -> int:
-    """The last position at or before `at` where both plain texts start a new token."""
-    while at and not (token_ends_at(a, at) and token_ends_at(b, at)):
-        at -= 1
-    return at
-
-
-def _holds_more(text: str, tokens: int) -> bool:
-    """Whether plain text holds more than `tokens` tokens: each run of non-space characters
-    is one token or more, so most heads and tails are told without being tokenized."""
-    if len(text[: 16 * (tokens + 1)].split()) > tokens:  # a prefix holds no more runs
-        return True
-    return len(text.split()) > tokens or len(plain_tokens(text)) > tokens
 
 
 def _unchanged(lines: Sequence[str]) -> tuple[Edit, ...]:

@@ -12,6 +12,7 @@ from .scripts import WORDLESS, mark_ranges
 
 __all__ = [
     "first_token",
+    "framed_tokens",
     "is_plain",
     "plain_tokens",
     "solid_tokens",
@@ -102,3 +103,81 @@ def token_ends_at(text: str, at: int) -> bool:
         return True
     x, y = text[at - 1], text[at]
     return not (_IS_WORD(x) and _IS_WORD(y)) and not (_IS_SPACE(x) and _IS_SPACE(y))
+
+
+def framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[str]] | None:
+    """The two lines' tokens with their shared head and tail each one token, when that
+    gives the very edits their full tokens give; else None.
+
+    Most paragraph pairs of a revision differ in a few words (or only in their number), and
+    tokenizing the rest is most of their diff's cost. diff-match-patch strips the common
+    head and tail, diffs the middle, and merges the runs; the merge reads the head and tail
+    only by concatenation, except where it slides an edit across a whole equality, which
+    needs an edit as long as it. So with plain text (nothing joins or cuts tokens: there a
+    token boundary is a change of class), a head and tail cut at a boundary of both lines,
+    and every middle shorter in tokens than the head and the tail hold, the edits are the
+    same, and only the middles are tokenized.
+    """
+    if len(old) != 1 or len(new) != 1:
+        return None
+    a, b = old[0], new[0]
+    if not (is_plain(a) and is_plain(b)):
+        return None
+    head = _boundary_before(a, b, _common_head(a, b))
+    tail = _common_tail(a, b, head)
+    while tail and not (token_ends_at(a, len(a) - tail) and token_ends_at(b, len(b) - tail)):
+        tail -= 1
+    mid_a, mid_b = plain_tokens(a[head : len(a) - tail]), plain_tokens(b[head : len(b) - tail])
+    longest = max(len(mid_a), len(mid_b))
+    if (head and not _holds_more(a[:head], longest)) or (
+        tail and not _holds_more(a[len(a) - tail :], longest)
+    ):
+        return None
+    # diff-match-patch must strip exactly the head and the tail: the middles (each followed
+    # by the tail's first token) differ at their first token and end on different tokens.
+    after = [first_token(a, len(a) - tail)] if tail else []
+    firsts = [(m or after)[:1] for m in (mid_a, mid_b)]
+    if (firsts[0] and firsts[0] == firsts[1]) or (mid_a and mid_b and mid_a[-1] == mid_b[-1]):
+        return None
+    first = [a[:head]] if head else []
+    last = [a[len(a) - tail :]] if tail else []
+    return [[*first, *mid_a, *last], [*first, *mid_b, *last]]
+
+
+def _common_head(a: str, b: str) -> int:
+    """The length of the longest common prefix (halving, each test one comparison in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_tail(a: str, b: str, head: int) -> int:
+    """The length of the longest common suffix of what follows the head in each."""
+    lo, hi = 0, min(len(a), len(b)) - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _boundary_before(a: str, b: str, at: int) -> int:
+    """The last position at or before `at` where both plain texts start a new token."""
+    while at and not (token_ends_at(a, at) and token_ends_at(b, at)):
+        at -= 1
+    return at
+
+
+def _holds_more(text: str, tokens: int) -> bool:
+    """Whether plain text holds more than `tokens` tokens: each run of non-space characters
+    is one token or more, so most heads and tails are told without being tokenized."""
+    if len(text[: 16 * (tokens + 1)].split()) > tokens:  # a prefix holds no more runs
+        return True
+    return len(text.split()) > tokens or len(plain_tokens(text)) > tokens

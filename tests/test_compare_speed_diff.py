@@ -16,7 +16,7 @@ from diff_match_patch import diff_match_patch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redline import diff
+from redline import diff, tokens
 from redline.diff import Edit, Op, _codes, _edits, _line_tokens, _place_insertions
 
 _OPS_V1 = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
@@ -170,7 +170,7 @@ def test_remembered_diffs_are_the_same() -> None:
 
 
 # One-line pairs: the shared head and tail go to diff-match-patch as one token each when
-# that gives the same edits (`_framed_tokens`). Few short pieces, so that heads, tails and
+# that gives the same edits (`tokens.framed_tokens`). Few short pieces, so that heads, tails and
 # middles repeat each other: the slides and stripped runs where a shortcut would go wrong.
 _PIECES = ["a", "b", "ab", "the", "12", "13", " ", "  ", ",", ".", "\t", "a b", "b a", "é"]
 _piece_text = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
@@ -200,12 +200,12 @@ def test_the_shortcut_is_taken_and_keeps_the_text() -> None:
         "12.\tCalls upon all States to cooperate with the Special Rapporteur, and",
         "12.\tCalls upon all Member States to cooperate fully with the Special Rapporteur, and",
     ):
-        tokens = diff._framed_tokens((old,), (new,))
-        assert tokens is not None
-        assert ["".join(t) for t in tokens] == [old, new]  # type: ignore[arg-type]
+        framed = tokens.framed_tokens((old,), (new,))
+        assert framed is not None
+        assert ["".join(t) for t in framed] == [old, new]
         assert diff.diff_lines([old], [new]) == _diff_lines_v1([old], [new])
     old, new = "12.\tx, and", "12.\ty z w, and"
-    assert diff._framed_tokens((old,), (new,)) is None
+    assert tokens.framed_tokens((old,), (new,)) is None
     assert diff.diff_lines([old], [new]) == _diff_lines_v1([old], [new])
 
 
@@ -224,7 +224,7 @@ def test_one_token_edits_are_the_diffs(a: list[str], b: list[str]) -> None:
 def test_a_renumbered_paragraph_is_read_off() -> None:
     old = "12.\tCalls upon all States to cooperate fully with the Special Rapporteur, and"
     new = "13" + old[2:]
-    tokens = diff._framed_tokens((old,), (new,))
-    assert tokens is not None and diff._one_token_each(tokens) is not None
+    framed = tokens.framed_tokens((old,), (new,))
+    assert framed is not None and diff._one_token_each(framed) is not None  # type: ignore[arg-type]
     assert diff.diff_lines([old], [new]) == _diff_lines_v1([old], [new])
     assert diff._one_token_each([["a", "b"], ["a", "a", "b"]]) is None  # may slide
