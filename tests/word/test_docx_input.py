@@ -540,6 +540,15 @@ def _lying_header() -> bytes:
     return bytes(data)
 
 
+def _later_zip_version() -> bytes:
+    """A package whose central directory says an entry needs ZIP version 8.4 to extract
+    (zipfile refuses it with NotImplementedError when opening)."""
+    data = bytearray((FIXTURES / "hrc-46-13.docx").read_bytes())
+    at = data.index(b"PK\x01\x02") + 6  # the first entry's "version needed to extract"
+    data[at : at + 2] = struct.pack("<H", 84)
+    return bytes(data)
+
+
 def _corrupt_entry() -> bytes:
     data = bytearray((FIXTURES / "hrc-47-9.docx").read_bytes())
     z = zipfile.ZipFile(io.BytesIO(bytes(data)))
@@ -558,6 +567,10 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "truncated": (
         lambda: (FIXTURES / "hrc-47-9.docx").read_bytes()[:5000],
         r"not a Word document: corrupt or truncated",
+    ),
+    "zip-version": (
+        _later_zip_version,
+        r"not a Word document: unsupported ZIP package \(zip file version 8\.4\)",
     ),
     "corrupt-entry": (
         _corrupt_entry,

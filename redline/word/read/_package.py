@@ -67,6 +67,10 @@ class Package:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
             what = "not a ZIP package" if not data.startswith(b"PK") else "corrupt or truncated"
             raise DocumentError(f"not a Word document: {what} ({exc})", source=source) from exc
+        except NotImplementedError as exc:  # an entry needing a later ZIP version than read
+            raise DocumentError(
+                f"not a Word document: unsupported ZIP package ({exc})", source=source
+            ) from exc
         if len(infos) > MAX_ENTRIES:
             raise DocumentError(
                 f"the package has {len(infos)} entries; the limit is {MAX_ENTRIES}", source=source
