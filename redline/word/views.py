@@ -7,7 +7,6 @@ number at its reference, list labels apart, footnote texts without their numbers
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -16,6 +15,7 @@ from lxml import etree
 
 from ..errors import DocumentError
 from .oxml import _SHOWN, W_NS, parse_part, visible_text
+from .read._package import Package
 
 __all__ = ["View", "read_view"]
 
@@ -40,13 +40,16 @@ def _local(el: etree._Element) -> str:
 
 
 def read_view(path: str | Path, mode: Literal["accept", "reject"]) -> View:
-    """Accept ("accept") or reject ("reject") every change and read the document."""
+    """Accept ("accept") or reject ("reject") every change and read the document.
+
+    The file is opened as an input is (the reader's package, under its limits), so a
+    damaged or hostile file is a DocumentError naming it, never zipfile's own error."""
     try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            parts = {name: z.read(name) for name in (_DOC, _NOTES) if name in names}
-    except (OSError, zipfile.BadZipFile) as exc:
+        data = Path(path).read_bytes()
+    except OSError as exc:
         raise DocumentError(f"cannot read the DOCX: {exc}", source=str(path)) from exc
+    package = Package(data, source=str(path))
+    parts = {name: got for name in (_DOC, _NOTES) if (got := package.read(name)) is not None}
     if _DOC not in parts:
         raise DocumentError(f"cannot read the DOCX: no {_DOC}", source=str(path))
     return views_of(parts, source=str(path))[mode]

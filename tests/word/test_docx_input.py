@@ -25,6 +25,7 @@ from expect import against_inputs, expected_view
 from oracle import require_oracle, run_oracle
 from redline import errors
 from redline.model import NoteRef, Resolution
+from redline.word import read_view
 from redline.word.read._document import read_docx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -623,6 +624,17 @@ def test_hostile_file_is_a_document_error(case: str, tmp_path: Path) -> None:
     with pytest.raises(errors.DocumentError, match=rf"^{re.escape(str(path))}: {message}") as info:
         redline.parse(path)
     assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("case", sorted(set(HOSTILE) - {"strict"}))
+def test_reading_a_hostile_file_back_is_a_document_error(case: str, tmp_path: Path) -> None:
+    """`read_view` (the tests' and tools' reader of a written file) opens a file as an input
+    is opened: the same limits, and a DocumentError naming the file, never zipfile's own
+    (a Strict file it reads as it is: only comparing refuses it)."""
+    path = tmp_path / f"{case}.docx"
+    path.write_bytes(HOSTILE[case][0]())
+    with pytest.raises(errors.DocumentError, match=rf"^{re.escape(str(path))}: "):
+        read_view(path, "accept")
 
 
 def test_zip_bomb_of_300_mb_is_refused_before_it_is_read(tmp_path: Path) -> None:
