@@ -52,7 +52,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "pdf": {"model", "errors", "diff", "parse"},
     "word/oxml": {"errors"},
     "word/_xml_safe": set(),
-    "word/views": {"errors", "word/oxml", "word/_xml_safe", "word/read"},
+    "word/views": {"_files", "errors", "word/oxml", "word/_xml_safe", "word/read"},
     "word/read": {"model", "document", "errors", "diff", "parse", "word/oxml"},
     "word/write": {
         "_collector",

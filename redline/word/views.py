@@ -13,9 +13,10 @@ from typing import Literal
 
 from lxml import etree
 
+from .._files import read_limited
 from ..errors import DocumentError
 from .oxml import _SHOWN, W_NS, parse_part, visible_text
-from .read._package import Package
+from .read._package import MAX_DOCX_BYTES, Package
 
 __all__ = ["View", "read_view"]
 
@@ -42,12 +43,10 @@ def _local(el: etree._Element) -> str:
 def read_view(path: str | Path, mode: Literal["accept", "reject"]) -> View:
     """Accept ("accept") or reject ("reject") every change and read the document.
 
-    The file is opened as an input is (the reader's package, under its limits), so a
-    damaged or hostile file is a DocumentError naming it, never zipfile's own error."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"cannot read the DOCX: {exc}", source=str(path)) from exc
+    The file is read and opened as an input is (the one reader of named files, then the
+    reader's package, under their limits), so a missing file is an InputError and a damaged
+    or hostile one a DocumentError, each naming it, never zipfile's own error."""
+    data = read_limited(Path(path), limit=MAX_DOCX_BYTES, kind="a .docx file")
     package = Package(data, source=str(path))
     parts = {name: got for name in (_DOC, _NOTES) if (got := package.read(name)) is not None}
     if _DOC not in parts:
