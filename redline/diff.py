@@ -293,7 +293,7 @@ def _one_token_each(tokens: list[list[_Token]]) -> tuple[Edit, ...] | None:
     case is left to it.
     """
     a, b = tokens
-    if not 0 < len(a) <= 3 or not 0 < len(b) <= 3 or len(a) + len(b) < 2:
+    if not 0 < len(a) <= 3 or not 0 < len(b) <= 3:
         return None
     head = 1 if a[0] == b[0] else 0
     tail = 1 if len(a) > head and len(b) > head and a[-1] == b[-1] else 0
