@@ -48,9 +48,15 @@ _BAND = 40  # how far from the gap's diagonal pairs are scored: long gaps stay l
 # -- sequences of blocks -----------------------------------------------------------------------
 
 
+def _open(block: Block) -> bool:
+    """A paragraph that pairs with another (one compared whole, a field across paragraphs,
+    pairs with none)."""
+    return isinstance(block, Para) and not block.whole
+
+
 def _pairable(a: Block, b: Block) -> bool:
     if isinstance(a, Para) and isinstance(b, Para):
-        return not a.whole and not b.whole
+        return _open(a) and _open(b)
     return isinstance(a, Table) and isinstance(b, Table) and a.shape == b.shape
 
 
@@ -61,15 +67,16 @@ def _gap_pairs(
 
     Only pairs near the gap's diagonal are scored (each block encoded once), and the best
     chain of them is found among the scored pairs alone, so a long gap costs its length,
-    not its area. The new side's open paragraphs (those a paragraph pairs with) are listed
-    once, so a band of them is a slice.
+    not its area. `pairable` decides which tables pair (rows of one grid: any); paragraphs
+    pair when both are open, and the new side's open ones are listed once, so a band of
+    them is a slice.
     """
     n, m = len(old), len(new)
     if not n or not m:
         return []
     codes, _ = encode_tokens([units(b) for b in (*old, *new)])  # type: ignore[misc]
     a, b = codes[:n], codes[n:]
-    opened = [j for j, block in enumerate(new) if isinstance(block, Para) and not block.whole]
+    opened = [j for j, block in enumerate(new) if _open(block)]
     opened_codes = [b[j] for j in opened]
     score: dict[tuple[int, int], float] = {}
     for i, block in enumerate(old):
@@ -80,7 +87,7 @@ def _gap_pairs(
                 if pairable(block, new[j]):
                     score[i, j] = float(Indel.normalized_similarity(a[i], b[j])) + 1.0
             continue
-        if block.whole:
+        if not _open(block):
             continue
         x, y = bisect_left(opened, lo), bisect_left(opened, hi)
         for k, s in _scored(a[i], opened_codes[x:y], PAIR_AT - _ROOM):
