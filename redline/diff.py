@@ -17,7 +17,7 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, filterfalse
 from typing import cast
 
 from diff_match_patch import diff_match_patch
@@ -32,6 +32,7 @@ from .tokens import framed_tokens, solid_tokens, tokenize, words
 __all__ = [
     "Edit",
     "Op",
+    "code_with",
     "diff_lines",
     "diff_sequences",
     "diff_words",
@@ -136,15 +137,31 @@ _MARK = _Mark()
 _Token = str | _Mark
 
 
+def _chars(start: int, n: int) -> Iterator[str]:
+    """The characters of codes start .. start + n - 1: from U+0100, the surrogate block
+    skipped, by `chr` in C."""
+    lo, hi = 0x100 + start, 0x100 + start + n
+    if hi <= 0xD800:
+        return map(chr, range(lo, hi))
+    return map(chr, chain(range(lo, 0xD800), range(max(lo, 0xD800) + 0x800, hi + 0x800)))
+
+
 def _codes(sequences: Sequence[Sequence[_Token]]) -> dict[_Token, str]:
-    """Token -> its character, the first seen first (from U+0100, the surrogate block
-    skipped): the distinct tokens by `dict.fromkeys`, the characters by `chr`, both in C."""
+    """Token -> its character, the first seen first: the distinct tokens by
+    `dict.fromkeys`, the characters by `chr`, both in C."""
     distinct = dict.fromkeys(chain.from_iterable(sequences))
-    n = len(distinct)
-    chars = map(chr, range(0x100, 0x100 + n))
-    if 0x100 + n > 0xD800:  # past the surrogate block
-        chars = map(chr, chain(range(0x100, 0xD800), range(0xE000, 0xE000 + n - 0xD700)))
-    return dict(zip(distinct, chars))
+    return dict(zip(distinct, _chars(0, len(distinct))))
+
+
+def code_with(alphabet: dict[Hashable, str], tokens: Sequence[Hashable]) -> str:
+    """The tokens one character each in `alphabet`, which gives each token met for the
+    first time the next character (as `encode_tokens` would, had it seen every sequence
+    coded so far): sequences coded one by one into one alphabet compare as if coded
+    together, so each is coded once however often it is compared."""
+    fresh = dict.fromkeys(filterfalse(alphabet.__contains__, tokens))
+    if fresh:
+        alphabet.update(zip(fresh, _chars(len(alphabet), len(fresh))))
+    return "".join(map(alphabet.__getitem__, tokens))
 
 
 def encode_tokens(

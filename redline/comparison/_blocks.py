@@ -15,16 +15,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ..diff import Op, diff_sequences, encode_tokens
+from ..diff import Op, diff_sequences
 from ..document import Block, Document, Para, Row, Table, block_key
 from ._changes import BlockChange, Change, DocumentChanges, RowChange, Step, StoryChange
 from ._joins import splits_and_merges
-from ._words import edited_inside, remembered, units, word_steps
+from ._words import coded, edited_inside, remembered, word_steps
 
 __all__ = [
     "BlockChange",
@@ -74,10 +75,11 @@ def _gap_pairs(
     n, m = len(old), len(new)
     if not n or not m:
         return []
-    codes, _ = encode_tokens([units(b) for b in (*old, *new)])  # type: ignore[misc]
-    a, b = codes[:n], codes[n:]
+    a, b = coded(old, new)
     opened = [j for j, block in enumerate(new) if _open(block)]
     opened_codes = [b[j] for j in opened]
+    seen = _SEEN.get()
+    opened_ids = [id(new[j]) for j in opened] if seen is not None else []
     score: dict[tuple[int, int], float] = {}
     for i, block in enumerate(old):
         centre = i * m // n
@@ -90,10 +92,21 @@ def _gap_pairs(
         if not _open(block):
             continue
         x, y = bisect_left(opened, lo), bisect_left(opened, hi)
-        for k, s in _scored(a[i], opened_codes[x:y], PAIR_AT - _ROOM):
+        hits = _scored(a[i], opened_codes[x:y], PAIR_AT - _ROOM)
+        for k, s in hits:
             if s >= PAIR_AT:
                 score[i, opened[x + k]] = s
+        if seen is not None:
+            seen[id(block)] = (opened_ids[x:y], {opened_ids[x + k]: s for k, s in hits})
     return _best_chain(score, m)
+
+
+_SEEN: ContextVar[dict[int, tuple[list[int], dict[int, float]]] | None] = ContextVar(
+    "redline_gap_scores", default=None
+)
+"""Within `compare_documents`, by paragraph: the paragraphs its gap scored it against, and
+the scores at `PAIR_AT` or near it (by `id`, the documents holding the blocks meanwhile):
+a move is looked for among those very pairs, so `find_moves` reads them off."""
 
 
 _ROOM = 1e-9
@@ -265,13 +278,30 @@ def find_moves(
     ]
     if not gone or not came or len(gone) * len(came) > 250_000:
         return changes
-    blocks = [old[gi] for _, gi in gone if gi is not None]
-    blocks += [new[cj] for _, cj in came if cj is not None]
-    codes, _ = encode_tokens([units(b) for b in blocks])  # type: ignore[misc]
-    a, b = codes[: len(gone)], codes[len(gone) :]
+    a, b = coded(
+        [old[gi] for _, gi in gone if gi is not None], [new[cj] for _, cj in came if cj is not None]
+    )
+    came_at = {id(new[cj]): y for y, (_, cj) in enumerate(came) if cj is not None}
+    seen = _SEEN.get() if len(came_at) == len(came) else None
     scored = []
-    for x, (gk, _) in enumerate(gone):
-        for y, s in _scored(a[x], b, MOVE_AT):
+    for x, (gk, gi) in enumerate(gone):
+        row = seen.get(id(old[gi])) if seen is not None and gi is not None else None
+        if row is None:
+            found = _scored(a[x], b, MOVE_AT)
+        else:  # the pairs its gap scored are read off, the others scored now
+            band = set(row[0])
+            rest = [y for j, y in came_at.items() if j not in band]
+            found = []
+            if rest:
+                found = [(rest[k], s) for k, s in _scored(a[x], [b[y] for y in rest], MOVE_AT)]
+            for j, s in row[1].items():
+                y = came_at.get(j)
+                # kept as rapidfuzz's cutoff at MOVE_AT keeps it (it rounds some out at it)
+                if y is None or s < MOVE_AT:
+                    continue
+                if s - MOVE_AT >= _ROOM or _cut_keeps(a[x], b[y]):
+                    found.append((y, s))
+        for y, s in found:
             if s >= MOVE_AT:
                 scored.append((-s, gk, came[y][0]))
     scored.sort()
@@ -286,6 +316,11 @@ def find_moves(
         out[gk] = BlockChange(Change.MOVED_FROM, changes[gk].old, None, move=move)
         out[ck] = BlockChange(Change.MOVED_TO, None, changes[ck].new, move=move)
     return out
+
+
+def _cut_keeps(a: str, b: str) -> bool:
+    """Whether rapidfuzz's cutoff at MOVE_AT keeps a pair scored at it."""
+    return bool(Indel.normalized_similarity(a, b, score_cutoff=MOVE_AT) >= MOVE_AT)
 
 
 def _movable(block: Block) -> bool:
@@ -388,9 +423,13 @@ def compare_documents(old: Document, new: Document) -> DocumentChanges:
     looks = not (old.stand_in or new.stand_in)
     if not looks:
         old, new = _unformatted(old), _unformatted(new)
-    with remembered():
-        body = find_moves(align_blocks(old.body, new.body), old.body, new.body)
-        return DocumentChanges(tuple(body), tuple(_stories(body, old, new)), looks=looks)
+    seen = _SEEN.set({})
+    try:
+        with remembered():
+            body = find_moves(align_blocks(old.body, new.body), old.body, new.body)
+            return DocumentChanges(tuple(body), tuple(_stories(body, old, new)), looks=looks)
+    finally:
+        _SEEN.reset(seen)
 
 
 _NUMBERED = re.compile(r'numId [^>]*val="(?!0")')  # a list (numId 0 takes a style's list off)

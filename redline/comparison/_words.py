@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import accumulate
 from typing import cast
 
-from ..diff import Op, diff_sequences, remembered_tokens, remembering, solid_tokens
+from ..diff import (
+    Op,
+    code_with,
+    diff_sequences,
+    remembered_tokens,
+    remembering,
+    solid_tokens,
+)
 from ..document import Block, Para
 from ._changes import InnerEdit, Step
 
-__all__ = ["edited_inside", "remembered", "tokens", "units", "word_steps"]
+__all__ = ["coded", "edited_inside", "remembered", "tokens", "units", "word_steps"]
 
-_MEMO: ContextVar[dict[int, tuple[Block, list[object]]] | None] = ContextVar(
-    "redline_units", default=None
-)
+_Memo = tuple[dict[int, tuple[Block, list[object]]], dict[int, str], dict[Hashable, str]]
+_MEMO: ContextVar[_Memo | None] = ContextVar("redline_units", default=None)
 
 
 @contextmanager
@@ -27,7 +33,7 @@ def remembered() -> Iterator[None]:
     if _MEMO.get() is not None:
         yield
         return
-    token = _MEMO.set({})
+    token = _MEMO.set(({}, {}, {}))
     try:
         with remembering():
             yield
@@ -83,12 +89,34 @@ def units(block: Block) -> list[object]:
     memo = _MEMO.get()
     if memo is None:
         return _units(block)
-    hit = memo.get(id(block))
+    hit = memo[0].get(id(block))
     if hit is not None and hit[0] is block:
         return hit[1]
     found = _units(block)
-    memo[id(block)] = (block, found)  # the block kept, so that its id stays its own
+    memo[0][id(block)] = (block, found)  # the block kept, so that its id stays its own
     return found
+
+
+def coded(*sides: Sequence[Block]) -> list[list[str]]:
+    """Each side's blocks, their units one character each in one alphabet, as
+    `encode_tokens` codes them for similarity (which reads only which units are equal).
+    Inside `remembered` every block of the comparison is coded once, in the comparison's
+    alphabet, whichever gap, move or join asks."""
+    memo = _MEMO.get()
+    if memo is None:
+        alphabet: dict[Hashable, str] = {}
+        return [[code_with(alphabet, units(b)) for b in side] for side in sides]
+    _, codes, alphabet = memo
+    out = []
+    for side in sides:
+        found = []
+        for block in side:
+            code = codes.get(id(block))
+            if code is None:  # (`units` keeps the block in the memo: its id stays its own)
+                code = codes[id(block)] = code_with(alphabet, units(block))
+            found.append(code)
+        out.append(found)
+    return out
 
 
 def _units(block: Block) -> list[object]:
