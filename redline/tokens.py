@@ -45,6 +45,11 @@ _TOKEN, _TOKEN_CUT = (
 _WORD = re.compile(r"\w+")
 _PIECE = re.compile(_WHOLE, re.DOTALL)
 _SOLID = re.compile(r"\w+|[^\w\s]")
+# The same three for ASCII text, quicker: ASCII classes (\s with the four separators
+# U+001C-U+001F that Unicode \s holds too); tests/test_compare_speed_tokens.py compares them.
+_WORD_ASCII = re.compile(r"(?a)\w+")
+_PIECE_ASCII = re.compile(r"(?a)\w+|[\s\x1c-\x1f]+|.", re.DOTALL)
+_SOLID_ASCII = re.compile(r"(?a)\w+|[^\w\s\x1c-\x1f]")
 _IS_WORD = re.compile(r"\w").fullmatch
 _IS_SPACE = re.compile(r"\s").fullmatch
 _NOT_PLAIN = re.compile(rf"(?=[^\x00-\u02ff])(?:{_ATTACHED}|{WORDLESS.pattern})")
@@ -55,6 +60,8 @@ are the pieces `\w+|\s+|.` and the words among them are the runs of word charact
 def words(text: str) -> list[str]:
     """The word tokens of `tokenize(text)` (those that begin with a letter, digit or "_"),
     found by one pattern when nothing in the text joins or cuts tokens."""
+    if text.isascii():
+        return _WORD_ASCII.findall(text)
     if not is_plain(text):
         return [t for t in tokenize(text) if t[0].isalnum() or t[0] == "_"]
     return _WORD.findall(text)
@@ -66,6 +73,8 @@ def tokenize(text: str) -> list[str]:
     Chinese and Japanese have no spaces between words: each ideograph or kana is a token of
     its own, so an edit there is never wider than the characters that changed.
     """
+    if text.isascii():
+        return _PIECE_ASCII.findall(text)
     if is_plain(text):  # nothing joins or cuts: the plain pieces, quicker
         return _PIECE.findall(text)
     return (_TOKEN_CUT if WORDLESS.search(text) else _TOKEN).findall(text)
@@ -74,6 +83,8 @@ def tokenize(text: str) -> list[str]:
 def solid_tokens(text: str) -> list[str]:
     """The tokens of `tokenize(text)` that are not whitespace (what similarity reads), by
     one pattern when nothing in the text joins or cuts tokens."""
+    if text.isascii():
+        return _SOLID_ASCII.findall(text)
     if is_plain(text):
         return _SOLID.findall(text)
     return [t for t in tokenize(text) if not t.isspace()]
@@ -88,7 +99,7 @@ def is_plain(text: str) -> bool:
 
 def plain_tokens(text: str) -> list[str]:
     """`tokenize` of plain text (see `is_plain`)."""
-    return _PIECE.findall(text)
+    return (_PIECE_ASCII if text.isascii() else _PIECE).findall(text)
 
 
 def first_token(text: str, at: int) -> str:
