@@ -83,16 +83,17 @@ def _candidates(
         return found
 
     index.extend_coded(list(map(code_of, new)))
-    hits: dict[str, list[tuple[int, float]]] = {}  # a query text's pairs: the same for its copies
+    queries = list(map(code_of, old))
+    searched = index.search_many_coded(list(dict.fromkeys(queries)), threshold)
+    hits: dict[str, list[tuple[int, float]]] = {}  # a query's pairs: the same for its copies
     pairs: dict[tuple[int, int], float] = {}
-    for i, p in enumerate(old):
+    for i, query in enumerate(queries):
         tell("matching paragraphs", i, len(old))
-        found = hits.get(p.full_text)
-        if found is None:
-            query = code_of(p)
-            found = hits[p.full_text] = [
+        found = hits.get(query)
+        if found is None:  # the next distinct query: searched in turn
+            found = hits[query] = [
                 (j, score)
-                for j, score in index.search_coded(query, threshold)
+                for j, score in next(searched)
                 if not (score == threshold or score - threshold < 1e-9)
                 or _cut_keeps(query, code_of(new[j]), threshold)
             ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 
 from rapidfuzz import process
@@ -156,6 +156,42 @@ class WordIndex:
             found = self._score(query, survivors, threshold)
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         return found
+
+    def search_many_coded(
+        self, queries: Sequence[str], threshold: float
+    ) -> Iterator[list[tuple[int, float]]]:
+        """`search_coded` of each query, in turn. In an index scored whole, the queries
+        that are indexed texts too (two versions share most paragraphs) are first scored
+        among those texts once per pair: the similarity is the same either way round."""
+        texts = self._texts
+        if not 0 < threshold <= 1 or len(texts) > _SCORE_ALL_UP_TO:
+            yield from (self.search_coded(query, threshold) for query in queries)
+            return
+        at: dict[str, list[int]] = {}  # an indexed text -> its positions
+        for position, text in enumerate(texts):
+            at.setdefault(text, []).append(position)
+        shared = [query for query in dict.fromkeys(queries) if query and query in at]
+        rank = {text: k for k, text in enumerate(shared)}
+        others = [p for p, text in enumerate(texts) if text not in rank]
+        cutoff = max(threshold - _CUTOFF_ROOM, 0.0)
+        among: list[list[tuple[int, float]]] = [[] for _ in shared]  # (rank, score) reached
+        for k, text in enumerate(shared):
+            rest = shared[k + 1 :]
+            scorer = Indel.normalized_similarity
+            for _, score, x in process.extract(
+                text, rest, scorer=scorer, score_cutoff=cutoff, limit=None
+            ):
+                if score >= threshold:
+                    among[k].append((k + 1 + x, float(score)))
+                    among[k + 1 + x].append((k, float(score)))
+        for query in queries:
+            if query not in rank:
+                yield self.search_coded(query, threshold)
+                continue
+            found = self._score(query, others, threshold) + [(p, 1.0) for p in at[query]]
+            found += [(p, score) for r, score in among[rank[query]] for p in at[shared[r]]]
+            found.sort(key=lambda hit: (-hit[1], hit[0]))
+            yield found
 
     def _survivors(self, query: list[int], threshold: float) -> list[int] | None:
         """Positions that may reach the threshold (0 < threshold <= 1) with `query`, or None
