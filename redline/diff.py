@@ -153,15 +153,18 @@ def _codes(sequences: Sequence[Sequence[_Token]]) -> dict[_Token, str]:
     return dict(zip(distinct, _chars(0, len(distinct))))
 
 
-def code_with(alphabet: dict[Hashable, str], tokens: Sequence[Hashable]) -> str:
-    """The tokens one character each in `alphabet`, which gives each token met for the
-    first time the next character (as `encode_tokens` would, had it seen every sequence
-    coded so far): sequences coded one by one into one alphabet compare as if coded
-    together, so each is coded once however often it is compared."""
-    fresh = dict.fromkeys(filterfalse(alphabet.__contains__, tokens))
+def code_with(alphabet: dict[Hashable, str], sequences: Sequence[Sequence[Hashable]]) -> list[str]:
+    """The sequences' tokens one character each in `alphabet`, which gives each token met
+    for the first time the next character (as `encode_tokens` would, had it seen every
+    sequence coded so far): sequences coded in turn into one alphabet compare as if coded
+    together, so each is coded once however often it is compared. The new tokens are
+    found among the batch's distinct ones, in C."""
+    distinct = dict.fromkeys(chain.from_iterable(sequences))
+    fresh = list(filterfalse(alphabet.__contains__, distinct))
     if fresh:
         alphabet.update(zip(fresh, _chars(len(alphabet), len(fresh))))
-    return "".join(map(alphabet.__getitem__, tokens))
+    code = alphabet.__getitem__
+    return ["".join(map(code, seq)) for seq in sequences]
 
 
 def encode_tokens(

@@ -138,7 +138,15 @@ def framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[str]]
     tail = _common_tail(a, b, head)
     while tail and not (token_ends_at(a, len(a) - tail) and token_ends_at(b, len(b) - tail)):
         tail -= 1
-    mid_a, mid_b = plain_tokens(a[head : len(a) - tail]), plain_tokens(b[head : len(b) - tail])
+    middles = a[head : len(a) - tail], b[head : len(b) - tail]
+    # Each run of non-spaces is a token or more: a head or tail too short for that many is
+    # told before the middles are tokenized (most pairs that differ throughout).
+    least = max(len(middles[0].split()), len(middles[1].split()))
+    if (head and not _holds_more(a[:head], least)) or (
+        tail and not _holds_more(a[len(a) - tail :], least)
+    ):
+        return None
+    mid_a, mid_b = plain_tokens(middles[0]), plain_tokens(middles[1])
     longest = max(len(mid_a), len(mid_b))
     if (head and not _holds_more(a[:head], longest)) or (
         tail and not _holds_more(a[len(a) - tail :], longest)

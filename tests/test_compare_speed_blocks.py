@@ -18,11 +18,12 @@ from redline.diff import _chars, code_with, encode_tokens
 from redline.document import Document, Para
 
 
-@given(st.lists(st.lists(st.integers(0, 30), max_size=12), max_size=6))
-def test_coded_one_by_one_as_together(sequences: list[list[int]]) -> None:
+@given(st.lists(st.lists(st.lists(st.integers(0, 30), max_size=12), max_size=3), max_size=4))
+def test_coded_in_turn_as_together(batches: list[list[list[int]]]) -> None:
     alphabet: dict[object, str] = {}
-    one_by_one = [code_with(alphabet, seq) for seq in sequences]
-    assert one_by_one == encode_tokens(sequences)[0]  # type: ignore[arg-type]
+    in_turn = [code for batch in batches for code in code_with(alphabet, batch)]
+    together = [seq for batch in batches for seq in batch]
+    assert in_turn == encode_tokens(together)[0]  # type: ignore[arg-type]
 
 
 def test_characters_skip_the_surrogate_block() -> None:

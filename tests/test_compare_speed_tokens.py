@@ -38,3 +38,39 @@ def test_random_ascii_text(text: str) -> None:
     for unicode, ascii_only in _PAIRS:
         assert ascii_only.findall(text) == unicode.findall(text)
     assert "".join(tokens.tokenize(text)) == text
+
+
+def _framed_v1(a: str, b: str) -> list[list[str]] | None:
+    """`framed_tokens` of two lines as first written: the middles tokenized before the head
+    and tail are weighed against them."""
+    t = tokens
+    if not (t.is_plain(a) and t.is_plain(b)):
+        return None
+    head = t._boundary_before(a, b, t._common_head(a, b))
+    tail = t._common_tail(a, b, head)
+    while tail and not (t.token_ends_at(a, len(a) - tail) and t.token_ends_at(b, len(b) - tail)):
+        tail -= 1
+    mid_a, mid_b = t.plain_tokens(a[head : len(a) - tail]), t.plain_tokens(b[head : len(b) - tail])
+    longest = max(len(mid_a), len(mid_b))
+    if (head and not t._holds_more(a[:head], longest)) or (
+        tail and not t._holds_more(a[len(a) - tail :], longest)
+    ):
+        return None
+    after = [t.first_token(a, len(a) - tail)] if tail else []
+    firsts = [(m or after)[:1] for m in (mid_a, mid_b)]
+    if (firsts[0] and firsts[0] == firsts[1]) or (mid_a and mid_b and mid_a[-1] == mid_b[-1]):
+        return None
+    first = [a[:head]] if head else []
+    last = [a[len(a) - tail :]] if tail else []
+    return [[*first, *mid_a, *last], [*first, *mid_b, *last]]
+
+
+_PIECES = ["a", "b", "ab", "the", "12", " ", "  ", ",", ".", "\t", "a b", "x-y", "é"]
+_LINE = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@given(_LINE, _LINE, _LINE, _LINE)
+def test_framed_as_first_written(head: str, mid_a: str, mid_b: str, tail: str) -> None:
+    a, b = head + mid_a + tail, head + mid_b + tail
+    assert tokens.framed_tokens((a,), (b,)) == _framed_v1(a, b)
+    assert tokens.framed_tokens((b,), (a,)) == _framed_v1(b, a)

@@ -105,18 +105,12 @@ def coded(*sides: Sequence[Block]) -> list[list[str]]:
     memo = _MEMO.get()
     if memo is None:
         alphabet: dict[Hashable, str] = {}
-        return [[code_with(alphabet, units(b)) for b in side] for side in sides]
+        return [code_with(alphabet, [units(b) for b in side]) for side in sides]
     _, codes, alphabet = memo
-    out = []
-    for side in sides:
-        found = []
-        for block in side:
-            code = codes.get(id(block))
-            if code is None:  # (`units` keeps the block in the memo: its id stays its own)
-                code = codes[id(block)] = code_with(alphabet, units(block))
-            found.append(code)
-        out.append(found)
-    return out
+    # (`units` keeps each block in the memo, so its id stays its own while the codes live)
+    new = list({id(b): b for side in sides for b in side if id(b) not in codes}.values())
+    codes.update(zip(map(id, new), code_with(alphabet, [units(b) for b in new])))
+    return [[codes[id(b)] for b in side] for side in sides]
 
 
 def _units(block: Block) -> list[object]:
