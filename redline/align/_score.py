@@ -58,7 +58,12 @@ _SIGN = re.compile(f"[{_SIGNS}]")  # (str.translate, char by char, took 15 times
 
 def similarity(a: Paragraph, b: Paragraph) -> float:
     """Word-level similarity of two paragraphs, from 0 (nothing kept) to 1 (same words)."""
-    (x, y), _ = encode_tokens([_words(a), _words(b)])
+    return words_similarity(_words(a), _words(b))
+
+
+def words_similarity(a: list[str], b: list[str]) -> float:
+    """`similarity` of two paragraphs' words (as `_words` gives them)."""
+    (x, y), _ = encode_tokens([a, b])
     return float(Indel.normalized_similarity(x, y))
 
 
