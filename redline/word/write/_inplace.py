@@ -59,6 +59,7 @@ _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _LOOK = ("pStyle", "numPr", "jc", "ind")  # what a paragraph change shows (as the reader keys it)
+_ID = f"{_W}id"
 _COMMENT_ANCHORS = {f"{_W}commentRangeStart", f"{_W}commentRangeEnd"}
 
 
@@ -85,10 +86,18 @@ class _Writer(Marking, Stories):
         self.numbering = Carrier(new, old, "numbering")
         self.part = new.main  # the part being written (relationships are made in it)
         self.old_part = old.main
+        self._made: dict[str, etree._Element] = {}  # by tag: a tracked element to copy
 
     # -- tracked-change elements ------------------------------------------------------------
     def tracked(self, tag: str, **attrs: str) -> etree._Element:
-        e = el(tag, id=self.ids.take(), author=self.author, date=self.date)
+        """A fresh ``w:tag`` with a new id, this writer's author and date: a copy of the
+        first one made for the tag (copying a small element costs half of building it; the
+        copy holds the same namespace declaration and attributes in the same order)."""
+        made = self._made.get(tag)
+        if made is None:
+            made = self._made[tag] = el(tag, id="", author=self.author, date=self.date)
+        e = clone(made)
+        e.set(_ID, self.ids.take())
         for k, v in attrs.items():
             e.set(_W + k, v)
         return e
