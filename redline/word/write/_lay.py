@@ -78,12 +78,15 @@ _MARKS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
 _PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
 
 
+_MARK_NAMES = {tag: tag[len(_W) :] for tag in _MARKS}
+
+
 def _mark_of(p: etree._Element) -> str | None:
     # the first w:rPr of the first w:pPr holding one, as the path "w:pPr/w:rPr" finds it
     for ppr in p.iterchildren(_PPR):
         for rpr in ppr.iterchildren(_RPR):
             for c in rpr.iterchildren(*_MARKS):  # its first mark, picked in C
-                return local_name(c)
+                return _MARK_NAMES[c.tag]
             return None
     return None
 
@@ -105,7 +108,12 @@ def settle_marks(container: etree._Element, tracked: Tracked) -> None:
     paragraph shows the right look in both views through a tracked paragraph change.
     Deleted paragraphs before inserted ones there fold into the last paragraph: the old
     text deleted, then the new inserted, under one untracked mark.
+
+    A container holding no tracked element at all has no tracked paragraph mark: nothing
+    to settle (most table cells and notes of a redline), asked in C.
     """
+    if next(container.iter(*_MARKS), None) is None:
+        return
     blocks = block_elements(container)
     ends = [
         k
@@ -129,12 +137,16 @@ _NOTE_REFS = (f"{_W}footnoteReference", f"{_W}endnoteReference")
 _GOING = {"accept": (f"{_W}del", f"{_W}moveFrom"), "reject": (f"{_W}ins", f"{_W}moveTo")}
 
 
-def _gone(p: etree._Element, view: str) -> bool:
-    """Whether the view removes the paragraph, mark and all."""
-    going = _GOING[view]
-    if p.tag != f"{_W}p" or f"{_W}{_mark_of(p)}" not in going:
+def _gone(p: etree._Element, mark: str | None, going: tuple[str, ...]) -> bool:
+    """Whether the view dropping `going` removes the paragraph (its mark `mark`), mark and
+    all: every run under one of them (most often its parent)."""
+    if p.tag != f"{_W}p" or f"{_W}{mark}" not in going:
         return False
-    return all(_under(r, going) for r in p.iter(f"{_W}r"))
+    for r in p.iter(f"{_W}r"):
+        parent = r.getparent()
+        if (parent is None or parent.tag not in going) and not _under(r, going):
+            return False
+    return True
 
 
 def _under(e: etree._Element, tags: tuple[str, ...]) -> bool:
@@ -172,29 +184,36 @@ def _settle_runs(container: etree._Element, tracked: Tracked) -> None:
     change keeps the run's for the other view); with no such paragraph before, the run's
     first paragraph shows the next one's look in that view. Moves are carried only for a
     note."""
+    blocks = block_elements(container)  # the same blocks in both views: none is removed
+    # Each block's mark, read once and read again where a pass moves one. A pass changes
+    # marks only before the block it has reached, so which blocks go is known at its start.
+    marks = [_mark_of(b) if b.tag == f"{_W}p" else None for b in blocks]
     for view, mark in (("accept", "del"), ("reject", "ins")):
-        blocks = block_elements(container)
+        going = _GOING[view]
+        gone = [_gone(b, m, going) for b, m in zip(blocks, marks, strict=True)]
         k = 0
         while k < len(blocks):
-            if not _gone(blocks[k], view):
+            if not gone[k]:
                 k += 1
                 continue
             end = k
-            while end + 1 < len(blocks) and _gone(blocks[end + 1], view):
+            while end + 1 < len(blocks) and gone[end + 1]:
                 end += 1
             run, k = blocks[k : end + 1], end + 1
             after = blocks[end + 1] if end + 1 < len(blocks) else None
             before = blocks[k - len(run) - 1] if k - len(run) > 0 else None
             noted = [p for p in run if _noted(p)] if view == "accept" else []
-            plain = all(_mark_of(p) in ("ins", "del") for p in run)
+            plain = all(m in ("ins", "del") for m in marks[k - len(run) : k])
             differs = after is not None and after.tag == f"{_W}p" and _look(run[0]) != _look(after)
             if not noted and not (plain and differs):
                 continue
-            free = before is not None and before.tag == f"{_W}p" and _mark_of(before) is None
+            at = k - len(run) - 1
+            free = before is not None and before.tag == f"{_W}p" and marks[at] is None
             if before is not None and free and not _noted(before) and not _holds_box(before):
                 held = noted[0] if noted else run[-1]
                 _clear_mark(held)
                 mark_mark(before, tracked(mark))
+                marks[blocks.index(held)], marks[at] = _mark_of(held), _mark_of(before)
                 _lend_look(before, held, tracked, inserted=view == "reject")
                 continue
             if differs and after is not None and plain:
