@@ -59,8 +59,20 @@ _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _LOOK = ("pStyle", "numPr", "jc", "ind")  # what a paragraph change shows (as the reader keys it)
-_ID = f"{_W}id"
-_COMMENT_ANCHORS = {f"{_W}commentRangeStart", f"{_W}commentRangeEnd"}
+_ID, _VAL = f"{_W}id", f"{_W}val"
+_PARA_IDS = (f"{_W14}paraId", f"{_W14}textId")
+# What `carry` does to an element of each tag (none: nothing but its attributes).
+_CARRIED = {
+    f"{_WP}docPr": "docPr",
+    **{f"{_W}{name}": "drop" for name in ("bookmarkStart", "bookmarkEnd")},
+    **{f"{_W}{name}": "drop" for name in ("commentRangeStart", "commentRangeEnd")},
+    f"{_W}commentReference": "drop",
+    f"{_W}id": "id",
+    f"{_W}footnoteReference": "footnote",
+    f"{_W}endnoteReference": "endnote",
+    **{f"{_W}{name}": "style" for name in ("pStyle", "rStyle", "tblStyle")},
+    f"{_W}numId": "numId",
+}
 
 
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -104,41 +116,38 @@ class _Writer(Marking, Stories):
 
     # -- carrying old content into the new package -------------------------------------------
     def carry(self, e: etree._Element) -> etree._Element:
-        """A copy of an old element fit for the new package."""
+        """A copy of an old element fit for the new package (one dictionary lookup a tag:
+        most elements of a copy need nothing)."""
         c = clone(e)
-        for node in list(c.iter()):
-            if not isinstance(node.tag, str):
-                continue
-            for name in [str(n) for n in node.attrib]:
-                if name in (f"{_W14}paraId", f"{_W14}textId"):
+        for node in list(c.iter(etree.Element)):  # elements only, listed before any removal
+            for name in node.keys():  # noqa: SIM118  (its attributes: iterating gives children)
+                if name in _PARA_IDS:
                     del node.attrib[name]
                 elif name.startswith(_R):
                     node.set(
                         name, self.out.carry_rel(self.part, self.old_part, node.get(name) or "")
                     )
-            if node.tag == f"{_WP}docPr":
-                node.set("id", self.ids.take())
-            elif node.tag in (f"{_W}bookmarkStart", f"{_W}bookmarkEnd"):
-                parent = node.getparent()
-                if parent is not None:  # never compared: kept by the new document only
-                    parent.remove(node)
+            what = _CARRIED.get(node.tag)
+            if what is None:
                 continue
-            elif node.tag == f"{_W}id" and local_name(node.getparent()) == "sdtPr":
-                node.set(f"{_W}val", self.ids.take())  # a content control's id, unique
-            elif node.tag in _COMMENT_ANCHORS or node.tag == f"{_W}commentReference":
+            if what == "docPr":
+                node.set("id", self.ids.take())
+            elif what == "drop":  # bookmarks (never compared: kept by the new document
+                # only) and comment anchors
                 parent = node.getparent()
                 if parent is not None:
                     parent.remove(node)
-                continue
-            elif node.tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
-                kind = "footnote" if node.tag == f"{_W}footnoteReference" else "endnote"
-                fresh = self.note_ids.get((kind, node.get(f"{_W}id") or ""))
+            elif what == "id":
+                if local_name(node.getparent()) == "sdtPr":
+                    node.set(_VAL, self.ids.take())  # a content control's id, unique
+            elif what in ("footnote", "endnote"):
+                fresh = self.note_ids.get((what, node.get(_ID) or ""))
                 if fresh is not None:
-                    node.set(f"{_W}id", fresh)
-            elif node.tag in (f"{_W}pStyle", f"{_W}rStyle", f"{_W}tblStyle"):
-                node.set(f"{_W}val", self.styles.carry(node.get(f"{_W}val") or ""))
-            elif node.tag == f"{_W}numId":
-                node.set(f"{_W}val", self.numbering.carry(node.get(f"{_W}val") or ""))
+                    node.set(_ID, fresh)
+            elif what == "style":
+                node.set(_VAL, self.styles.carry(node.get(_VAL) or ""))
+            else:
+                node.set(_VAL, self.numbering.carry(node.get(_VAL) or ""))
         for sect in c.iter(f"{_W}sectPr"):
             parent = sect.getparent()
             if parent is not None and parent.tag == f"{_W}pPr":

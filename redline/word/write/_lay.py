@@ -28,6 +28,7 @@ __all__ = [
 ]
 
 _W = f"{{{W_NS}}}"
+_P, _RUN, _TBL, _PPR, _RPR = (f"{_W}{name}" for name in ("p", "r", "tbl", "pPr", "rPr"))
 _DELETED_TEXT = {f"{_W}t": f"{_W}delText", f"{_W}instrText": f"{_W}delInstrText"}
 Tracked = Callable[[str], etree._Element]
 """Makes a tracked-change element (ins, del, pPrChange …) with a fresh id."""
@@ -40,7 +41,7 @@ def local_name(e: etree._Element | None) -> str:
 
 def mark_mark(p: etree._Element, mark: etree._Element) -> None:
     """Track the paragraph's mark with `mark` (an ins, del, moveFrom or moveTo)."""
-    ppr = p.find(f"{_W}pPr")
+    ppr = p.find(_PPR)
     if ppr is None:
         ppr = el("pPr")
         p.insert(0, ppr)
@@ -75,7 +76,6 @@ def zero_width_before(container: etree._Element, blocks: Sequence[etree._Element
 
 
 _MARKS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
-_PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
 
 
 _MARK_NAMES = {tag: tag[len(_W) :] for tag in _MARKS}
@@ -118,7 +118,7 @@ def settle_marks(container: etree._Element, tracked: Tracked) -> None:
     ends = [
         k
         for k, b in enumerate(blocks)
-        if b.tag == f"{_W}p" and (k == len(blocks) - 1 or blocks[k + 1].tag == f"{_W}tbl")
+        if b.tag == _P and (k == len(blocks) - 1 or blocks[k + 1].tag == _TBL)
     ]
     _settle_runs(container, tracked)
     for target in reversed([blocks[k] for k in ends]):
@@ -140,9 +140,9 @@ _GOING = {"accept": (f"{_W}del", f"{_W}moveFrom"), "reject": (f"{_W}ins", f"{_W}
 def _gone(p: etree._Element, mark: str | None, going: tuple[str, ...]) -> bool:
     """Whether the view dropping `going` removes the paragraph (its mark `mark`), mark and
     all: every run under one of them (most often its parent)."""
-    if p.tag != f"{_W}p" or f"{_W}{mark}" not in going:
+    if p.tag != _P or f"{_W}{mark}" not in going:
         return False
-    for r in p.iter(f"{_W}r"):
+    for r in p.iter(_RUN):
         parent = r.getparent()
         if (parent is None or parent.tag not in going) and not _under(r, going):
             return False
@@ -157,7 +157,7 @@ def _under(e: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _look(p: etree._Element) -> bytes:
-    props = copy.deepcopy(p.find(f"{_W}pPr"))
+    props = copy.deepcopy(p.find(_PPR))
     if props is None:
         return b""
     for c in [c for c in props if local_name(c) in ("rPr", "sectPr", "pPrChange")]:
@@ -187,7 +187,7 @@ def _settle_runs(container: etree._Element, tracked: Tracked) -> None:
     blocks = block_elements(container)  # the same blocks in both views: none is removed
     # Each block's mark, read once and read again where a pass moves one. A pass changes
     # marks only before the block it has reached, so which blocks go is known at its start.
-    marks = [_mark_of(b) if b.tag == f"{_W}p" else None for b in blocks]
+    marks = [_mark_of(b) if b.tag == _P else None for b in blocks]
     for view, mark in (("accept", "del"), ("reject", "ins")):
         going = _GOING[view]
         gone = [_gone(b, m, going) for b, m in zip(blocks, marks, strict=True)]
@@ -204,11 +204,11 @@ def _settle_runs(container: etree._Element, tracked: Tracked) -> None:
             before = blocks[k - len(run) - 1] if k - len(run) > 0 else None
             noted = [p for p in run if _noted(p)] if view == "accept" else []
             plain = all(m in ("ins", "del") for m in marks[k - len(run) : k])
-            differs = after is not None and after.tag == f"{_W}p" and _look(run[0]) != _look(after)
+            differs = after is not None and after.tag == _P and _look(run[0]) != _look(after)
             if not noted and not (plain and differs):
                 continue
             at = k - len(run) - 1
-            free = before is not None and before.tag == f"{_W}p" and marks[at] is None
+            free = before is not None and before.tag == _P and marks[at] is None
             if before is not None and free and not _noted(before) and not _holds_box(before):
                 held = noted[0] if noted else run[-1]
                 _clear_mark(held)
@@ -236,12 +236,12 @@ def _carry_back(
     same = _SAME[kind]
     k = end
     while k > 0 and (
-        (blocks[k - 1].tag == f"{_W}p" and _mark_of(blocks[k - 1]) in same)
-        or (blocks[k - 1].tag != f"{_W}p" and _all_marked(blocks[k - 1], same))
+        (blocks[k - 1].tag == _P and _mark_of(blocks[k - 1]) in same)
+        or (blocks[k - 1].tag != _P and _all_marked(blocks[k - 1], same))
     ):
         k -= 1
     before = blocks[k - 1] if k > 0 else None
-    if before is None or before.tag != f"{_W}p":
+    if before is None or before.tag != _P:
         if at_end:
             _clear_mark(last)  # the container is all tracked: its last mark stays
         return
@@ -257,8 +257,8 @@ def _carry_back(
     # shows the old look where it shows the old text (a tracked paragraph change)
     _clear_mark(last)
     _lend_look(before, last, tracked, inserted=True)
-    content = [c for c in before if c.tag != f"{_W}pPr"]
-    first = next((i for i, c in enumerate(last) if c.tag != f"{_W}pPr"), len(last))
+    content = [c for c in before if c.tag != _PPR]
+    first = next((i for i, c in enumerate(last) if c.tag != _PPR), len(last))
     for offset, c in enumerate(content):
         last.insert(first + offset, c)
     container.remove(before)
@@ -282,17 +282,13 @@ def _rows_marked(table: etree._Element, kinds: tuple[str, ...]) -> bool:
 
 def _all_marked(block: etree._Element, kinds: tuple[str, ...]) -> bool:
     """Whether a table or a block content control goes whole in the view `kinds` drop."""
-    if block.tag == f"{_W}tbl":  # a table without rows shows nothing in either view
+    if block.tag == _TBL:  # a table without rows shows nothing in either view
         return not rows_of(block) or _rows_marked(block, kinds)
-    paras = [p for p in block.iter(f"{_W}p")]
-    tables = [t for t in block.iter(f"{_W}tbl")]
+    paras = [p for p in block.iter(_P)]
+    tables = [t for t in block.iter(_TBL)]
     return (
         bool(paras)
-        and all(
-            _mark_of(p) in kinds
-            for p in paras
-            if not any(True for _ in p.iterancestors(f"{_W}tbl"))
-        )
+        and all(_mark_of(p) in kinds for p in paras if not any(True for _ in p.iterancestors(_TBL)))
         and all(_rows_marked(t, kinds) for t in tables)
     )
 
@@ -302,8 +298,8 @@ def _lend_look(
 ) -> None:
     """The run's last paragraph holds, in the view that drops the run, the text of the
     paragraph before it: it shows that paragraph's look there (a tracked paragraph change)."""
-    own = last.find(f"{_W}pPr")
-    lent = before.find(f"{_W}pPr")
+    own = last.find(_PPR)
+    lent = before.find(_PPR)
     lent_look = copy.deepcopy(lent) if lent is not None else el("pPr")
     own_look = copy.deepcopy(own) if own is not None else el("pPr")
     for props in (lent_look, own_look):
@@ -333,9 +329,8 @@ def _lend_look(
 
 
 def delete_text(run: etree._Element) -> None:
-    for node in run.iter():
-        if node.tag in _DELETED_TEXT:
-            node.tag = _DELETED_TEXT[node.tag]
+    for node in list(run.iter(*_DELETED_TEXT)):  # picked in C, renamed after
+        node.tag = _DELETED_TEXT[node.tag]
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -391,5 +386,5 @@ def run_at(found: list[Item], offset: int) -> etree._Element | None:
 
 
 def run_format_of(pieces: list[etree._Element]) -> str | None:
-    runs = [p for p in pieces if p.tag == f"{_W}r"]
+    runs = [p for p in pieces if p.tag == _RUN]
     return run_format(runs[0]) if runs else None
