@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import itertools
 from collections.abc import Sequence
+from typing import cast
 
 from lxml import etree
 
@@ -120,7 +121,7 @@ class _Writer(Marking, Stories):
         most elements of a copy need nothing)."""
         c = clone(e)
         for node in list(c.iter(etree.Element)):  # elements only, listed before any removal
-            for name in node.keys():  # noqa: SIM118  (its attributes: iterating gives children)
+            for name in cast(list[str], node.keys()):  # its attributes (iterating: children)
                 if name in _PARA_IDS:
                     del node.attrib[name]
                 elif name.startswith(_R):
