@@ -29,24 +29,22 @@ from lxml import etree
 
 from ...comparison import BlockChange, Change, DocumentChanges, InnerEdit, RowChange
 from ...diff import Op
-from ..oxml import R_NS, W_NS, clone, el, parse_part
-from ..read._blocks import (
-    Item,
-    block_elements,
-    inner_runs,
-    items,
-    run_format,
-)
+from ..oxml import R_NS, W_NS, clone, el, first_child, parse_part
+from ..read._blocks import Item, block_elements, inner_runs, items, run_format
 from ..read._package import Package
-from ._carry import Carrier, Ids, Out, Side, drop_comments, max_id, rels_part, tostring
-from ._lay import (
-    cut,
-    local_name,
-    run_at,
-    run_format_of,
-    settle_marks,
-    zero_width_before,
+from ._carry import (
+    CARRIED,
+    PARA_IDS,
+    Carrier,
+    Ids,
+    Out,
+    Side,
+    drop_comments,
+    max_id,
+    rels_part,
+    tostring,
 )
+from ._lay import cut, local_name, run_at, run_format_of, settle_marks, zero_width_before
 from ._marking import Marking
 from ._stories import Stories
 from ._template import _PPR_ORDER, ordered
@@ -56,24 +54,10 @@ __all__ = ["write_in_place"]
 _W = f"{{{W_NS}}}"
 _R = f"{{{R_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
-_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _LOOK = ("pStyle", "numPr", "jc", "ind")  # what a paragraph change shows (as the reader keys it)
 _ID, _VAL = f"{_W}id", f"{_W}val"
-_PARA_IDS = (f"{_W14}paraId", f"{_W14}textId")
-# What `carry` does to an element of each tag (none: nothing but its attributes).
-_CARRIED = {
-    f"{_WP}docPr": "docPr",
-    **{f"{_W}{name}": "drop" for name in ("bookmarkStart", "bookmarkEnd")},
-    **{f"{_W}{name}": "drop" for name in ("commentRangeStart", "commentRangeEnd")},
-    f"{_W}commentReference": "drop",
-    f"{_W}id": "id",
-    f"{_W}footnoteReference": "footnote",
-    f"{_W}endnoteReference": "endnote",
-    **{f"{_W}{name}": "style" for name in ("pStyle", "rStyle", "tblStyle")},
-    f"{_W}numId": "numId",
-}
+_PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
 
 
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -122,13 +106,13 @@ class _Writer(Marking, Stories):
         c = clone(e)
         for node in list(c.iter(etree.Element)):  # elements only, listed before any removal
             for name in cast(list[str], node.keys()):  # its attributes (iterating: children)
-                if name in _PARA_IDS:
+                if name in PARA_IDS:
                     del node.attrib[name]
                 elif name.startswith(_R):
                     node.set(
                         name, self.out.carry_rel(self.part, self.old_part, node.get(name) or "")
                     )
-            what = _CARRIED.get(node.tag)
+            what = CARRIED.get(node.tag)
             if what is None:
                 continue
             if what == "docPr":
@@ -182,7 +166,7 @@ class _Writer(Marking, Stories):
                 self._inside(_item_at(old_items, m.old), _item_at(new_items, m.new), m)
             if first_of_merge:
                 target = el("p")
-                look = old_p.find(f"{_W}pPr")
+                look = first_child(old_p, _PPR)
                 if look is not None:
                     target.append(self.carry(look))
             else:
@@ -287,13 +271,13 @@ class _Writer(Marking, Stories):
         return run
 
     def _format_change(self, run: etree._Element, was: etree._Element) -> None:
-        rpr = run.find(f"{_W}rPr")
+        rpr = first_child(run, _RPR)
         if rpr is None:
             rpr = el("rPr")
             run.insert(0, rpr)
         for old in rpr.findall(f"{_W}rPrChange"):
             rpr.remove(old)
-        before = was.find(f"{_W}rPr")
+        before = first_child(was, _RPR)
         held = self.carry(before) if before is not None else el("rPr")
         for old in held.findall(f"{_W}rPrChange"):
             held.remove(old)
@@ -302,7 +286,7 @@ class _Writer(Marking, Stories):
         rpr.append(change)
 
     def look_change(self, old_p: etree._Element, new_p: etree._Element) -> None:
-        ppr = new_p.find(f"{_W}pPr")
+        ppr = first_child(new_p, _PPR)
         if ppr is None:
             ppr = el("pPr")
             new_p.insert(0, ppr)
@@ -310,7 +294,7 @@ class _Writer(Marking, Stories):
         for child in list(was):
             if local_name(child) in ("rPr", "sectPr", "pPrChange", *_LOOK):
                 was.remove(child)
-        old_ppr = old_p.find(f"{_W}pPr")
+        old_ppr = first_child(old_p, _PPR)
         for name in _LOOK:
             e = old_ppr.find(f"{_W}{name}") if old_ppr is not None else None
             if e is not None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from lxml import etree
 
-from ..oxml import W_NS, clone, el
+from ..oxml import W_NS, clone, el, first_child
 from ..read._blocks import Item, block_elements, rows_of, run_format
 from ._template import _PPR_ORDER, ordered
 
@@ -41,11 +41,11 @@ def local_name(e: etree._Element | None) -> str:
 
 def mark_mark(p: etree._Element, mark: etree._Element) -> None:
     """Track the paragraph's mark with `mark` (an ins, del, moveFrom or moveTo)."""
-    ppr = p.find(_PPR)
+    ppr = first_child(p, _PPR)
     if ppr is None:
         ppr = el("pPr")
         p.insert(0, ppr)
-    rpr = ppr.find(f"{_W}rPr")
+    rpr = first_child(ppr, _RPR)
     if rpr is None:
         rpr = el("rPr")
         ppr.append(rpr)
@@ -173,7 +173,7 @@ def _under(e: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _look(p: etree._Element) -> bytes:
-    props = copy.deepcopy(p.find(_PPR))
+    props = copy.deepcopy(first_child(p, _PPR))
     if props is None:
         return b""
     for c in [c for c in props if local_name(c) in ("rPr", "sectPr", "pPrChange")]:
@@ -314,8 +314,8 @@ def _lend_look(
 ) -> None:
     """The run's last paragraph holds, in the view that drops the run, the text of the
     paragraph before it: it shows that paragraph's look there (a tracked paragraph change)."""
-    own = last.find(_PPR)
-    lent = before.find(_PPR)
+    own = first_child(last, _PPR)
+    lent = first_child(before, _PPR)
     lent_look = copy.deepcopy(lent) if lent is not None else el("pPr")
     own_look = copy.deepcopy(own) if own is not None else el("pPr")
     for props in (lent_look, own_look):

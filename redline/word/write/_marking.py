@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..oxml import W_NS, el
+from ..oxml import W_NS, el, first_child
 from ..read._blocks import block_elements, rows_of
 from ._lay import delete_text, local_name, mark_mark
 
@@ -72,7 +72,7 @@ class Marking:
             self.mark_row(tr, tag)
 
     def mark_row(self, tr: etree._Element, tag: str) -> None:
-        trpr = tr.find(f"{_W}trPr")
+        trpr = first_child(tr, f"{_W}trPr")
         if trpr is None:
             trpr = el("trPr")
             at = 1 if tr.find(f"{_W}tblPrEx") is not None else 0
@@ -101,7 +101,7 @@ class Marking:
             return p
         self.mark_paragraph(p, tag)
         start = self.tracked(f"{tag}RangeStart", name=name)
-        ppr = p.find(_PPR)
+        ppr = first_child(p, _PPR)
         p.insert(1 if ppr is not None else 0, start)
         p.append(el(f"{tag}RangeEnd", id=start.get(f"{_W}id") or ""))
         return p
