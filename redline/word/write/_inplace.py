@@ -84,12 +84,12 @@ class _Writer(Marking, Stories):
         self.part = new.main  # the part being written (relationships are made in it)
         self.old_part = old.main
         self._made: dict[str, etree._Element] = {}  # by tag: a tracked element to copy
+        self._formats: dict[etree._Element, str] = {}  # an old run's format, once a write
 
     # -- tracked-change elements ------------------------------------------------------------
     def tracked(self, tag: str, **attrs: str) -> etree._Element:
-        """A fresh ``w:tag`` with a new id, this writer's author and date: a copy of the
-        first one made for the tag (copying a small element costs half of building it; the
-        copy holds the same namespace declaration and attributes in the same order)."""
+        """A fresh ``w:tag`` (new id, the author and date): a copy of the first made for the
+        tag, which costs half of building one (the same namespace, attributes and order)."""
         made = self._made.get(tag)
         if made is None:
             made = self._made[tag] = el(tag, id="", author=self.author, date=self.date)
@@ -117,21 +117,19 @@ class _Writer(Marking, Stories):
                 continue
             if what == "docPr":
                 node.set("id", self.ids.take())
-            elif what == "drop":  # bookmarks (never compared: kept by the new document
-                # only) and comment anchors
+            elif what == "drop":  # bookmarks (the new document's only), comment anchors
                 parent = node.getparent()
                 if parent is not None:
                     parent.remove(node)
-            elif what == "id":
-                if local_name(node.getparent()) == "sdtPr":
-                    node.set(_VAL, self.ids.take())  # a content control's id, unique
+            elif what == "id" and local_name(node.getparent()) == "sdtPr":
+                node.set(_VAL, self.ids.take())  # a content control's id, unique
             elif what in ("footnote", "endnote"):
                 fresh = self.note_ids.get((what, node.get(_ID) or ""))
                 if fresh is not None:
                     node.set(_ID, fresh)
             elif what == "style":
                 node.set(_VAL, self.styles.carry(node.get(_VAL) or ""))
-            else:
+            elif what == "numId":
                 node.set(_VAL, self.numbering.carry(node.get(_VAL) or ""))
         for sect in c.iter(f"{_W}sectPr"):
             parent = sect.getparent()
@@ -204,10 +202,13 @@ class _Writer(Marking, Stories):
         for a, b in itertools.pairwise(bounds):
             pieces = cut(new_items, a, b, own=True)
             was = run_at(old_items, a + shift)
-            if self.changes.looks and was is not None and run_format(was) != run_format_of(pieces):
-                for piece in pieces:
-                    if piece.tag == f"{_W}r":
-                        self._format_change(piece, was)
+            if self.changes.looks and was is not None:
+                if was not in self._formats:  # an old run's, once: the old document is only read
+                    self._formats[was] = run_format(was)
+                if self._formats[was] != run_format_of(pieces):
+                    for piece in pieces:
+                        if piece.tag == f"{_W}r":
+                            self._format_change(piece, was)
             out += pieces
         return out
 
