@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..errors import DocumentError
 
-__all__ = ["MC_NS", "R_NS", "W_NS", "clone", "el", "parse_part", "sub"]
+__all__ = ["MC_NS", "R_NS", "W_NS", "clone", "el", "first_child", "parse_part", "sub"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -48,6 +48,17 @@ def clone(element: etree._Element) -> etree._Element:
     ``__deepcopy__``), without the copy module's memo bookkeeping around it."""
     copied: etree._Element = cast(Any, element).__deepcopy__(None)  # untyped in the stubs
     return copied
+
+
+def first_child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of this tag, as ``element.find(tag)`` gives it for a plain tag,
+    without parsing a path: properties lead, so it is most often the first child."""
+    head = element[0] if len(element) else None
+    if head is not None and head.tag == tag:
+        return head
+    for child in element.iterchildren(tag):
+        return child
+    return None
 
 
 _PARSER = etree.XMLParser(

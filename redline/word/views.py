@@ -15,7 +15,7 @@ from lxml import etree
 
 from .._files import read_limited
 from ..errors import DocumentError
-from .oxml import _SHOWN, W_NS, parse_part, visible_text
+from .oxml import _SHOWN, W_NS, first_child, parse_part, visible_text
 from .read._package import MAX_DOCX_BYTES, Package
 
 __all__ = ["View", "read_view"]
@@ -175,17 +175,6 @@ def _has(el: etree._Element, tag: str) -> bool:
     return False
 
 
-def _first(el: etree._Element, tag: str) -> etree._Element | None:
-    """The first child of this tag, as ``el.find(tag)`` gives it (most often the first
-    child: properties lead)."""
-    head = el[0] if len(el) else None
-    if head is not None and head.tag == tag:
-        return head
-    for child in el.iterchildren(tag):
-        return child
-    return None
-
-
 def views_of(
     parts: dict[str, bytes],
     *,
@@ -245,7 +234,7 @@ def views_of_tree(
         numbered = changed = False
         was: bool | None = None
         marked_accept, marked_reject = gone
-        ppr = _first(p, _PPR)
+        ppr = first_child(p, _PPR)
         for c in ppr if ppr is not None else ():
             tag = c.tag
             if tag == _NUMPR:
@@ -253,7 +242,7 @@ def views_of_tree(
             elif tag == _PPR_CHANGE:
                 if not changed:
                     changed = True
-                    was = _numbered(_first(c, _PPR))
+                    was = _numbered(first_child(c, _PPR))
             elif tag == _RPR:  # only its revision marks, picked in C
                 for m in c.iterchildren(*_MARKS):
                     local = m.tag.rpartition("}")[2]

@@ -21,6 +21,8 @@ from ..oxml import W_NS, parse_part
 from ..read._package import Package
 
 __all__ = [
+    "CARRIED",
+    "PARA_IDS",
     "Carrier",
     "Ids",
     "Out",
@@ -34,6 +36,24 @@ __all__ = [
 _W = f"{{{W_NS}}}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+
+PARA_IDS = (f"{_W14}paraId", f"{_W14}textId")
+"""The ids Word gives a paragraph, dropped from an old one carried (the new may hold them)."""
+CARRIED = {
+    f"{_WP}docPr": "docPr",
+    **{f"{_W}{name}": "drop" for name in ("bookmarkStart", "bookmarkEnd")},
+    **{f"{_W}{name}": "drop" for name in ("commentRangeStart", "commentRangeEnd")},
+    f"{_W}commentReference": "drop",
+    f"{_W}id": "id",
+    f"{_W}footnoteReference": "footnote",
+    f"{_W}endnoteReference": "endnote",
+    **{f"{_W}{name}": "style" for name in ("pStyle", "rStyle", "tblStyle")},
+    f"{_W}numId": "numId",
+}
+"""What carrying an old element into the new package does to each tag (by kind: a fresh
+drawing id, dropped, a content control's fresh id, a note's new id, a style or list carried
+along); an element of any other tag keeps all but its attributes' relationships."""
 
 
 class Ids:

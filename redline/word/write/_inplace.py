@@ -23,29 +23,28 @@ from __future__ import annotations
 import copy
 import itertools
 from collections.abc import Sequence
+from typing import cast
 
 from lxml import etree
 
 from ...comparison import BlockChange, Change, DocumentChanges, InnerEdit, RowChange
 from ...diff import Op
-from ..oxml import R_NS, W_NS, clone, el, parse_part
-from ..read._blocks import (
-    Item,
-    block_elements,
-    inner_runs,
-    items,
-    run_format,
-)
+from ..oxml import R_NS, W_NS, clone, el, first_child, parse_part
+from ..read._blocks import Item, block_elements, inner_runs, items, run_format
 from ..read._package import Package
-from ._carry import Carrier, Ids, Out, Side, drop_comments, max_id, rels_part, tostring
-from ._lay import (
-    cut,
-    local_name,
-    run_at,
-    run_format_of,
-    settle_marks,
-    zero_width_before,
+from ._carry import (
+    CARRIED,
+    PARA_IDS,
+    Carrier,
+    Ids,
+    Out,
+    Side,
+    drop_comments,
+    max_id,
+    rels_part,
+    tostring,
 )
+from ._lay import cut, local_name, run_at, run_format_of, settle_marks, zero_width_before
 from ._marking import Marking
 from ._stories import Stories
 from ._template import _PPR_ORDER, ordered
@@ -55,11 +54,10 @@ __all__ = ["write_in_place"]
 _W = f"{{{W_NS}}}"
 _R = f"{{{R_NS}}}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
-_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _LOOK = ("pStyle", "numPr", "jc", "ind")  # what a paragraph change shows (as the reader keys it)
-_COMMENT_ANCHORS = {f"{_W}commentRangeStart", f"{_W}commentRangeEnd"}
+_ID, _VAL = f"{_W}id", f"{_W}val"
+_PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
 
 
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -85,51 +83,54 @@ class _Writer(Marking, Stories):
         self.numbering = Carrier(new, old, "numbering")
         self.part = new.main  # the part being written (relationships are made in it)
         self.old_part = old.main
+        self._made: dict[str, etree._Element] = {}  # by tag: a tracked element to copy
+        self._formats: dict[etree._Element, str] = {}  # an old run's format, once a write
 
     # -- tracked-change elements ------------------------------------------------------------
     def tracked(self, tag: str, **attrs: str) -> etree._Element:
-        e = el(tag, id=self.ids.take(), author=self.author, date=self.date)
+        """A fresh ``w:tag`` (new id, the author and date): a copy of the first made for the
+        tag, which costs half of building one (the same namespace, attributes and order)."""
+        made = self._made.get(tag)
+        if made is None:
+            made = self._made[tag] = el(tag, id="", author=self.author, date=self.date)
+        e = clone(made)
+        e.set(_ID, self.ids.take())
         for k, v in attrs.items():
             e.set(_W + k, v)
         return e
 
     # -- carrying old content into the new package -------------------------------------------
     def carry(self, e: etree._Element) -> etree._Element:
-        """A copy of an old element fit for the new package."""
+        """A copy of an old element fit for the new package (one dictionary lookup a tag:
+        most elements of a copy need nothing)."""
         c = clone(e)
-        for node in list(c.iter()):
-            if not isinstance(node.tag, str):
-                continue
-            for name in [str(n) for n in node.attrib]:
-                if name in (f"{_W14}paraId", f"{_W14}textId"):
+        for node in list(c.iter(etree.Element)):  # elements only, listed before any removal
+            for name in cast(list[str], node.keys()):  # its attributes (iterating: children)
+                if name in PARA_IDS:
                     del node.attrib[name]
                 elif name.startswith(_R):
                     node.set(
                         name, self.out.carry_rel(self.part, self.old_part, node.get(name) or "")
                     )
-            if node.tag == f"{_WP}docPr":
-                node.set("id", self.ids.take())
-            elif node.tag in (f"{_W}bookmarkStart", f"{_W}bookmarkEnd"):
-                parent = node.getparent()
-                if parent is not None:  # never compared: kept by the new document only
-                    parent.remove(node)
+            what = CARRIED.get(node.tag)
+            if what is None:
                 continue
-            elif node.tag == f"{_W}id" and local_name(node.getparent()) == "sdtPr":
-                node.set(f"{_W}val", self.ids.take())  # a content control's id, unique
-            elif node.tag in _COMMENT_ANCHORS or node.tag == f"{_W}commentReference":
+            if what == "docPr":
+                node.set("id", self.ids.take())
+            elif what == "drop":  # bookmarks (the new document's only), comment anchors
                 parent = node.getparent()
                 if parent is not None:
                     parent.remove(node)
-                continue
-            elif node.tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
-                kind = "footnote" if node.tag == f"{_W}footnoteReference" else "endnote"
-                fresh = self.note_ids.get((kind, node.get(f"{_W}id") or ""))
+            elif what == "id" and local_name(node.getparent()) == "sdtPr":
+                node.set(_VAL, self.ids.take())  # a content control's id, unique
+            elif what in ("footnote", "endnote"):
+                fresh = self.note_ids.get((what, node.get(_ID) or ""))
                 if fresh is not None:
-                    node.set(f"{_W}id", fresh)
-            elif node.tag in (f"{_W}pStyle", f"{_W}rStyle", f"{_W}tblStyle"):
-                node.set(f"{_W}val", self.styles.carry(node.get(f"{_W}val") or ""))
-            elif node.tag == f"{_W}numId":
-                node.set(f"{_W}val", self.numbering.carry(node.get(f"{_W}val") or ""))
+                    node.set(_ID, fresh)
+            elif what == "style":
+                node.set(_VAL, self.styles.carry(node.get(_VAL) or ""))
+            elif what == "numId":
+                node.set(_VAL, self.numbering.carry(node.get(_VAL) or ""))
         for sect in c.iter(f"{_W}sectPr"):
             parent = sect.getparent()
             if parent is not None and parent.tag == f"{_W}pPr":
@@ -163,7 +164,7 @@ class _Writer(Marking, Stories):
                 self._inside(_item_at(old_items, m.old), _item_at(new_items, m.new), m)
             if first_of_merge:
                 target = el("p")
-                look = old_p.find(f"{_W}pPr")
+                look = first_child(old_p, _PPR)
                 if look is not None:
                     target.append(self.carry(look))
             else:
@@ -201,10 +202,13 @@ class _Writer(Marking, Stories):
         for a, b in itertools.pairwise(bounds):
             pieces = cut(new_items, a, b, own=True)
             was = run_at(old_items, a + shift)
-            if self.changes.looks and was is not None and run_format(was) != run_format_of(pieces):
-                for piece in pieces:
-                    if piece.tag == f"{_W}r":
-                        self._format_change(piece, was)
+            if self.changes.looks and was is not None:
+                if was not in self._formats:  # an old run's, once: the old document is only read
+                    self._formats[was] = run_format(was)
+                if self._formats[was] != run_format_of(pieces):
+                    for piece in pieces:
+                        if piece.tag == f"{_W}r":
+                            self._format_change(piece, was)
             out += pieces
         return out
 
@@ -268,13 +272,13 @@ class _Writer(Marking, Stories):
         return run
 
     def _format_change(self, run: etree._Element, was: etree._Element) -> None:
-        rpr = run.find(f"{_W}rPr")
+        rpr = first_child(run, _RPR)
         if rpr is None:
             rpr = el("rPr")
             run.insert(0, rpr)
         for old in rpr.findall(f"{_W}rPrChange"):
             rpr.remove(old)
-        before = was.find(f"{_W}rPr")
+        before = first_child(was, _RPR)
         held = self.carry(before) if before is not None else el("rPr")
         for old in held.findall(f"{_W}rPrChange"):
             held.remove(old)
@@ -283,7 +287,7 @@ class _Writer(Marking, Stories):
         rpr.append(change)
 
     def look_change(self, old_p: etree._Element, new_p: etree._Element) -> None:
-        ppr = new_p.find(f"{_W}pPr")
+        ppr = first_child(new_p, _PPR)
         if ppr is None:
             ppr = el("pPr")
             new_p.insert(0, ppr)
@@ -291,7 +295,7 @@ class _Writer(Marking, Stories):
         for child in list(was):
             if local_name(child) in ("rPr", "sectPr", "pPrChange", *_LOOK):
                 was.remove(child)
-        old_ppr = old_p.find(f"{_W}pPr")
+        old_ppr = first_child(old_p, _PPR)
         for name in _LOOK:
             e = old_ppr.find(f"{_W}{name}") if old_ppr is not None else None
             if e is not None:

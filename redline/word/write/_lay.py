@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from lxml import etree
 
-from ..oxml import W_NS, clone, el
+from ..oxml import W_NS, clone, el, first_child
 from ..read._blocks import Item, block_elements, rows_of, run_format
 from ._template import _PPR_ORDER, ordered
 
@@ -28,6 +28,7 @@ __all__ = [
 ]
 
 _W = f"{{{W_NS}}}"
+_P, _RUN, _TBL, _PPR, _RPR = (f"{_W}{name}" for name in ("p", "r", "tbl", "pPr", "rPr"))
 _DELETED_TEXT = {f"{_W}t": f"{_W}delText", f"{_W}instrText": f"{_W}delInstrText"}
 Tracked = Callable[[str], etree._Element]
 """Makes a tracked-change element (ins, del, pPrChange …) with a fresh id."""
@@ -40,11 +41,11 @@ def local_name(e: etree._Element | None) -> str:
 
 def mark_mark(p: etree._Element, mark: etree._Element) -> None:
     """Track the paragraph's mark with `mark` (an ins, del, moveFrom or moveTo)."""
-    ppr = p.find(f"{_W}pPr")
+    ppr = first_child(p, _PPR)
     if ppr is None:
         ppr = el("pPr")
         p.insert(0, ppr)
-    rpr = ppr.find(f"{_W}rPr")
+    rpr = first_child(ppr, _RPR)
     if rpr is None:
         rpr = el("rPr")
         ppr.append(rpr)
@@ -75,15 +76,33 @@ def zero_width_before(container: etree._Element, blocks: Sequence[etree._Element
 
 
 _MARKS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
-_PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
+
+
+_MARK_NAMES = {tag: tag[len(_W) :] for tag in _MARKS}
 
 
 def _mark_of(p: etree._Element) -> str | None:
-    # the first w:rPr of the first w:pPr holding one, as the path "w:pPr/w:rPr" finds it
+    """The paragraph mark's revision: the first of the first w:rPr of the first w:pPr
+    holding one, as the path "w:pPr/w:rPr" finds it. Read in Python when the properties
+    lead the paragraph and hold the w:rPr (a few children each: cheaper than asking lxml
+    for three filtered iterators); else found by the filtered walk (`_mark_found`)."""
+    first = p[0] if len(p) else None
+    if first is not None and first.tag == _PPR:
+        for rpr in first:
+            if rpr.tag == _RPR:
+                for c in rpr:
+                    name = _MARK_NAMES.get(c.tag)
+                    if name is not None:
+                        return name
+                return None
+    return _mark_found(p)
+
+
+def _mark_found(p: etree._Element) -> str | None:
     for ppr in p.iterchildren(_PPR):
         for rpr in ppr.iterchildren(_RPR):
             for c in rpr.iterchildren(*_MARKS):  # its first mark, picked in C
-                return local_name(c)
+                return _MARK_NAMES[c.tag]
             return None
     return None
 
@@ -105,12 +124,17 @@ def settle_marks(container: etree._Element, tracked: Tracked) -> None:
     paragraph shows the right look in both views through a tracked paragraph change.
     Deleted paragraphs before inserted ones there fold into the last paragraph: the old
     text deleted, then the new inserted, under one untracked mark.
+
+    A container holding no tracked element at all has no tracked paragraph mark: nothing
+    to settle (most table cells and notes of a redline), asked in C.
     """
+    if next(container.iter(*_MARKS), None) is None:
+        return
     blocks = block_elements(container)
     ends = [
         k
         for k, b in enumerate(blocks)
-        if b.tag == f"{_W}p" and (k == len(blocks) - 1 or blocks[k + 1].tag == f"{_W}tbl")
+        if b.tag == _P and (k == len(blocks) - 1 or blocks[k + 1].tag == _TBL)
     ]
     _settle_runs(container, tracked)
     for target in reversed([blocks[k] for k in ends]):
@@ -129,12 +153,16 @@ _NOTE_REFS = (f"{_W}footnoteReference", f"{_W}endnoteReference")
 _GOING = {"accept": (f"{_W}del", f"{_W}moveFrom"), "reject": (f"{_W}ins", f"{_W}moveTo")}
 
 
-def _gone(p: etree._Element, view: str) -> bool:
-    """Whether the view removes the paragraph, mark and all."""
-    going = _GOING[view]
-    if p.tag != f"{_W}p" or f"{_W}{_mark_of(p)}" not in going:
+def _gone(p: etree._Element, mark: str | None, going: tuple[str, ...]) -> bool:
+    """Whether the view dropping `going` removes the paragraph (its mark `mark`), mark and
+    all: every run under one of them (most often its parent)."""
+    if p.tag != _P or f"{_W}{mark}" not in going:
         return False
-    return all(_under(r, going) for r in p.iter(f"{_W}r"))
+    for r in p.iter(_RUN):
+        parent = r.getparent()
+        if (parent is None or parent.tag not in going) and not _under(r, going):
+            return False
+    return True
 
 
 def _under(e: etree._Element, tags: tuple[str, ...]) -> bool:
@@ -145,7 +173,7 @@ def _under(e: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _look(p: etree._Element) -> bytes:
-    props = copy.deepcopy(p.find(f"{_W}pPr"))
+    props = copy.deepcopy(first_child(p, _PPR))
     if props is None:
         return b""
     for c in [c for c in props if local_name(c) in ("rPr", "sectPr", "pPrChange")]:
@@ -172,29 +200,36 @@ def _settle_runs(container: etree._Element, tracked: Tracked) -> None:
     change keeps the run's for the other view); with no such paragraph before, the run's
     first paragraph shows the next one's look in that view. Moves are carried only for a
     note."""
+    blocks = block_elements(container)  # the same blocks in both views: none is removed
+    # Each block's mark, read once and read again where a pass moves one. A pass changes
+    # marks only before the block it has reached, so which blocks go is known at its start.
+    marks = [_mark_of(b) if b.tag == _P else None for b in blocks]
     for view, mark in (("accept", "del"), ("reject", "ins")):
-        blocks = block_elements(container)
+        going = _GOING[view]
+        gone = [_gone(b, m, going) for b, m in zip(blocks, marks, strict=True)]
         k = 0
         while k < len(blocks):
-            if not _gone(blocks[k], view):
+            if not gone[k]:
                 k += 1
                 continue
             end = k
-            while end + 1 < len(blocks) and _gone(blocks[end + 1], view):
+            while end + 1 < len(blocks) and gone[end + 1]:
                 end += 1
             run, k = blocks[k : end + 1], end + 1
             after = blocks[end + 1] if end + 1 < len(blocks) else None
             before = blocks[k - len(run) - 1] if k - len(run) > 0 else None
             noted = [p for p in run if _noted(p)] if view == "accept" else []
-            plain = all(_mark_of(p) in ("ins", "del") for p in run)
-            differs = after is not None and after.tag == f"{_W}p" and _look(run[0]) != _look(after)
+            plain = all(m in ("ins", "del") for m in marks[k - len(run) : k])
+            differs = after is not None and after.tag == _P and _look(run[0]) != _look(after)
             if not noted and not (plain and differs):
                 continue
-            free = before is not None and before.tag == f"{_W}p" and _mark_of(before) is None
+            at = k - len(run) - 1
+            free = before is not None and before.tag == _P and marks[at] is None
             if before is not None and free and not _noted(before) and not _holds_box(before):
                 held = noted[0] if noted else run[-1]
                 _clear_mark(held)
                 mark_mark(before, tracked(mark))
+                marks[blocks.index(held)], marks[at] = _mark_of(held), _mark_of(before)
                 _lend_look(before, held, tracked, inserted=view == "reject")
                 continue
             if differs and after is not None and plain:
@@ -217,12 +252,12 @@ def _carry_back(
     same = _SAME[kind]
     k = end
     while k > 0 and (
-        (blocks[k - 1].tag == f"{_W}p" and _mark_of(blocks[k - 1]) in same)
-        or (blocks[k - 1].tag != f"{_W}p" and _all_marked(blocks[k - 1], same))
+        (blocks[k - 1].tag == _P and _mark_of(blocks[k - 1]) in same)
+        or (blocks[k - 1].tag != _P and _all_marked(blocks[k - 1], same))
     ):
         k -= 1
     before = blocks[k - 1] if k > 0 else None
-    if before is None or before.tag != f"{_W}p":
+    if before is None or before.tag != _P:
         if at_end:
             _clear_mark(last)  # the container is all tracked: its last mark stays
         return
@@ -238,8 +273,8 @@ def _carry_back(
     # shows the old look where it shows the old text (a tracked paragraph change)
     _clear_mark(last)
     _lend_look(before, last, tracked, inserted=True)
-    content = [c for c in before if c.tag != f"{_W}pPr"]
-    first = next((i for i, c in enumerate(last) if c.tag != f"{_W}pPr"), len(last))
+    content = [c for c in before if c.tag != _PPR]
+    first = next((i for i, c in enumerate(last) if c.tag != _PPR), len(last))
     for offset, c in enumerate(content):
         last.insert(first + offset, c)
     container.remove(before)
@@ -263,17 +298,13 @@ def _rows_marked(table: etree._Element, kinds: tuple[str, ...]) -> bool:
 
 def _all_marked(block: etree._Element, kinds: tuple[str, ...]) -> bool:
     """Whether a table or a block content control goes whole in the view `kinds` drop."""
-    if block.tag == f"{_W}tbl":  # a table without rows shows nothing in either view
+    if block.tag == _TBL:  # a table without rows shows nothing in either view
         return not rows_of(block) or _rows_marked(block, kinds)
-    paras = [p for p in block.iter(f"{_W}p")]
-    tables = [t for t in block.iter(f"{_W}tbl")]
+    paras = [p for p in block.iter(_P)]
+    tables = [t for t in block.iter(_TBL)]
     return (
         bool(paras)
-        and all(
-            _mark_of(p) in kinds
-            for p in paras
-            if not any(True for _ in p.iterancestors(f"{_W}tbl"))
-        )
+        and all(_mark_of(p) in kinds for p in paras if not any(True for _ in p.iterancestors(_TBL)))
         and all(_rows_marked(t, kinds) for t in tables)
     )
 
@@ -283,8 +314,8 @@ def _lend_look(
 ) -> None:
     """The run's last paragraph holds, in the view that drops the run, the text of the
     paragraph before it: it shows that paragraph's look there (a tracked paragraph change)."""
-    own = last.find(f"{_W}pPr")
-    lent = before.find(f"{_W}pPr")
+    own = first_child(last, _PPR)
+    lent = first_child(before, _PPR)
     lent_look = copy.deepcopy(lent) if lent is not None else el("pPr")
     own_look = copy.deepcopy(own) if own is not None else el("pPr")
     for props in (lent_look, own_look):
@@ -314,9 +345,8 @@ def _lend_look(
 
 
 def delete_text(run: etree._Element) -> None:
-    for node in run.iter():
-        if node.tag in _DELETED_TEXT:
-            node.tag = _DELETED_TEXT[node.tag]
+    for node in list(run.iter(*_DELETED_TEXT)):  # picked in C, renamed after
+        node.tag = _DELETED_TEXT[node.tag]
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -372,5 +402,5 @@ def run_at(found: list[Item], offset: int) -> etree._Element | None:
 
 
 def run_format_of(pieces: list[etree._Element]) -> str | None:
-    runs = [p for p in pieces if p.tag == f"{_W}r"]
+    runs = [p for p in pieces if p.tag == _RUN]
     return run_format(runs[0]) if runs else None

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..oxml import W_NS, el
+from ..oxml import W_NS, el, first_child
 from ..read._blocks import block_elements, rows_of
 from ._lay import delete_text, local_name, mark_mark
 
 __all__ = ["Marking"]
 
 _W = f"{{{W_NS}}}"
+_P, _RUN, _TBL, _SDT, _PPR = (f"{_W}{name}" for name in ("p", "r", "tbl", "sdt", "pPr"))
+_PROPS = frozenset(f"{_W}{name}" for name in ("pPr", "rPr", "tblPr", "sdtPr", "sdtEndPr"))
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 
@@ -30,7 +32,7 @@ class Marking:
 
     def mark_runs(self, e: etree._Element, tag: str) -> None:
         """Wrap every run in `e` (itself, or inside links, controls, fields) in `tag`."""
-        if e.tag == f"{_W}r":
+        if e.tag == _RUN:
             parent = e.getparent()
             wrap = self.tracked(tag)
             if parent is not None:
@@ -45,19 +47,19 @@ class Marking:
                 wrap.append(child)
             e.append(wrap)
             return
-        if e.tag == f"{_W}p":
+        if e.tag == _P:
             self.mark_paragraph(e, tag)
             return
         for child in list(e):
             if not isinstance(child.tag, str):
                 continue
-            if child.tag in (f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}sdtPr", f"{_W}sdtEndPr"):
+            if child.tag in _PROPS:
                 continue
             self.mark_runs(child, tag)
 
     def mark_paragraph(self, p: etree._Element, tag: str, *, mark: bool = True) -> None:
         for child in list(p):
-            if isinstance(child.tag, str) and child.tag != f"{_W}pPr":
+            if isinstance(child.tag, str) and child.tag != _PPR:
                 self.mark_runs(child, tag)
         if mark:
             self.mark_mark(p, tag)
@@ -70,7 +72,7 @@ class Marking:
             self.mark_row(tr, tag)
 
     def mark_row(self, tr: etree._Element, tag: str) -> None:
-        trpr = tr.find(f"{_W}trPr")
+        trpr = first_child(tr, f"{_W}trPr")
         if trpr is None:
             trpr = el("trPr")
             at = 1 if tr.find(f"{_W}tblPrEx") is not None else 0
@@ -85,21 +87,21 @@ class Marking:
                     self.mark_block(b, tag)
 
     def mark_block(self, b: etree._Element, tag: str) -> None:
-        if b.tag == f"{_W}tbl":
+        if b.tag == _TBL:
             self.mark_table(b, tag)
-        elif b.tag == f"{_W}p":
+        elif b.tag == _P:
             self.mark_paragraph(b, tag)
         else:
             self.mark_runs(b, tag)
 
     def moved(self, p: etree._Element, tag: str, move: int) -> etree._Element:
         name = self.moves.setdefault(move, f"move{move}")
-        if p.tag != f"{_W}p":
+        if p.tag != _P:
             self.mark_block(p, "del" if tag == "moveFrom" else "ins")
             return p
         self.mark_paragraph(p, tag)
         start = self.tracked(f"{tag}RangeStart", name=name)
-        ppr = p.find(f"{_W}pPr")
+        ppr = first_child(p, _PPR)
         p.insert(1 if ppr is not None else 0, start)
         p.append(el(f"{tag}RangeEnd", id=start.get(f"{_W}id") or ""))
         return p
@@ -107,7 +109,7 @@ class Marking:
     def _wrapped(self, pieces: list[etree._Element], tag: str) -> list[etree._Element]:
         out: list[etree._Element] = []
         for e in pieces:
-            if e.tag == f"{_W}r":
+            if e.tag == _RUN:
                 if out and out[-1].tag == _W + tag and out[-1].get("_open") == "1":
                     out[-1].append(e)
                 else:
@@ -118,7 +120,7 @@ class Marking:
                 if tag == "del":
                     delete_text(e)
                 continue
-            if e.tag == f"{_W}sdt":  # a content control inserted or deleted whole: the
+            if e.tag == _SDT:  # a content control inserted or deleted whole: the
                 # control goes with its text (Word's markup allows it in a tracked run)
                 wrap = self.tracked(tag)
                 wrap.append(e)
