@@ -120,7 +120,7 @@ class Formats:
         return found
 
     def look(self, first: dict[str, etree._Element]) -> str:
-        key = tuple(_sig(e) for e in first.values()) if self._keyed else (None,)
+        key = tuple(map(_sig, first.values())) if self._keyed else (None,)
         if None in key:
             return _look_text(first)
         found = self._looks.get(key)

@@ -98,6 +98,7 @@ class Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self._styles: dict[str, _Style] = {}
         self._looks: dict[tuple[str | None, str | None], RunLook] = {}
+        self._run_looks: dict[tuple[object, ...], RunLook] = {}
         self._numbering: dict[str | None, tuple[str | None, str | None]] = {}
         self.default_paragraph: str | None = None
         self.defaults = RunLook()
@@ -151,16 +152,28 @@ class Styles:
         read in one pass (the first of each, as find() gives it)."""
         if rpr is None:
             return self.look(paragraph_style, None)
-        first: dict[str, etree._Element] = {}
+        # What decides the look: the style and each property's elements with their values,
+        # in order (the first of each wins). Runs of a document say the same few things:
+        # each is worked out once.
+        said: list[object] = [paragraph_style]
         for child in rpr:
             tag = child.tag
-            if tag in _RUN_TAGS and tag not in first:
-                first[tag] = child
-        if not first:
+            if tag in _RUN_TAGS:
+                said += (tag, child.get(_VAL))
+        if len(said) == 1:
             return self.look(paragraph_style, None)
-        rstyle = first.get(_RSTYLE)
-        look = self.look(paragraph_style, rstyle.get(_VAL) if rstyle is not None else None)
-        return look.over_first(first)
+        key = tuple(said)
+        found = self._run_looks.get(key)
+        if found is None:
+            first: dict[str, etree._Element] = {}
+            for child in rpr:
+                tag = child.tag
+                if tag in _RUN_TAGS and tag not in first:
+                    first[tag] = child
+            rstyle = first.get(_RSTYLE)
+            look = self.look(paragraph_style, rstyle.get(_VAL) if rstyle is not None else None)
+            found = self._run_looks[key] = look.over_first(first)
+        return found
 
     def numbering(self, paragraph_style: str | None) -> tuple[str | None, str | None]:
         """(numId, ilvl) a paragraph style gives, the nearest definition winning (worked out
