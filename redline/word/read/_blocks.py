@@ -80,7 +80,7 @@ _VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a ke
     f"{_W14}paraId",
     f"{_W14}textId",
 }
-_PPR, _RPR, _RUN, _T = f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
+_P, _PPR, _RPR, _RUN, _T = f"{_W}p", f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
 _FLDCHAR = f"{_W}fldChar"
 _NOT_ITEMS = (_RPR, f"{_W}lastRenderedPageBreak")  # a run's children that are no item
 
@@ -365,6 +365,20 @@ def _cells_of(row: etree._Element) -> list[etree._Element]:
     return [tc for tc in row.iter(f"{_W}tc") if next(tc.iterancestors(f"{_W}tr"), None) is row]
 
 
+def _grid(table: etree._Element) -> list[tuple[etree._Element, list[etree._Element]]] | None:
+    """The table's rows, each with its cells, when every row is the table's own child and
+    every cell its row's (a plain grid, read as a table); None otherwise."""
+    grid = []
+    for tr in rows_of(table):
+        if tr.getparent() is not table:
+            return None
+        grid.append((tr, _cells_of(tr)))
+    for tr, tcs in grid:
+        if any(tc.getparent() is not tr for tc in tcs):
+            return None
+    return grid
+
+
 def block_elements(container: etree._Element) -> list[etree._Element]:
     """The blocks of a body, cell or note, in order (zero-width elements and sectPr aside)."""
     return [c for c in container if isinstance(c.tag, str) and c.tag in BLOCKS]
@@ -376,18 +390,16 @@ def block(
     boxes: dict[etree._Element, str] | None = None,
     formats: Formats | None = None,
 ) -> Block:
-    if e.tag == f"{_W}p":
+    tag = e.tag
+    if tag == _P:
         return paragraph(e, resolve, boxes, formats)
-    if (
-        e.tag == f"{_W}tbl"
-        and all(tr.getparent() is e for tr in rows_of(e))
-        and all(tc.getparent() is tr for tr in rows_of(e) for tc in _cells_of(tr))
-    ):
+    grid = _grid(e) if tag == f"{_W}tbl" else None
+    if grid is not None:
         rows = []
-        for tr in rows_of(e):
+        for _row, tcs in grid:
             cells = []
             shape = []
-            for tc in tr.findall(f"{_W}tc"):
+            for tc in tcs:
                 cells.append(tuple(block(b, resolve, boxes, formats) for b in block_elements(tc)))
                 span = tc.find(f"{_W}tcPr/{_W}gridSpan")
                 merge = tc.find(f"{_W}tcPr/{_W}vMerge")
