@@ -381,7 +381,7 @@ def _grid(table: etree._Element) -> list[tuple[etree._Element, list[etree._Eleme
 
 def block_elements(container: etree._Element) -> list[etree._Element]:
     """The blocks of a body, cell or note, in order (zero-width elements and sectPr aside)."""
-    return [c for c in container if isinstance(c.tag, str) and c.tag in BLOCKS]
+    return [c for c in container if c.tag in BLOCKS]  # a comment's tag (a function) is not
 
 
 def block(

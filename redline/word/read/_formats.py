@@ -15,7 +15,7 @@ from ._text import first_props
 __all__ = ["Formats", "look_of", "run_format"]
 
 _W = f"{{{W_NS}}}"
-_RPR = f"{_W}rPr"
+_RPR, _RPR_CHANGE = f"{_W}rPr", f"{_W}rPrChange"
 _LOOK = ("pStyle", "numPr", "jc", "ind")
 _LOOK_TAGS = tuple(f"{_W}{name}" for name in _LOOK)  # in this order
 _LOOK_SET = frozenset(_LOOK_TAGS)
@@ -61,7 +61,7 @@ def _run_props(run: etree._Element) -> etree._Element | None:
 
 def _format_text(rpr: etree._Element) -> str:
     c = clone(rpr)
-    for change in c.findall(f"{_W}rPrChange"):
+    for change in list(c.iterchildren(_RPR_CHANGE)):  # findall()'s, without parsing a path
         c.remove(change)
     return etree.tostring(c).decode()
 
