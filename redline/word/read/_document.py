@@ -67,6 +67,7 @@ _TRACKED = {
     "cellMerge",
 }
 _TRACKED_TAGS = [f"{_W}{name}" for name in sorted(_TRACKED)]
+_NOTE_MARKS = (f"{_W}footnoteRef", f"{_W}endnoteRef")  # a note's own mark, shown in it
 _DEFAULT_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
 
 
@@ -272,9 +273,7 @@ class _Reader:
         for p in note.iter(f"{_W}p"):
             if len(run):
                 run.line_break()
-            own_mark = own_mark or any(
-                local(r) in ("footnoteRef", "endnoteRef") for r in p.iter(f"{_W}*")
-            )
+            own_mark = own_mark or next(p.iter(*_NOTE_MARKS), None) is not None
             self.text.read(p, run, [], [])
         self.text.fields = fields
         text = run.text.strip()
