@@ -80,7 +80,7 @@ _VOLATILE = {  # attributes Word renumbers or stamps at will: never part of a ke
     f"{_W14}paraId",
     f"{_W14}textId",
 }
-_PPR, _RPR, _RUN, _T = f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
+_P, _PPR, _RPR, _RUN, _T = f"{_W}p", f"{_W}pPr", f"{_W}rPr", f"{_W}r", f"{_W}t"
 _FLDCHAR = f"{_W}fldChar"
 _NOT_ITEMS = (_RPR, f"{_W}lastRenderedPageBreak")  # a run's children that are no item
 
@@ -186,6 +186,9 @@ def items(
     fields = next(p.iter(_FLDCHAR), None) is not None  # most paragraphs: no run has a field
     for child in p:
         tag = child.tag
+        if tag == _RUN and not fields:  # most children: a plain run (no field anywhere)
+            pending = _run_items(child, resolve, boxes, pending, out)
+            continue
         if tag == _PPR or not isinstance(tag, str):
             continue
         if tag in ZERO_WIDTH and not field_runs:
@@ -206,28 +209,7 @@ def items(
             field_runs.append(child)
             continue
         if tag == _RUN:
-            for rc in child:
-                rtag = rc.tag
-                if rtag == _T:
-                    text = rc.text
-                    if text:
-                        out.append(Item("text", [child, rc], text, before=pending))
-                        pending = []
-                    continue
-                if rtag in _NOT_ITEMS or not isinstance(rtag, str):
-                    continue
-                kind = _kind(rc)
-                if resolve is None:
-                    atom = Atom(kind, "")
-                else:
-                    ref = f"{kind}:{rc.get(f'{_W}id') or ''}" if kind in _NOTE_KINDS else ""
-                    if kind == "text box" and boxes is not None:
-                        ref = boxes.get(rc, "")
-                    shown = visible_text(rc) or ""
-                    key = kind if kind in _NOTE_KINDS else atom_key(kind, rc, resolve)
-                    atom = Atom(kind, key, shown, ref)
-                out.append(Item("run", [child, rc], atom=atom, before=pending))
-                pending = []
+            pending = _run_items(child, resolve, boxes, pending, out)
             continue
         kind = _kind(child)
         if resolve is None:
@@ -247,6 +229,40 @@ def items(
         out.append(_field(field_runs, resolve, pending))
         pending = []
     return out, pending, whole
+
+
+def _run_items(
+    run: etree._Element,
+    resolve: Resolve | None,
+    boxes: dict[etree._Element, str] | None,
+    pending: list[etree._Element],
+    out: list[Item],
+) -> list[etree._Element]:
+    """A run's items appended to `out`, the first taking `pending` (the zero-width elements
+    before it); the zero-width elements still waiting after it."""
+    for rc in run:
+        rtag = rc.tag
+        if rtag == _T:
+            text = rc.text
+            if text:
+                out.append(Item("text", [run, rc], text, None, pending))
+                pending = []
+            continue
+        if rtag in _NOT_ITEMS or not isinstance(rtag, str):
+            continue
+        kind = _kind(rc)
+        if resolve is None:
+            atom = Atom(kind, "")
+        else:
+            ref = f"{kind}:{rc.get(f'{_W}id') or ''}" if kind in _NOTE_KINDS else ""
+            if kind == "text box" and boxes is not None:
+                ref = boxes.get(rc, "")
+            shown = visible_text(rc) or ""
+            key = kind if kind in _NOTE_KINDS else atom_key(kind, rc, resolve)
+            atom = Atom(kind, key, shown, ref)
+        out.append(Item("run", [run, rc], "", atom, pending))
+        pending = []
+    return pending
 
 
 _INNER = {  # an atom edited inside: its runs, their text, and what else a run may hold
@@ -313,18 +329,24 @@ def paragraph(
     formats_at: list[tuple[int, str]] = []
     pos = 0
     run: etree._Element | None = None
-    run_look = ""
+    run_look = last = ""
+    format_of = formats.run if formats is not None else run_format
     for it in found:
-        look = ""
-        if it.level in ("text", "run"):
-            if it.elements[0] is not run:  # a run's items share its format
-                run = it.elements[0]
-                run_look = formats.run(run) if formats is not None else run_format(run)
+        level = it.level
+        if level == "text" or level == "run":
+            first = it.elements[0]
+            if first is not run:  # a run's items share its format
+                run = first
+                run_look = format_of(run)
             look = run_look
-        if not formats_at or formats_at[-1][1] != look:
+        else:
+            look = ""
+        if not formats_at or last != look:
             formats_at.append((pos, look))
-        if it.atom is not None:
-            atoms.append((pos, it.atom))
+            last = look
+        atom = it.atom
+        if atom is not None:
+            atoms.append((pos, atom))
             text.append(ATOM)
             pos += 1
         else:
@@ -343,9 +365,23 @@ def _cells_of(row: etree._Element) -> list[etree._Element]:
     return [tc for tc in row.iter(f"{_W}tc") if next(tc.iterancestors(f"{_W}tr"), None) is row]
 
 
+def _grid(table: etree._Element) -> list[tuple[etree._Element, list[etree._Element]]] | None:
+    """The table's rows, each with its cells, when every row is the table's own child and
+    every cell its row's (a plain grid, read as a table); None otherwise."""
+    grid = []
+    for tr in rows_of(table):
+        if tr.getparent() is not table:
+            return None
+        grid.append((tr, _cells_of(tr)))
+    for tr, tcs in grid:
+        if any(tc.getparent() is not tr for tc in tcs):
+            return None
+    return grid
+
+
 def block_elements(container: etree._Element) -> list[etree._Element]:
     """The blocks of a body, cell or note, in order (zero-width elements and sectPr aside)."""
-    return [c for c in container if isinstance(c.tag, str) and c.tag in BLOCKS]
+    return [c for c in container if c.tag in BLOCKS]  # a comment's tag (a function) is not
 
 
 def block(
@@ -354,18 +390,16 @@ def block(
     boxes: dict[etree._Element, str] | None = None,
     formats: Formats | None = None,
 ) -> Block:
-    if e.tag == f"{_W}p":
+    tag = e.tag
+    if tag == _P:
         return paragraph(e, resolve, boxes, formats)
-    if (
-        e.tag == f"{_W}tbl"
-        and all(tr.getparent() is e for tr in rows_of(e))
-        and all(tc.getparent() is tr for tr in rows_of(e) for tc in _cells_of(tr))
-    ):
+    grid = _grid(e) if tag == f"{_W}tbl" else None
+    if grid is not None:
         rows = []
-        for tr in rows_of(e):
+        for _row, tcs in grid:
             cells = []
             shape = []
-            for tc in tr.findall(f"{_W}tc"):
+            for tc in tcs:
                 cells.append(tuple(block(b, resolve, boxes, formats) for b in block_elements(tc)))
                 span = tc.find(f"{_W}tcPr/{_W}gridSpan")
                 merge = tc.find(f"{_W}tcPr/{_W}vMerge")

@@ -67,6 +67,7 @@ _TRACKED = {
     "cellMerge",
 }
 _TRACKED_TAGS = [f"{_W}{name}" for name in sorted(_TRACKED)]
+_NOTE_MARKS = (f"{_W}footnoteRef", f"{_W}endnoteRef")  # a note's own mark, shown in it
 _DEFAULT_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
 
 
@@ -133,7 +134,7 @@ class _Reader:
                 continue
             name = local(child)
             if pending is not None:
-                self._emit(pending)
+                self._emit_pending(pending)
                 pending = None
             if child.tag == f"{_W}tbl":
                 self._table(child)
@@ -152,7 +153,7 @@ class _Reader:
             elif child.tag == f"{_W}altChunk":
                 self.other.append("an embedded document (altChunk) is not read")
         if pending is not None:
-            self._emit(pending)
+            self._emit_pending(pending)
 
     def _paragraph(self, p: etree._Element, pending: _Pending | None) -> _Pending | None:
         self.paragraphs += 1
@@ -166,7 +167,12 @@ class _Reader:
         style_el = shown.get(_PSTYLE)
         style = style_el.get(_VAL) if style_el is not None else None
         self.text.read_styled(p, style, text, refs, boxes)
-        current = _Pending(self.paragraphs, text, shown.get(_NUMPR), style, refs, boxes)
+        num = shown.get(_NUMPR)
+        dropped = self.text.mark_dropped(ppr, own.get(_RPR))
+        if pending is None and not dropped:  # most paragraphs: emitted as read
+            self._emit(self.paragraphs, text, num, style, refs, boxes)
+            return None
+        current = _Pending(self.paragraphs, text, num, style, refs, boxes)
         if pending is not None:
             if not pending.text.text.strip():  # a wholly removed paragraph: the next one's look
                 pending.num, pending.style = current.num, current.style
@@ -174,9 +180,9 @@ class _Reader:
             pending.refs += refs
             pending.boxes += boxes
             current = pending
-        if self.text.mark_dropped(ppr, own.get(_RPR)):
+        if dropped:
             return current
-        self._emit(current)
+        self._emit_pending(current)
         return None
 
     def _table(self, tbl: etree._Element) -> None:
@@ -187,21 +193,24 @@ class _Reader:
             for cell in _children(row, "tc"):
                 self.blocks(cell)
 
-    def _label(self, para: _Pending) -> tuple[str, str]:
-        first: dict[str, etree._Element] = {}  # as find() gives each: one pass
-        for child in para.num if para.num is not None else ():
-            tag = child.tag
-            if tag in _NUM_TAGS and tag not in first:
-                first[tag] = child
-        num_el, ilvl_el = first.get(_NUMID), first.get(_ILVL)
-        num_id = num_el.get(_VAL) if num_el is not None else None
-        ilvl = ilvl_el.get(_VAL) if ilvl_el is not None else None
-        style_num, style_lvl = self.text.styles.numbering(para.style)
+    def _label(self, num: etree._Element | None, style: str | None) -> tuple[str, str]:
+        """The label of a paragraph whose `w:numPr` is `num` and style `style`."""
+        num_id = ilvl = None
+        if num is not None:
+            first: dict[str, etree._Element] = {}  # as find() gives each: one pass
+            for child in num:
+                tag = child.tag
+                if tag in _NUM_TAGS and tag not in first:
+                    first[tag] = child
+            num_el, ilvl_el = first.get(_NUMID), first.get(_ILVL)
+            num_id = num_el.get(_VAL) if num_el is not None else None
+            ilvl = ilvl_el.get(_VAL) if ilvl_el is not None else None
+        style_num, style_lvl = self.text.styles.numbering(style)
         if num_id is None:
             num_id = style_num
             ilvl = ilvl if ilvl is not None else style_lvl
         if ilvl is None and num_id is not None:
-            found = self.numbering.level_for_style(num_id, para.style)
+            found = self.numbering.level_for_style(num_id, style)
             ilvl = str(found) if found is not None else style_lvl
         if num_id is None or num_id == "0":
             return "", ""
@@ -211,26 +220,39 @@ class _Reader:
             level = 0
         return self.numbering.label(num_id, level)
 
-    def _emit(self, para: _Pending) -> None:
-        label, kind = self._label(para)
-        run = para.text
-        text, spans, notes = run.text, run.spans(), list(run.notes)
+    def _emit_pending(self, para: _Pending) -> None:
+        self._emit(para.number, para.text, para.num, para.style, para.refs, para.boxes)
+
+    def _emit(
+        self,
+        number: int,
+        run: TextRun,
+        num: etree._Element | None,
+        style: str | None,
+        refs: list[Reference],
+        boxes: list[etree._Element],
+    ) -> None:
+        """One paragraph's line (or lines: its notes, its text boxes) and noise."""
+        label, kind = self._label(num, style)
+        text, spans = run.text, run.spans()
+        notes = list(run.notes) if run.notes else []
         if kind == "bullet" or (label and not text.strip()):
-            self._noise(para.number, label, "list bullet" if kind == "bullet" else "list label")
+            self._noise(number, label, "list bullet" if kind == "bullet" else "list label")
         elif label:
             shift = len(label) + 1
             text = f"{label} {text}"
             spans = [(a + shift, b + shift) for a, b in spans]
             notes = [NoteRef(n.offset + shift, n.mark) for n in notes]
-        if text.strip() or notes:
-            notes = [NoteRef(min(n.offset, len(text)), n.mark) for n in notes]
-            line = SourceLine(para.number, text, spans, run.all_bold(), notes)
-            self.lines += [line, SourceLine(para.number, "")]
+        if notes or text.strip():
+            if notes:
+                notes = [NoteRef(min(n.offset, len(text)), n.mark) for n in notes]
+            line = SourceLine(number, text, spans, run.all_bold(), notes)
+            self.lines += [line, SourceLine(number, "")]
             self.source.append(text)
-        for ref in para.refs:
-            self._noise(para.number, ref.mark, "note mark")
-            self._note(ref, para.number)
-        for box in para.boxes:
+        for ref in refs:
+            self._noise(number, ref.mark, "note mark")
+            self._note(ref, number)
+        for box in boxes:
             self.boxes += 1
             self.blocks(box)
 
@@ -251,9 +273,7 @@ class _Reader:
         for p in note.iter(f"{_W}p"):
             if len(run):
                 run.line_break()
-            own_mark = own_mark or any(
-                local(r) in ("footnoteRef", "endnoteRef") for r in p.iter(f"{_W}*")
-            )
+            own_mark = own_mark or next(p.iter(*_NOTE_MARKS), None) is not None
             self.text.read(p, run, [], [])
         self.text.fields = fields
         text = run.text.strip()

@@ -15,9 +15,10 @@ from ._text import first_props
 __all__ = ["Formats", "look_of", "run_format"]
 
 _W = f"{{{W_NS}}}"
-_RPR = f"{_W}rPr"
+_RPR, _RPR_CHANGE = f"{_W}rPr", f"{_W}rPrChange"
 _LOOK = ("pStyle", "numPr", "jc", "ind")
 _LOOK_TAGS = tuple(f"{_W}{name}" for name in _LOOK)  # in this order
+_LOOK_SET = frozenset(_LOOK_TAGS)
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
@@ -29,7 +30,7 @@ def look_of(p: etree._Element, formats: Formats | None = None) -> str:
     first: dict[str, etree._Element] = {}  # each property's first element, as find() gives
     for child in ppr:
         tag = child.tag
-        if tag in _LOOK_TAGS and tag not in first:
+        if tag in _LOOK_SET and tag not in first:
             first[tag] = child
     return formats.look(first) if formats is not None else _look_text(first)
 
@@ -60,7 +61,7 @@ def _run_props(run: etree._Element) -> etree._Element | None:
 
 def _format_text(rpr: etree._Element) -> str:
     c = clone(rpr)
-    for change in c.findall(f"{_W}rPrChange"):
+    for change in list(c.iterchildren(_RPR_CHANGE)):  # findall()'s, without parsing a path
         c.remove(change)
     return etree.tostring(c).decode()
 
@@ -69,22 +70,23 @@ _Sig = tuple[object, ...]
 
 
 def _sig(e: etree._Element) -> _Sig | None:
-    """What an element's copy serializes from, given the namespaces around it: its tag and
-    prefix, attributes, text, tail and children's, in order. None for a comment or processing
+    """What an element's copy serializes from, given the namespaces around it: its tag,
+    attributes, text, tail and children's, in order (a leaf's four, a parent's children
+    after them). Where it is asked (namespaces declared once, on the root) a tag has one
+    prefix throughout, so the prefix is not asked. None for a comment or processing
     instruction anywhere in it (not keyed: serialized each time)."""
     tag = e.tag
     if not isinstance(tag, str):
         return None
-    head = (tag, e.prefix, tuple(e.items()), e.text, e.tail)
     if not len(e):
-        return head
-    kids = []
+        return (tag, tuple(e.items()), e.text, e.tail)
+    out: list[object] = [tag, tuple(e.items()), e.text, e.tail]
     for c in e:
         k = _sig(c)
         if k is None:
             return None
-        kids.append(k)
-    return (*head, tuple(kids))
+        out.append(k)
+    return tuple(out)
 
 
 class Formats:
@@ -120,7 +122,7 @@ class Formats:
         return found
 
     def look(self, first: dict[str, etree._Element]) -> str:
-        key = tuple(_sig(e) for e in first.values()) if self._keyed else (None,)
+        key = tuple(map(_sig, first.values())) if self._keyed else (None,)
         if None in key:
             return _look_text(first)
         found = self._looks.get(key)

@@ -96,8 +96,10 @@ class Styles:
     """styles.xml: run looks and numbering of paragraph and character styles."""
 
     def __init__(self, root: etree._Element | None) -> None:
+        self._elements: dict[str, etree._Element] = {}
         self._styles: dict[str, _Style] = {}
         self._looks: dict[tuple[str | None, str | None], RunLook] = {}
+        self._run_looks: dict[tuple[object, ...], RunLook] = {}
         self._numbering: dict[str | None, tuple[str | None, str | None]] = {}
         self.default_paragraph: str | None = None
         self.defaults = RunLook()
@@ -108,6 +110,18 @@ class Styles:
             sid = st.get(f"{_W}styleId")
             if not sid:
                 continue
+            self._elements[sid] = st  # the last of an id, as a dict of them all keeps
+            if st.get(f"{_W}type") == "paragraph" and st.get(f"{_W}default") in ("1", "true"):
+                self.default_paragraph = sid
+
+    def _style(self, sid: str) -> _Style | None:
+        """A style as defined, read the first time it is asked for (a document uses a few of
+        the styles its part defines)."""
+        found = self._styles.get(sid)
+        if found is None:
+            st = self._elements.get(sid)
+            if st is None:
+                return None
             first: dict[str, etree._Element] = {}  # the first of each, as find() gives it
             for child in st:
                 tag = child.tag
@@ -115,21 +129,20 @@ class Styles:
                     first[tag] = child
             ppr, based = first.get(f"{_W}pPr"), first.get(f"{_W}basedOn")
             num = ppr.find(f"{_W}numPr") if ppr is not None else None
-            self._styles[sid] = _Style(
+            found = self._styles[sid] = _Style(
                 based.get(_VAL) if based is not None else None,
                 first.get(f"{_W}rPr"),
                 w_val(num, "numId"),
                 w_val(num, "ilvl"),
             )
-            if st.get(f"{_W}type") == "paragraph" and st.get(f"{_W}default") in ("1", "true"):
-                self.default_paragraph = sid
+        return found
 
     def _chain(self, sid: str | None) -> list[_Style]:
         """The style and its ancestors, base first."""
         out: list[_Style] = []
-        while sid and sid in self._styles and len(out) < _MAX_CHAIN:
-            st = self._styles[sid]
-            if st in out:
+        while sid and len(out) < _MAX_CHAIN:
+            st = self._style(sid)
+            if st is None or st in out:
                 break
             out.append(st)
             sid = st.based_on
@@ -151,16 +164,28 @@ class Styles:
         read in one pass (the first of each, as find() gives it)."""
         if rpr is None:
             return self.look(paragraph_style, None)
-        first: dict[str, etree._Element] = {}
+        # What decides the look: the style and each property's elements with their values,
+        # in order (the first of each wins). Runs of a document say the same few things:
+        # each is worked out once.
+        said: list[object] = [paragraph_style]
         for child in rpr:
             tag = child.tag
-            if tag in _RUN_TAGS and tag not in first:
-                first[tag] = child
-        if not first:
+            if tag in _RUN_TAGS:
+                said += (tag, child.get(_VAL))
+        if len(said) == 1:
             return self.look(paragraph_style, None)
-        rstyle = first.get(_RSTYLE)
-        look = self.look(paragraph_style, rstyle.get(_VAL) if rstyle is not None else None)
-        return look.over_first(first)
+        key = tuple(said)
+        found = self._run_looks.get(key)
+        if found is None:
+            first: dict[str, etree._Element] = {}
+            for child in rpr:
+                tag = child.tag
+                if tag in _RUN_TAGS and tag not in first:
+                    first[tag] = child
+            rstyle = first.get(_RSTYLE)
+            look = self.look(paragraph_style, rstyle.get(_VAL) if rstyle is not None else None)
+            found = self._run_looks[key] = look.over_first(first)
+        return found
 
     def numbering(self, paragraph_style: str | None) -> tuple[str | None, str | None]:
         """(numId, ilvl) a paragraph style gives, the nearest definition winning (worked out
@@ -236,7 +261,8 @@ class Numbering:
     """numbering.xml with its counters: gives each numbered paragraph its label, in order."""
 
     def __init__(self, root: etree._Element | None, styles: Styles) -> None:
-        self._abstract: dict[str, dict[int, _Level]] = {}
+        self._abstract: dict[str, etree._Element] = {}  # read when a list first counts
+        self._levels: dict[str, dict[int, _Level]] = {}
         self._links: dict[str, str] = {}  # abstractNum id -> numbering style it links to
         self._nums: dict[str, _Num] = {}
         self._styles = styles
@@ -247,7 +273,7 @@ class Numbering:
             return
         for ab in root.iter(f"{_W}abstractNum"):
             aid = ab.get(f"{_W}abstractNumId") or ""
-            self._abstract[aid] = _levels(ab)
+            self._abstract[aid] = ab
             link = w_val(ab, "numStyleLink")
             if link:
                 self._links[aid] = link
@@ -276,12 +302,21 @@ class Numbering:
             aid = target.abstract
         return aid
 
+    def _abstract_levels(self, aid: str) -> dict[int, _Level]:
+        """An abstract list's levels, read the first time a paragraph asks (most lists of a
+        numbering part are never used)."""
+        found = self._levels.get(aid)
+        if found is None:
+            ab = self._abstract.get(aid)
+            found = self._levels[aid] = _levels(ab) if ab is not None else {}
+        return found
+
     def level_for_style(self, num_id: str, style: str | None) -> int | None:
         """The level whose `w:pStyle` is `style` (style-based numbering without an ilvl)."""
         num = self._nums.get(num_id)
         if num is None or style is None:
             return None
-        levels = self._abstract.get(self._abstract_of(num), {})
+        levels = self._abstract_levels(self._abstract_of(num))
         return next((k for k, lv in sorted(levels.items()) if lv.style == style), None)
 
     def label(self, num_id: str, ilvl: int) -> tuple[str, str]:
@@ -292,7 +327,7 @@ class Numbering:
         plan = self._plans.get(num_id)
         if plan is None:  # what a list's levels are never changes: worked out once
             aid = self._abstract_of(num)
-            levels = {**self._abstract.get(aid, {}), **num.levels}
+            levels = {**self._abstract_levels(aid), **num.levels}
             start = {k: num.starts.get(k, lv.start) for k, lv in levels.items()}
             restarts = {  # the levels each level's count restarts
                 at: [

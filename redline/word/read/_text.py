@@ -112,11 +112,16 @@ class TextRun:
             self.breaking = False
             if self.size:
                 self._put(" ", False, False)
-        it, bd = (look.shows_italic, bool(look.bold)) if look is not None else (False, False)
+        if look is None:
+            it = bd = False
+        else:
+            it, bd = look.shows_italic, bool(look.bold)
         if text:
             self._put(text, it, bd)
-        self.some_italic = self.some_italic or it
-        self.some_bold = self.some_bold or bd
+        if it:
+            self.some_italic = True
+        if bd:
+            self.some_bold = True
 
     def _put(self, text: str, it: bool, bd: bool) -> None:
         self.pieces.append(text)
