@@ -139,18 +139,19 @@ def framed_tokens(old: tuple[str, ...], new: tuple[str, ...]) -> list[list[str]]
     while tail and not (token_ends_at(a, len(a) - tail) and token_ends_at(b, len(b) - tail)):
         tail -= 1
     middles = a[head : len(a) - tail], b[head : len(b) - tail]
+
+    def frame_holds(tokens: int) -> bool:
+        """Whether the head and the tail (those there are) each hold more than `tokens`."""
+        return (not head or _holds_more(a[:head], tokens)) and (
+            not tail or _holds_more(a[len(a) - tail :], tokens)
+        )
+
     # Each run of non-spaces is a token or more: a head or tail too short for that many is
     # told before the middles are tokenized (most pairs that differ throughout).
-    least = max(len(middles[0].split()), len(middles[1].split()))
-    if (head and not _holds_more(a[:head], least)) or (
-        tail and not _holds_more(a[len(a) - tail :], least)
-    ):
+    if not frame_holds(max(len(middles[0].split()), len(middles[1].split()))):
         return None
     mid_a, mid_b = plain_tokens(middles[0]), plain_tokens(middles[1])
-    longest = max(len(mid_a), len(mid_b))
-    if (head and not _holds_more(a[:head], longest)) or (
-        tail and not _holds_more(a[len(a) - tail :], longest)
-    ):
+    if not frame_holds(max(len(mid_a), len(mid_b))):
         return None
     # diff-match-patch must strip exactly the head and the tail: the middles (each followed
     # by the tail's first token) differ at their first token and end on different tokens.
