@@ -44,7 +44,16 @@ MAY_IMPORT: dict[str, set[str]] = {
     "lines": {"model"},
     "parse": {"model", "errors", "diff", "scripts"},
     "align": {"model", "diff", "candidates", "progress"},
-    "comparison": {"model", "document", "errors", "diff", "lines", "align", "progress"},
+    "comparison": {
+        "model",
+        "document",
+        "errors",
+        "diff",
+        "candidates",
+        "lines",
+        "align",
+        "progress",
+    },
     "report": {"model", "diff", "comparison"},
     # views of a comparison for readers who do not open Word (HTML, change summary)
     "views": {"model", "document", "scripts", "diff", "comparison", "report", "errors"},

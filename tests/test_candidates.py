@@ -1,7 +1,8 @@
 """The candidate index loses no pair: `WordIndex.search` is exhaustive scoring, faster.
 
 The reference is the plain definition: rapidfuzz's Indel normalized similarity of the query
-with every indexed paragraph, kept when >= threshold, best first, ties by position.
+with every indexed paragraph, kept when the similarity as an exact fraction (words kept over
+words in both) is at least the threshold as written, best first, ties by position.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from fractions import Fraction
 from unittest.mock import patch
 
 import pytest
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+import redline
 from redline.align._score import _candidates, _words
 from redline.candidates import WordIndex
 from redline.candidates import _index as candidates_index
@@ -28,10 +31,18 @@ from redline.model import Paragraph, Part
 # threshold; lengths from empty to long enough for the prefix and length bounds to matter.
 WORDS = st.sampled_from(["the", "general", "assembly", "recalls", "its", "of", "a", "b"])
 PARAGRAPH = st.lists(WORDS, max_size=14)
-THRESHOLD = st.one_of(
-    st.sampled_from([0.0, 1.0, 0.5, 1 / 3, 2 / 3, 0.8, -0.1, 1.1]),
-    st.floats(min_value=0.0, max_value=1.0),
-)
+DECIMALS = st.integers(0, 10_000).map(lambda k: k / 10_000)
+"""Thresholds as a drafter writes them, to four decimal places: 0.2 and 0.45 among them, where
+a similarity of exactly the threshold comes out a unit in the last place under it."""
+THRESHOLD = st.one_of(st.sampled_from([0.0, 1.0, 0.5, 1 / 3, 2 / 3, 0.8, 0.2, -0.1, 1.1]), DECIMALS)
+
+
+def reaches_exactly(a: Sequence[object], b: Sequence[object], threshold: float) -> bool:
+    """Whether a pair's similarity, as the fraction it is, is at least the threshold as
+    written (`repr`): 6 words kept of 30 reach 0.2, though 1 - 24/30 is under 0.2 in floats."""
+    total = len(a) + len(b)
+    kept = Fraction(total - Indel.distance(a, b), total) if total else Fraction(1)
+    return kept >= Fraction(repr(threshold))
 
 
 def exhaustive(
@@ -39,8 +50,8 @@ def exhaustive(
 ) -> list[tuple[int, float]]:
     found = []
     for position, words in enumerate(corpus):
-        score = float(Indel.normalized_similarity(list(query), list(words)))
-        if score >= threshold:
+        if reaches_exactly(list(query), list(words), threshold):
+            score = float(Indel.normalized_similarity(list(query), list(words)))
             found.append((position, score))
     return sorted(found, key=lambda hit: (-hit[1], hit[0]))
 
@@ -187,15 +198,18 @@ def test_unrelated_paragraphs_are_not_candidates() -> None:
 def _extract_candidates(
     old: Sequence[Paragraph], new: Sequence[Paragraph], threshold: float
 ) -> dict[tuple[int, int], float]:
-    """align._score._candidates before the index (commit 6e8b8a2), verbatim: all pairs."""
+    """align._score._candidates before the index (commit 6e8b8a2): all pairs scored, here
+    kept when their exact similarity reaches the threshold (`reaches_exactly`; rapidfuzz's
+    own cutoff rounds a few pairs at the threshold out, e.g. 0.8 at 0.8)."""
     codes, _ = encode_tokens([_words(p) for p in (*old, *new)])
     olds, news = codes[: len(old)], codes[len(old) :]
     pairs: dict[tuple[int, int], float] = {}
     for i, query in enumerate(olds):
         for _choice, score, j in process.extract(
-            query, news, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None
+            query, news, scorer=Indel.normalized_similarity, limit=None
         ):
-            pairs[(i, j)] = float(score)
+            if reaches_exactly(query, news[j], threshold):
+                pairs[(i, j)] = float(score)
     return pairs
 
 
@@ -211,8 +225,8 @@ PARAGRAPHS = st.lists(TEXT.map(" ".join), max_size=10).map(
     PARAGRAPHS,
     PARAGRAPHS,
     st.one_of(
-        st.sampled_from([0.5, 0.4, 0.6, 0.3, 0.8, 1 / 3, 2 / 3, 1.0, 0.55]),
-        st.floats(min_value=0.01, max_value=1.0),
+        st.sampled_from([0.5, 0.4, 0.6, 0.3, 0.8, 1 / 3, 2 / 3, 1.0, 0.55, 0.2, 0.45]),
+        DECIMALS.filter(lambda t: t >= 0.01),
     ),
     st.sampled_from(sorted(WAYS)),
 )
@@ -226,3 +240,19 @@ def test_alignment_takes_the_pairs_all_pairs_scoring_took(
     """The index changes which pairs are scored, never which pairs are candidates."""
     with searched(way):
         assert _candidates(old, new, threshold) == _extract_candidates(old, new, threshold)
+
+
+def test_a_pair_at_exactly_the_threshold_is_paired() -> None:
+    """`threshold` is the similarity below which paragraphs are not paired, so a pair at it
+    is paired: at 0.8, four words kept of five on each side (2 x 4 / 10; rapidfuzz's own
+    cutoff rounded it out), and at 0.2, three of fifteen (2 x 3 / 30; 1 - 24/30 is under 0.2
+    in floats). Just under, at 3 of 15 against 0.2001, it is not."""
+    old = "The Human Rights Council,\n\n1. Decides alpha beta gamma delta;\n"
+    new = "The Human Rights Council,\n\n1. Decides alpha beta gamma epsilon;\n"
+    for threshold in (0.8, 0.6):
+        matches = redline.compare(old, new, threshold=threshold).matches
+        assert [(m.old, m.new, m.similarity) for m in matches] == [((0,), (0,), 0.8)]
+    a = Paragraph(Part.OPERATIVE, 1, " ".join(f"w{i}" for i in range(15)))
+    b = Paragraph(Part.OPERATIVE, 1, " ".join(["w0", "w1", "w2"] + [f"x{i}" for i in range(12)]))
+    assert _candidates([a], [b], 0.2) == {(0, 0): pytest.approx(0.2)}
+    assert _candidates([a], [b], 0.2001) == {}

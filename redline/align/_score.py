@@ -74,9 +74,7 @@ def _candidates(
 
     The new paragraphs are indexed (`WordIndex`, which prunes without loss the pairs that
     cannot reach the threshold) and each old paragraph is searched in them. A pair scored
-    exactly at the threshold is kept only if rapidfuzz's `score_cutoff` keeps it too (it
-    rounds a few such pairs out, e.g. 0.6 at threshold 0.6): the pairs are the ones
-    all-pairs `process.extract` gave, so no alignment changes.
+    exactly at the threshold is kept (`candidates.reaches`).
     """
     index = WordIndex()
     coded: dict[str, str] = {}  # a text's words as the index codes them: most on both sides
@@ -96,20 +94,8 @@ def _candidates(
         tell("matching paragraphs", i, len(old))
         found = hits.get(query)
         if found is None:  # the next distinct query: searched in turn
-            found = hits[query] = [
-                (j, score)
-                for j, score in next(searched)
-                if not (score == threshold or score - threshold < 1e-9)
-                or _cut_keeps(query, code_of(new[j]), threshold)
-            ]
+            found = hits[query] = next(searched)
         for j, score in found:
             pairs[(i, j)] = score
     tell("matching paragraphs", len(old), len(old))
     return pairs
-
-
-def _cut_keeps(a: str, b: str, threshold: float) -> bool:
-    """Whether rapidfuzz's `score_cutoff` keeps a pair scored at the threshold (words coded
-    one character each: the same words kept in order as the word lists)."""
-    cut = Indel.normalized_similarity(a, b, score_cutoff=threshold)
-    return not (cut < threshold or (cut == 0 and threshold > 0))

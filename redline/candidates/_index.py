@@ -31,7 +31,7 @@ from ._bags import _SLACK, Bags, floor_within, reach, shortest
 from ._bags import char_code as _code
 from ._bags import code_char as _char
 
-__all__ = ["WordIndex"]
+__all__ = ["WordIndex", "reaches", "scored"]
 
 _SCORE_ALL_UP_TO = 200
 """Indexes of up to this many paragraphs are scored whole: filtering costs more than it saves."""
@@ -40,7 +40,33 @@ _BAGS_UP_TO = 20_000
 _ONE_BY_ONE = 8
 """Up to this many paragraphs are scored one call each: `process.extract` costs more to set up."""
 _CUTOFF_ROOM = 1e-6
-"""How far under the threshold rapidfuzz's own cutoff is set when every paragraph is scored."""
+"""How far under a threshold rapidfuzz's own cutoff is set. rapidfuzz turns a cutoff into a
+distance with rounding, and 1e-9 under 0.8 still dropped a pair at exactly 0.8 (four words of
+five kept). With 1e-6, none of the 61,396 pairs of up to 200 words a side that score exactly
+a two-decimal threshold is dropped; a score under the threshold is then tested by `reaches`."""
+
+
+def reaches(score: float, threshold: float) -> bool:
+    """Whether a similarity reaches a threshold ("at least"). A similarity is computed as
+    1 - d/(la+lb) in floating point, which can come out one unit in the last place under the
+    fraction it stands for: 1 - 24/30 is under 0.2, though 6/30 is 0.2. The room allowed,
+    1e-9, is less than the gap between a threshold of up to four decimal places and any
+    fraction other than itself of texts of under 30,000 words together."""
+    return score >= threshold - _SLACK
+
+
+def scored(query: str, choices: Sequence[str], threshold: float) -> list[tuple[int, float]]:
+    """(choice, similarity) of every choice whose word similarity with `query` (texts coded
+    a character per word) `reaches` the threshold, in rapidfuzz's C loop, in choice order:
+    the very scores `Indel.normalized_similarity` gives one pair at a time."""
+    hits = process.extract(
+        query,
+        choices,
+        scorer=Indel.normalized_similarity,
+        score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
+        limit=None,
+    )
+    return sorted((k, float(s)) for _, s, k in hits if reaches(s, threshold))
 
 
 class WordIndex:
@@ -173,17 +199,11 @@ class WordIndex:
         shared = [query for query in dict.fromkeys(queries) if query and query in at]
         rank = {text: k for k, text in enumerate(shared)}
         others = [p for p, text in enumerate(texts) if text not in rank]
-        cutoff = max(threshold - _CUTOFF_ROOM, 0.0)
         among: list[list[tuple[int, float]]] = [[] for _ in shared]  # (rank, score) reached
         for k, text in enumerate(shared):
-            rest = shared[k + 1 :]
-            scorer = Indel.normalized_similarity
-            for _, score, x in process.extract(
-                text, rest, scorer=scorer, score_cutoff=cutoff, limit=None
-            ):
-                if score >= threshold:
-                    among[k].append((k + 1 + x, float(score)))
-                    among[k + 1 + x].append((k, float(score)))
+            for x, score in scored(text, shared[k + 1 :], threshold):
+                among[k].append((k + 1 + x, score))
+                among[k + 1 + x].append((k, score))
         for query in queries:
             if query not in rank:
                 yield self.search_coded(query, threshold)
@@ -212,7 +232,7 @@ class WordIndex:
         fewest = shortest(la, threshold)
         longest = max(self._lengths, default=0)
         shared: Counter[int] = Counter()
-        reaches: list[tuple[int, int]] = []  # (reach of a probed word, words probed with it)
+        windows: list[tuple[int, int]] = []  # (reach of a probed word, words probed with it)
         slices: list[tuple[int, int, int]] = []  # (code, first, cut) of each probed word
         probed = 0
         # Unknown words (code 0) first: they match nothing and only shorten the windows.
@@ -228,26 +248,26 @@ class WordIndex:
             first, cut = bisect_left(sizes[code], fewest), bisect_right(sizes[code], most)
             slices.append((code, first, cut))
             probed += counts[code]
-            reaches.append((most, probed))
+            windows.append((most, probed))
         if sum((cut - first) * counts[code] for code, first, cut in slices) > len(self._texts):
             return None
         for code, first, cut in slices:
             for _ in range(counts[code]):
                 shared.update(postings[code][first:cut])
         # rest_at[lb]: the query's words after the window of a paragraph of lb words
-        rest_at = [la] * (reaches[0][0] + 1 if reaches else 0)
+        rest_at = [la] * (windows[0][0] + 1 if windows else 0)
         k = 0
         for lb in range(len(rest_at) - 1, fewest - 1, -1):
-            while k < len(reaches) and reaches[k][0] >= lb:
+            while k < len(windows) and windows[k][0] >= lb:
                 k += 1
-            rest_at[lb] = la - reaches[k - 1][1] if k else la
+            rest_at[lb] = la - windows[k - 1][1] if k else la
         lengths = self._lengths
         out = []
         for position, n in shared.items():
             lb = lengths[position]
             if (n + rest_at[lb] + _SLACK) >= half * (la + lb):
                 total = la + lb
-                if 1.0 - (total - 2 * min(n + rest_at[lb], lb, la)) / total >= threshold:
+                if reaches(1.0 - (total - 2 * min(n + rest_at[lb], lb, la)) / total, threshold):
                     out.append(position)
         return out
 
@@ -261,28 +281,12 @@ class WordIndex:
             cutoff = max(threshold - _CUTOFF_ROOM, 0.0)
             score = Indel.normalized_similarity
             scores = [score(query, texts[p], score_cutoff=cutoff) for p in kept]
-            return [(p, float(s)) for p, s in zip(kept, scores) if s >= threshold]
-        hits = process.extract(
-            query,
-            [texts[position] for position in kept],
-            scorer=Indel.normalized_similarity,
-            score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
-            limit=None,
-        )
-        return [(kept[k], float(score)) for _, score, k in hits if score >= threshold]
+            return [(p, float(s)) for p, s in zip(kept, scores) if reaches(s, threshold)]
+        return [(kept[k], s) for k, s in scored(query, [texts[p] for p in kept], threshold)]
 
     def _score_all(self, query: str, threshold: float) -> list[tuple[int, float]]:
-        """Every paragraph scored, in C; the same scores `_score` gives. The cutoff passed is
-        a little under the threshold, so that none at the threshold is rounded out (a score
-        is a fraction of at most la+lb words: one under the threshold is well under it)."""
-        hits = process.extract(
-            query,
-            self._texts,
-            scorer=Indel.normalized_similarity,
-            score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
-            limit=None,
-        )
-        return [(position, float(score)) for _, score, position in hits if score >= threshold]
+        """Every paragraph scored, in C; the same scores `_score` gives."""
+        return scored(query, self._texts, threshold)
 
 
 class _Codes(dict[str, str]):

@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import replace
 
-from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from ..candidates import reaches, scored
 from ..diff import Op, diff_sequences
 from ..document import Block, Document, Para, Row, Table, block_key
 from ._changes import BlockChange, Change, DocumentChanges, RowChange, Step, StoryChange
@@ -92,10 +92,9 @@ def _gap_pairs(
         if not _open(block):
             continue
         x, y = bisect_left(opened, lo), bisect_left(opened, hi)
-        hits = _scored(a[i], opened_codes[x:y], PAIR_AT - _ROOM)
+        hits = scored(a[i], opened_codes[x:y], PAIR_AT)
         for k, s in hits:
-            if s >= PAIR_AT:
-                score[i, opened[x + k]] = s
+            score[i, opened[x + k]] = s
         if seen is not None:
             seen[id(block)] = (opened_ids[x:y], {opened_ids[x + k]: s for k, s in hits})
     return _best_chain(score, m)
@@ -105,25 +104,9 @@ _SEEN: ContextVar[dict[int, tuple[list[int], dict[int, float]]] | None] = Contex
     "redline_gap_scores", default=None
 )
 """Within `compare_documents`, by paragraph: the paragraphs its gap scored it against, and
-the scores at `PAIR_AT` or near it (by `id`, the documents holding the blocks meanwhile):
-a move is looked for among those very pairs, so `find_moves` reads them off."""
-
-
-_ROOM = 1e-6
-"""How far under a threshold rapidfuzz's cutoff is set, so that no score at the threshold
-is rounded out: the threshold is then tested on the exact score. rapidfuzz turns the cutoff
-into a distance with rounding: 1e-9 under 0.8 still dropped pairs scoring exactly 0.8 (four
-of five words kept), so a move at MOVE_AT was never found; 1e-6 keeps every score at 0.55,
-0.6, 0.8 for texts of up to 400 characters, as the candidates' index does."""
-
-
-def _scored(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
-    """(choice, similarity) of the choices scoring `cutoff` or more, in rapidfuzz's C loop:
-    the very scores `Indel.normalized_similarity` gives one pair at a time."""
-    hits = process.extract(
-        query, choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
-    )
-    return [(k, float(s)) for _, s, k in hits]
+the scores reaching `PAIR_AT` (by `id`, the documents holding the blocks meanwhile): a move
+(at `MOVE_AT`, above `PAIR_AT`) is looked for among those very pairs, so `find_moves` reads
+them off."""
 
 
 def _best_chain(score: dict[tuple[int, int], float], m: int) -> list[tuple[int, int]]:
@@ -286,31 +269,29 @@ def find_moves(
     )
     came_at = {id(new[cj]): y for y, (_, cj) in enumerate(came) if cj is not None}
     seen = _SEEN.get() if len(came_at) == len(came) else None
-    scored = []
+    ranked = []
     for x, (gk, gi) in enumerate(gone):
         row = seen.get(id(old[gi])) if seen is not None and gi is not None else None
         if row is None:
-            found = _scored(a[x], b, MOVE_AT - _ROOM)
+            found = scored(a[x], b, MOVE_AT)
         else:  # the pairs its gap scored are read off, the others scored now
             band = set(row[0])
             rest = [y for j, y in came_at.items() if j not in band]
             found = []
             if rest:
-                found = [
-                    (rest[k], s) for k, s in _scored(a[x], [b[y] for y in rest], MOVE_AT - _ROOM)
-                ]
+                found = [(rest[k], s) for k, s in scored(a[x], [b[y] for y in rest], MOVE_AT)]
             for j, s in row[1].items():
                 y = came_at.get(j)
                 if y is not None:
                     found.append((y, s))
         for y, s in found:
-            if s >= MOVE_AT:
-                scored.append((-s, gk, came[y][0]))
-    scored.sort()
+            if reaches(s, MOVE_AT):
+                ranked.append((-s, gk, came[y][0]))
+    ranked.sort()
     used: set[int] = set()
     out = list(changes)
     move = 0
-    for _, gk, ck in scored:
+    for _, gk, ck in ranked:
         if gk in used or ck in used:
             continue
         used |= {gk, ck}

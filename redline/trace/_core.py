@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..align import DEFAULT_THRESHOLD
-from ..candidates import WordIndex
+from ..candidates import WordIndex, reaches
 from ..diff import diff_lines
 from ..errors import OptionError
 from ..model import Header, Paragraph, Resolution
@@ -193,13 +193,14 @@ def trace_paragraph(
         if not kept(res):
             continue
         same = library.folded[i] == folded
-        if score < threshold and not same:
+        if not (same or reaches(score, threshold)):
             continue
         p = Precedent(held, score, same, ())  # the diff only for those reported, below
         key = res.symbol  # one resolution in several forms (PDF text, Markdown) counts once
         if key not in best or _newest_first(p) < _newest_first(best[key]):
             best[key] = p
-        if (same or score >= NEAR) and (key not in holding or (same and not holding[key].same)):
+        near = same or reaches(score, NEAR)
+        if near and (key not in holding or (same and not holding[key].same)):
             holding[key] = p
     ranked = sorted(best.values(), key=_newest_first)
     series = {
