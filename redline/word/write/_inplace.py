@@ -103,7 +103,11 @@ class _Writer(Marking, Stories):
     def carry(self, e: etree._Element) -> etree._Element:
         """A copy of an old element fit for the new package (one dictionary lookup a tag:
         most elements of a copy need nothing)."""
-        c = clone(e)
+        return self._fitted(clone(e))
+
+    def _fitted(self, c: etree._Element) -> etree._Element:
+        """`carry` of a copy made already (an old run's pieces, cut as copies): the copy
+        itself made fit, not copied again."""
         for node in list(c.iter(etree.Element)):  # elements only, listed before any removal
             for name in cast(list[str], node.keys()):  # its attributes (iterating: children)
                 if name in PARA_IDS:
@@ -158,7 +162,7 @@ class _Writer(Marking, Stories):
                 elif s.op is Op.INSERT:
                     content += self._wrapped(cut(new_items, *s.new, own=True), "ins")
                 else:
-                    pieces = [self.carry(e) for e in cut(old_items, *s.old, own=False)]
+                    pieces = [self._fitted(e) for e in cut(old_items, *s.old, own=False)]
                     content += self._wrapped(pieces, "del")
             for m in c.inside:  # equations and links kept in their frame, edited inside
                 self._inside(_item_at(old_items, m.old), _item_at(new_items, m.new), m)
