@@ -58,8 +58,6 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _LOOK = ("pStyle", "numPr", "jc", "ind")  # what a paragraph change shows (as the reader keys it)
 _ID, _VAL = f"{_W}id", f"{_W}val"
 _PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
-
-
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
@@ -106,8 +104,7 @@ class _Writer(Marking, Stories):
         return self._fitted(clone(e))
 
     def _fitted(self, c: etree._Element) -> etree._Element:
-        """`carry` of a copy made already (an old run's pieces, cut as copies): the copy
-        itself made fit, not copied again."""
+        """`carry` of a fresh copy (a deleted word's pieces, cut as copies): fit as it is."""
         for node in list(c.iter(etree.Element)):  # elements only, listed before any removal
             for name in cast(list[str], node.keys()):  # its attributes (iterating: children)
                 if name in PARA_IDS:
