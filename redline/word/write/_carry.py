@@ -76,8 +76,10 @@ class Side:
     rels: dict[str, tuple[str, str, str]]  # id → (type, target, mode)
 
     @classmethod
-    def open(cls, pkg: Package) -> Side:
-        root = pkg.xml(pkg.main)
+    def open(cls, pkg: Package, *, edited: bool = True) -> Side:
+        """`edited` False: the side is only read and copied from (the old document), so it
+        is the package's shared tree, not a copy of it (a copy of the seed's main part: 0.12 ms)."""
+        root = pkg.xml(pkg.main) if edited else pkg.tree(pkg.main)
         assert root is not None
         return cls(pkg, root, rels_of(pkg, pkg.main))
 
@@ -172,10 +174,29 @@ class Carrier:
         new_parts = new.related(new.main, kind)
         old_parts = old.related(old.main, kind)
         self.part = new_parts[0] if new_parts else None
-        self.new_root = new.xml(new_parts[0]) if new_parts else None
+        self._new = new
+        self._edited: etree._Element | None = None  # the part's own copy, once one is edited
         self.old_root = old.tree(old_parts[0]) if old_parts else None  # copied from, only
         self.map: dict[str, str] = {}
         self.changed = False
+
+    @property
+    def new_root(self) -> etree._Element | None:
+        """The new part as it stands: the package's shared tree until something is carried
+        into it (most redlines carry nothing: no copy of the part made for them)."""
+        if self._edited is not None:
+            return self._edited
+        return self._new.tree(self.part) if self.part else None
+
+    def _editable(self) -> etree._Element:
+        """The new part's own copy, made when first edited; the edits go there."""
+        if self._edited is None:
+            assert self.part is not None
+            root = self._new.xml(self.part)
+            assert root is not None
+            self._edited = root
+        self.changed = True
+        return self._edited
 
     def carry(self, value: str) -> str:
         if value in self.map:
@@ -221,8 +242,7 @@ class Carrier:
         )
         if old is None:
             return sid
-        self.new_root.append(copy.deepcopy(old))
-        self.changed = True
+        self._editable().append(copy.deepcopy(old))
         return sid
 
     def _numbering(self, num_id: str) -> str:
@@ -238,10 +258,9 @@ class Carrier:
                 return num_id
         if old_abs is None:
             return num_id
-        abs_ids = [
-            int(a.get(f"{_W}abstractNumId") or 0) for a in self.new_root.findall(f"{_W}abstractNum")
-        ]
-        num_ids = [int(n.get(f"{_W}numId") or 0) for n in self.new_root.findall(f"{_W}num")]
+        root = self._editable()
+        abs_ids = [int(a.get(f"{_W}abstractNumId") or 0) for a in root.findall(f"{_W}abstractNum")]
+        num_ids = [int(n.get(f"{_W}numId") or 0) for n in root.findall(f"{_W}num")]
         a = copy.deepcopy(old_abs)
         a.set(f"{_W}abstractNumId", str(max(abs_ids, default=0) + 1))
         for nsid in a.findall(f"{_W}nsid"):
@@ -252,13 +271,12 @@ class Carrier:
         ref = n.find(f"{_W}abstractNumId")
         if ref is not None:
             ref.set(f"{_W}val", a.get(f"{_W}abstractNumId") or "0")
-        nums = self.new_root.findall(f"{_W}num")
+        nums = root.findall(f"{_W}num")
         if nums:
             nums[0].addprevious(a)
         else:
-            self.new_root.append(a)
-        self.new_root.append(n)
-        self.changed = True
+            root.append(a)
+        root.append(n)
         return fresh
 
 

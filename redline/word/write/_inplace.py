@@ -58,8 +58,6 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _LOOK = ("pStyle", "numPr", "jc", "ind")  # what a paragraph change shows (as the reader keys it)
 _ID, _VAL = f"{_W}id", f"{_W}val"
 _PPR, _RPR = f"{_W}pPr", f"{_W}rPr"
-
-
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
@@ -67,7 +65,7 @@ class _Writer(Marking, Stories):
     def __init__(
         self, old: Package, new: Package, changes: DocumentChanges, author: str, date: str
     ) -> None:
-        self.old, self.new = Side.open(old), Side.open(new)
+        self.old, self.new = Side.open(old, edited=False), Side.open(new)
         self.out = Out(self.new, self.old)
         self.changes = changes
         self.author, self.date = author, date
@@ -76,7 +74,7 @@ class _Writer(Marking, Stories):
         self.moves: dict[int, str] = {}
         self.as_moves = True  # moves written as Word moves, else deletion plus insertion
         self.note_ids: dict[tuple[str, str], str] = {}  # old (kind, id) → id in the new package
-        self.notes = self._note_parts(self.new)  # kind → (part, root) being written
+        self.notes = self._note_parts(self.new, edited=True)  # kind → (part, root) being written
         self.created: dict[str, str] = {}  # parts the new package lacked → content type
         self._read: dict[etree._Element, tuple[list[Item], list[etree._Element]]] = {}
         self.styles = Carrier(new, old, "styles")
@@ -103,7 +101,10 @@ class _Writer(Marking, Stories):
     def carry(self, e: etree._Element) -> etree._Element:
         """A copy of an old element fit for the new package (one dictionary lookup a tag:
         most elements of a copy need nothing)."""
-        c = clone(e)
+        return self._fitted(clone(e))
+
+    def _fitted(self, c: etree._Element) -> etree._Element:
+        """`carry` of a fresh copy (a deleted word's pieces, cut as copies): fit as it is."""
         for node in list(c.iter(etree.Element)):  # elements only, listed before any removal
             for name in cast(list[str], node.keys()):  # its attributes (iterating: children)
                 if name in PARA_IDS:
@@ -158,7 +159,7 @@ class _Writer(Marking, Stories):
                 elif s.op is Op.INSERT:
                     content += self._wrapped(cut(new_items, *s.new, own=True), "ins")
                 else:
-                    pieces = [self.carry(e) for e in cut(old_items, *s.old, own=False)]
+                    pieces = [self._fitted(e) for e in cut(old_items, *s.old, own=False)]
                     content += self._wrapped(pieces, "del")
             for m in c.inside:  # equations and links kept in their frame, edited inside
                 self._inside(_item_at(old_items, m.old), _item_at(new_items, m.new), m)

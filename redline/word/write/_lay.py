@@ -7,7 +7,6 @@ turns offsets of the core's word diff into the runs they were read from.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 
 from lxml import etree
@@ -173,9 +172,10 @@ def _under(e: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _look(p: etree._Element) -> bytes:
-    props = copy.deepcopy(first_child(p, _PPR))
-    if props is None:
+    ppr = first_child(p, _PPR)
+    if ppr is None:
         return b""
+    props = clone(ppr)
     for c in [c for c in props if local_name(c) in ("rPr", "sectPr", "pPrChange")]:
         props.remove(c)
     return etree.tostring(props)
@@ -316,8 +316,8 @@ def _lend_look(
     paragraph before it: it shows that paragraph's look there (a tracked paragraph change)."""
     own = first_child(last, _PPR)
     lent = first_child(before, _PPR)
-    lent_look = copy.deepcopy(lent) if lent is not None else el("pPr")
-    own_look = copy.deepcopy(own) if own is not None else el("pPr")
+    lent_look = clone(lent) if lent is not None else el("pPr")
+    own_look = clone(own) if own is not None else el("pPr")
     for props in (lent_look, own_look):
         for c in list(props):
             if local_name(c) in ("rPr", "sectPr", "pPrChange"):
@@ -335,7 +335,7 @@ def _lend_look(
             if local_name(c) not in ("rPr", "sectPr", "pPrChange"):
                 own.remove(c)
         for c in lent_look:
-            own.append(copy.deepcopy(c))
+            own.append(clone(c))
     for c in own.findall(f"{_W}pPrChange"):
         own.remove(c)
     change = tracked("pPrChange")
