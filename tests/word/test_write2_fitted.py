@@ -69,3 +69,26 @@ def test_pieces_fitted_are_the_pieces_carried(pair: tuple[Path, Path]) -> None:
 
 
 _FITTED = {"fields-links.docx", "picture_deleted.old.docx"}  # a link, a picture: new ids
+
+
+def test_wrapping_keeps_every_attribute_of_the_pieces() -> None:
+    """Runs in a row share one tracked wrapper, and a piece that is not a run (a link) is
+    marked inside and kept as it is: the wrapper once told runs to join it by an attribute
+    of its own (`_open`), taken off every piece afterwards, so a piece carrying an attribute
+    of that name lost it."""
+    c = redline.compare(*PAIRS[0])
+    writer = _writer(c)
+
+    def run(text: str) -> etree._Element:
+        r = etree.Element(f"{_W}r")
+        etree.SubElement(r, f"{_W}t").text = text
+        return r
+
+    link = etree.Element(f"{_W}hyperlink", {"_open": "1", f"{_W}history": "1"})
+    link.append(run("link"))
+    out = writer._wrapped([run("a"), run("b"), link, run("c")], "ins")
+    assert [e.tag for e in out] == [f"{_W}ins", f"{_W}hyperlink", f"{_W}ins"]
+    assert ["".join(e.itertext()) for e in out] == ["ab", "link", "c"]
+    assert dict(out[1].attrib) == {"_open": "1", f"{_W}history": "1"}
+    assert all("_open" not in e.attrib for e in (out[0], out[2]))
+    assert out[1][0].tag == f"{_W}ins"  # the link's run marked inside it

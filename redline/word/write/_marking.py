@@ -108,15 +108,15 @@ class Marking:
 
     def _wrapped(self, pieces: list[etree._Element], tag: str) -> list[etree._Element]:
         out: list[etree._Element] = []
+        runs: etree._Element | None = None  # the last wrap made for runs: the next run joins it
         for e in pieces:
             if e.tag == _RUN:
-                if out and out[-1].tag == _W + tag and out[-1].get("_open") == "1":
-                    out[-1].append(e)
+                if out and out[-1] is runs:
+                    runs.append(e)
                 else:
-                    wrap = self.tracked(tag)
-                    wrap.set("_open", "1")
-                    wrap.append(e)
-                    out.append(wrap)
+                    runs = self.tracked(tag)
+                    runs.append(e)
+                    out.append(runs)
                 if tag == "del":
                     delete_text(e)
                 continue
@@ -132,7 +132,4 @@ class Marking:
             holder.append(e)
             self.mark_runs(e, tag)
             out.extend(list(holder))
-        for e in out:
-            if "_open" in e.attrib:
-                del e.attrib["_open"]
         return out
