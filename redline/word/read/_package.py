@@ -90,6 +90,10 @@ class Package:
         self._fresh: dict[str, etree._Element] = {}
         self._shared: dict[str, etree._Element | None] = {}
         self._rels: dict[str, list[tuple[str, str]]] = {}
+        # Each shared tree's elements, held: lxml makes an element's Python object when a
+        # walk meets it and drops it after, so every walk (read_lines, read_blocks, the
+        # writer's views of its inputs) made all of them again.
+        self._held: list[list[etree._Element]] = []
         types = self._parse(_CONTENT_TYPES)
         for part in self._xml_parts(types):
             tree = self._parse(part)
@@ -213,9 +217,12 @@ class Package:
 
     def tree(self, part: str) -> etree._Element | None:
         """A part as `xml` gives it, but one tree for every reader that asks: the readers
-        only look, so the package's parts are parsed once for all of them. Never edit it."""
+        only look, so the package's parts are parsed once for all of them. Never edit it.
+        Its elements' objects are made once, in C, and live as long as the package."""
         if part not in self._shared:
-            self._shared[part] = self.xml(part)
+            root = self._shared[part] = self.xml(part)
+            if root is not None:
+                self._held.append(list(root.iter()))
         return self._shared[part]
 
     def _parse(self, part: str) -> etree._Element | None:
