@@ -12,7 +12,10 @@ What it runs
   3000 DOCX   the 3,000-paragraph text pair, each side made a Word document by LibreOffice
               (soffice --convert-to docx of the text, one paragraph a line), then as seed DOCX.
   peer        jubarte-redlines (pip install -e '.[bench]'), compare_documents(old, new) on the
-              seed DOCX bytes, in-process and warm, like redline's figure.
+              seed DOCX bytes, in-process and warm, like redline's figure. Then both again
+              in one process, a run of each in turn (--alternate rounds, default 40): this
+              machine's speed drifts by a tenth between minutes, and a ratio of runs made
+              side by side does not drift with it.
 
 How it measures
   Each side runs in its own subprocess: "after" imports this checkout, "before" a git worktree
@@ -25,6 +28,7 @@ How it measures
 
 Run: python3 benchmarks/bench_speed.py [--sizes 70,300,1000,3000,10000] [--repeat 10]
          [--before 6e8b8a2] [--worktree DIR] [--slow 20] [--profile N] [--seed 14]
+         [--alternate 40]
   --profile N prints cProfile's top 10 (cumulative time) of one text->DOCX run of N
   paragraphs on each side instead of the table.
 """
@@ -231,6 +235,9 @@ def worker(args: argparse.Namespace) -> None:
         runner(cases[args.case], work)()
         print(json.dumps({"rss": peak_kib()}))
         return
+    if args.turns:
+        print(json.dumps(alternated(args.turns)))
+        return
     if args.profile:
         fn = runner({"kind": "text", "size": args.profile}, work)
         fn()
@@ -270,6 +277,40 @@ def peer_seed(repeat: int) -> dict[str, float] | None:
     return timed(lambda: jubarte_redlines.compare_documents(old, new), repeat, 60)
 
 
+def alternated(rounds: int) -> dict[str, float] | None:
+    """The seed DOCX pair, redline (as `runner` times it) and jubarte-redlines in turn in
+    this process, `rounds` times after a warm-up of each: medians, and the median, min and
+    max of the rounds' ratios (redline / jubarte)."""
+    try:
+        import jubarte_redlines
+    except ImportError:
+        return None
+    ours = runner({"kind": "docx", "old": str(SEED_DOCX[0]), "new": str(SEED_DOCX[1])}, ROOT)
+    old, new = (p.read_bytes() for p in SEED_DOCX)
+
+    def peer() -> object:
+        return jubarte_redlines.compare_documents(old, new)
+
+    ours(), peer()
+    mine: list[float] = []
+    theirs: list[float] = []
+    for _ in range(rounds):
+        for fn, into in ((ours, mine), (peer, theirs)):
+            gc.collect()
+            t0 = time.perf_counter()
+            fn()
+            into.append((time.perf_counter() - t0) * 1000)
+    ratios = [a / b for a, b in zip(mine, theirs)]
+    return {
+        "redline": statistics.median(mine),
+        "peer": statistics.median(theirs),
+        "ratio": statistics.median(ratios),
+        "ratio_min": min(ratios),
+        "ratio_max": max(ratios),
+        "n": rounds,
+    }
+
+
 def fmt(t: dict[str, float] | None) -> str:
     if t is None:
         return "-"
@@ -303,7 +344,11 @@ def main() -> None:
     ap.add_argument(
         "--before-max", type=int, default=3000, help="largest text size timed on the before side"
     )
+    ap.add_argument(
+        "--alternate", type=int, default=40, help="seed pair rounds, redline and peer in turn"
+    )
     ap.add_argument("--max-size", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--turns", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--case", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -336,6 +381,9 @@ def main() -> None:
             for name, root in (("before", before), ("after", ROOT))
         }
         peer = peer_seed(args.repeat)
+        turns = None
+        if args.alternate and any(c["kind"] == "docx" for c in cases):
+            turns = json.loads(side(ROOT, [*common, "--turns", str(args.alternate)]))
     print(
         f"redline before ({args.before}) and after (this checkout), {os.cpu_count()} CPUs, "
         f"python {sys.version.split()[0]}; ms: median [min-max] of {args.repeat} warm runs"
@@ -361,6 +409,13 @@ def main() -> None:
         )
     if peer is None:
         print("peer: jubarte-redlines is not installed (pip install -e '.[bench]')")
+    if turns:
+        print(
+            f"seed DOCX pair, redline and jubarte in turn in one process, {turns['n']:.0f} "
+            f"rounds: redline {turns['redline']:.1f} ms, jubarte {turns['peer']:.0f} ms "
+            f"(medians); redline/jubarte {turns['ratio']:.3f} "
+            f"[{turns['ratio_min']:.3f}-{turns['ratio_max']:.3f}] (the rounds' ratios)"
+        )
 
 
 if __name__ == "__main__":
