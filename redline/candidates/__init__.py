@@ -2,7 +2,8 @@
 
 `WordIndex` is what alignment scores candidate pairs with and what agreed-language tracing
 searches a corpus with; `scored` and `reaches` are the one way a similarity is tested against
-a threshold (also by Word block pairing). `_index` holds them, `_bags` the shared-word counter.
+a threshold (also by Word block pairing, moves, splits and merges). `_index` holds them,
+`_bags` the shared-word counter.
 """
 
 from ._index import WordIndex, reaches, scored

@@ -63,10 +63,15 @@ def scored(query: str, choices: Sequence[str], threshold: float) -> list[tuple[i
         query,
         choices,
         scorer=Indel.normalized_similarity,
-        score_cutoff=max(threshold - _CUTOFF_ROOM, 0.0),
+        score_cutoff=_cutoff(threshold),
         limit=None,
     )
     return sorted((k, float(s)) for _, s, k in hits if reaches(s, threshold))
+
+
+def _cutoff(threshold: float) -> float:
+    """The cutoff rapidfuzz is given for a threshold: `_CUTOFF_ROOM` under it."""
+    return max(threshold - _CUTOFF_ROOM, 0.0)
 
 
 class WordIndex:
@@ -278,8 +283,7 @@ class WordIndex:
         kept = list(positions)
         texts = self._texts
         if len(kept) <= _ONE_BY_ONE:
-            cutoff = max(threshold - _CUTOFF_ROOM, 0.0)
-            score = Indel.normalized_similarity
+            cutoff, score = _cutoff(threshold), Indel.normalized_similarity
             scores = [score(query, texts[p], score_cutoff=cutoff) for p in kept]
             return [(p, float(s)) for p, s in zip(kept, scores) if reaches(s, threshold)]
         return [(kept[k], s) for k, s in scored(query, [texts[p] for p in kept], threshold)]

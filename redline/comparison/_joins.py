@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
+from ..candidates import reaches
 from ..diff import Op, diff_sequences, encode_tokens
 from ..document import Block, Para
 from ._changes import BlockChange, Change, Step
@@ -128,7 +129,7 @@ def splits_and_merges(
                             continue
                         news = [twin, q] if first else [q, twin]
                         score = _joined_similarity([p], news)
-                        if score >= SPLIT_AT and score > (alone := _alone(alone, p, q)):
+                        if reaches(score, SPLIT_AT) and score > (alone := _alone(alone, p, q)):
                             js = [idx, c.new] if first else [c.new, idx]
                             parts = _split_steps([p], news)
                             done = [
@@ -146,7 +147,7 @@ def splits_and_merges(
                             continue
                         olds = [twin, p] if first else [p, twin]
                         score = _joined_similarity(olds, [q])
-                        if score >= SPLIT_AT and score > (alone := _alone(alone, p, q)):
+                        if reaches(score, SPLIT_AT) and score > (alone := _alone(alone, p, q)):
                             is_ = [idx, c.old] if first else [c.old, idx]
                             parts = _split_steps(olds, [q])
                             cut = _merge_cut(parts, len(q.text))
