@@ -209,17 +209,20 @@ def peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def once(fn: Callable[[], object]) -> float:
+    """One run of `fn`, milliseconds, after a collection (none falls inside a timing)."""
+    gc.collect()
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
 def timed(fn: Callable[[], object], repeat: int, slow: float) -> dict[str, float]:
     t0 = time.perf_counter()
     fn()  # warm-up: first-use caches are not what is measured
     if time.perf_counter() - t0 > slow:
         repeat = 3
-    runs = []
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - t0) * 1000)
+    runs = [once(fn) for _ in range(repeat)]
     return {"median": statistics.median(runs), "min": min(runs), "max": max(runs), "n": repeat}
 
 
@@ -295,11 +298,8 @@ def alternated(rounds: int) -> dict[str, float] | None:
     mine: list[float] = []
     theirs: list[float] = []
     for _ in range(rounds):
-        for fn, into in ((ours, mine), (peer, theirs)):
-            gc.collect()
-            t0 = time.perf_counter()
-            fn()
-            into.append((time.perf_counter() - t0) * 1000)
+        mine.append(once(ours))
+        theirs.append(once(peer))
     ratios = [a / b for a, b in zip(mine, theirs)]
     return {
         "redline": statistics.median(mine),

@@ -74,14 +74,23 @@ class Side:
     pkg: Package
     root: etree._Element
     rels: dict[str, tuple[str, str, str]]  # id → (type, target, mode)
+    edited: bool
 
     @classmethod
     def open(cls, pkg: Package, *, edited: bool = True) -> Side:
-        """`edited` False: the side is only read and copied from (the old document), so it
-        is the package's shared tree, not a copy of it (a copy of the seed's main part: 0.12 ms)."""
-        root = pkg.xml(pkg.main) if edited else pkg.tree(pkg.main)
+        """`edited` False: the side is only read and copied from (the old document), so its
+        parts are the package's shared trees, not copies (the seed's main part: 0.12 ms)."""
+        root = _part(pkg, pkg.main, edited)
         assert root is not None
-        return cls(pkg, root, rels_of(pkg, pkg.main))
+        return cls(pkg, root, rels_of(pkg, pkg.main), edited)
+
+    def part(self, name: str) -> etree._Element | None:
+        """A part of this side: a copy to edit, or the shared tree of a side only read."""
+        return _part(self.pkg, name, self.edited)
+
+
+def _part(pkg: Package, name: str, edited: bool) -> etree._Element | None:
+    return pkg.xml(name) if edited else pkg.tree(name)
 
 
 def rels_part(part: str) -> str:

@@ -74,7 +74,7 @@ class _Writer(Marking, Stories):
         self.moves: dict[int, str] = {}
         self.as_moves = True  # moves written as Word moves, else deletion plus insertion
         self.note_ids: dict[tuple[str, str], str] = {}  # old (kind, id) → id in the new package
-        self.notes = self._note_parts(self.new, edited=True)  # kind → (part, root) being written
+        self.notes = self._note_parts(self.new)  # kind → (part, root) being written
         self.created: dict[str, str] = {}  # parts the new package lacked → content type
         self._read: dict[etree._Element, tuple[list[Item], list[etree._Element]]] = {}
         self.styles = Carrier(new, old, "styles")

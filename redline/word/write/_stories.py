@@ -76,13 +76,13 @@ class Stories:
                 used.add(fresh)
                 self.note_ids[kind, s.old.split(":", 1)[1]] = str(fresh)
 
-    def _note_parts(self, side: Side, *, edited: bool) -> dict[str, tuple[str, etree._Element]]:
-        """The side's notes parts, the package's own copies to edit (the new side's) or, only
-        read and copied from (the old side's), its shared trees."""
+    def _note_parts(self, side: Side) -> dict[str, tuple[str, etree._Element]]:
+        """The side's notes parts (`Side.part`: copies to edit, or the shared trees of the
+        side only read)."""
         out = {}
         for kind in ("footnote", "endnote"):
             parts = side.pkg.related(side.pkg.main, f"{kind}s")
-            root = (side.pkg.xml if edited else side.pkg.tree)(parts[0]) if parts else None
+            root = side.part(parts[0]) if parts else None
             if root is not None:
                 out[kind] = (parts[0], root)
         return out
@@ -119,7 +119,7 @@ class Stories:
                     self.fill(target, s.blocks, block_elements(source))
 
     def write_notes(self) -> None:
-        old_notes = self._note_parts(self.old, edited=False)
+        old_notes = self._note_parts(self.old)
         for s in self.changes.stories:
             if s.kind not in ("footnote", "endnote") or s.kind not in self.notes:
                 continue
